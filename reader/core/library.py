@@ -1,0 +1,222 @@
+"""A library: a folder of articles, its catalog and its search index, kept in step.
+
+``refresh()`` is the one way to bring everything up to date: scan the folder
+(stat only), parse what is new or changed (mtime and size first, content
+fingerprint to confirm), recognise renames and moves by fingerprint (same
+identity, not a delete plus an add), commit the catalog and the index in
+batches, and index whatever an earlier run left unindexed (a crash, a missing
+index). It never writes into the library folder.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.article import Article
+from reader.core.formats import is_article_name, parse_file
+from reader.core.paths import library_data_dir
+from reader.core.search import SearchIndex
+from reader.core.store import Catalog, FileState
+
+Progress = Callable[[int, int, str], None]  # done, total, what is happening
+BATCH_SIZE = 500
+
+
+class LibraryError(OSError):
+    """The library folder cannot be used (missing, not a folder, unreadable)."""
+
+
+@dataclass
+class ChangeSet:
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    moved: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.moved or self.removed)
+
+    def extend(self, other: ChangeSet) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.moved += other.moved
+        self.removed += other.removed
+
+
+def _no_progress(done: int, total: int, message: str) -> None:
+    pass
+
+
+class Library:
+    def __init__(self, root: Path, data_dir: Path | None = None) -> None:
+        root = Path(root).expanduser()
+        if not root.is_dir():
+            raise LibraryError(f"not a folder: {root}")
+        if not os.access(root, os.R_OK | os.X_OK):
+            raise LibraryError(f"cannot read the folder: {root}")
+        self.root = root.resolve()
+        self.data_dir = data_dir or library_data_dir(self.root)
+        self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+        self.index = SearchIndex(self.data_dir / "index")
+        if self.index.created:
+            self.catalog.mark_all_unindexed()
+
+    def close(self) -> None:
+        self.index.close()
+        self.catalog.close()
+
+    # --- reading -------------------------------------------------------------
+
+    def read_article(self, rel: str) -> Article:
+        """The article at ``rel``, parsed now (raises FileNotFoundError if gone)."""
+        return parse_file(self.root, rel)
+
+    def scan(self) -> dict[str, tuple[int, int]]:
+        """Article files under the root: relative path → (mtime_ns, size)."""
+        return dict(_walk(self.root))
+
+    # --- bringing catalog and index up to date --------------------------------
+
+    def refresh(
+        self,
+        progress: Progress = _no_progress,
+        on_batch: Callable[[ChangeSet], None] | None = None,
+    ) -> ChangeSet:
+        """Sync the catalog with the folder and the index with the catalog."""
+        progress(0, 0, "Scanning")
+        on_disk = self.scan()
+        known = self.catalog.file_states()
+        to_parse = [
+            rel
+            for rel, (mtime, size) in on_disk.items()
+            if rel not in known or (known[rel].mtime_ns, known[rel].size) != (mtime, size)
+        ]
+        vanished = {rel: state for rel, state in known.items() if rel not in on_disk}
+        by_fingerprint: dict[str, list[FileState]] = defaultdict(list)
+        for state in vanished.values():
+            if state.fingerprint:
+                by_fingerprint[state.fingerprint].append(state)
+
+        changes = ChangeSet()
+        total = len(to_parse)
+        for start in range(0, total, BATCH_SIZE):
+            progress(start, total, "Reading articles")
+            batch = self._parse_batch(to_parse[start : start + BATCH_SIZE], on_disk)
+            result = self._commit_batch(batch, known, vanished, by_fingerprint)
+            changes.extend(result)
+            if on_batch and result:
+                on_batch(result)
+        gone = ChangeSet(removed=[state.id for state in vanished.values()])
+        if gone:
+            with self.catalog.transaction():
+                for state in vanished.values():
+                    self.catalog.delete(state.id)
+            changes.extend(gone)
+        self._index_pending(progress)
+        if on_batch and gone:
+            on_batch(gone)
+        progress(total, total, "Up to date")
+        return changes
+
+    def _parse_batch(
+        self, paths: list[str], on_disk: dict[str, tuple[int, int]]
+    ) -> list[tuple[Article, int, int]]:
+        parsed = []
+        for rel in paths:
+            try:
+                article = parse_file(self.root, rel)
+            except FileNotFoundError:
+                continue  # deleted while we scanned: it is simply not there
+            mtime, size = on_disk[rel]
+            parsed.append((article, mtime, size))
+        return parsed
+
+    def _commit_batch(
+        self,
+        batch: list[tuple[Article, int, int]],
+        known: dict[str, FileState],
+        vanished: dict[str, FileState],
+        by_fingerprint: dict[str, list[FileState]],
+    ) -> ChangeSet:
+        changes = ChangeSet()
+        upserts: list[tuple[int, Article]] = []
+        with self.catalog.transaction():
+            for article, mtime, size in batch:
+                old = known.get(article.path)
+                if old is not None:
+                    if old.fingerprint == article.fingerprint:
+                        self.catalog.touch(old.id, mtime, size)
+                        continue
+                    self.catalog.update(old.id, article, mtime, size)
+                    changes.updated.append(old.id)
+                    upserts.append((old.id, article))
+                elif candidates := by_fingerprint.get(article.fingerprint):
+                    moved_from = candidates.pop()
+                    del vanished[moved_from.path]
+                    self.catalog.update(moved_from.id, article, mtime, size)
+                    changes.moved.append(moved_from.id)
+                    upserts.append((moved_from.id, article))
+                else:
+                    new_id = self.catalog.insert(article, mtime, size)
+                    changes.added.append(new_id)
+                    upserts.append((new_id, article))
+        if upserts:
+            self.index.write(upserts, ())
+            self.catalog.mark_indexed([article_id for article_id, _ in upserts], ())
+        return changes
+
+    def _index_pending(self, progress: Progress) -> None:
+        """Index what the catalog has but the index lacks; drop what it should not have."""
+        deletions = self.catalog.pending_index_deletions()
+        pending = self.catalog.unindexed_ids()
+        if deletions and not pending:
+            self.index.write((), deletions)
+            self.catalog.mark_indexed((), deletions)
+        for start in range(0, len(pending), BATCH_SIZE):
+            progress(start, len(pending), "Indexing")
+            ids = pending[start : start + BATCH_SIZE]
+            upserts = []
+            for row in self.catalog.rows_by_id(ids):
+                try:
+                    upserts.append((row.id, parse_file(self.root, row.path)))
+                except FileNotFoundError:
+                    continue  # the next refresh removes it from the catalog
+            batch_deletions = deletions if start == 0 else []
+            self.index.write(upserts, batch_deletions)
+            self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
+
+
+def _walk(root: Path) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Article files below ``root``, following symlinks but never in a loop."""
+    seen: set[tuple[int, int]] = set()
+    stack = [(root, "")]
+    while stack:
+        folder, prefix = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue  # a symlink loop, or a folder linked twice
+        seen.add((info.st_dev, info.st_ino))
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue  # unreadable folder: skipped, like an unreadable drawer
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # hidden files and folders (.git, .foo.swp)
+            try:
+                info = entry.stat()  # follows symlinks
+            except OSError:
+                continue  # broken symlink, or deleted since scandir
+            rel = f"{prefix}{entry.name}"
+            if stat.S_ISDIR(info.st_mode):
+                stack.append((Path(entry.path), f"{rel}/"))
+            elif stat.S_ISREG(info.st_mode) and is_article_name(entry.name):
+                yield rel, (info.st_mtime_ns, info.st_size)

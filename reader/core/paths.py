@@ -1,0 +1,40 @@
+"""Where the app keeps its own data: one folder per library, never inside it.
+
+``ARTICLE_READER_HOME`` overrides the platform's data folder (tests always
+set it). Decision: platformdirs rather than QStandardPaths because the core,
+and the headless command line built on it, must not import Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "article-reader"
+
+
+def data_home() -> Path:
+    override = os.environ.get("ARTICLE_READER_HOME")
+    home = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def library_data_dir(library_root: Path) -> Path:
+    """The data folder of one library: its catalog and search index."""
+    resolved = library_root.resolve()
+    key = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:16]
+    folder = data_home() / "libraries" / f"{_slug(resolved.name)}-{key}"
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / "library-path.txt"
+    if not marker.exists():  # so a person browsing the data folder knows what is what
+        marker.write_text(f"{resolved}\n", encoding="utf-8")
+    return folder
+
+
+def _slug(name: str) -> str:
+    slug = "".join(ch if ch.isalnum() else "-" for ch in name.lower()).strip("-")
+    return slug[:40] or "library"

@@ -1,0 +1,228 @@
+"""SQLite in the user's data folder: the catalog of one library.
+
+WAL, one transaction per change set, schema version in ``PRAGMA user_version``
+with numbered migrations. Rows keep a stable integer ``id``: the article's
+identity, which survives renames and moves (annotations will hang off it).
+The body is not stored: it is re-read from the file when opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.article import Article
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the catalog
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        mtime_ns INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        words INTEGER NOT NULL DEFAULT 0,
+        format TEXT NOT NULL DEFAULT '',
+        encoding TEXT NOT NULL DEFAULT '',
+        error TEXT,
+        indexed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_fingerprint ON articles(fingerprint);
+    CREATE INDEX articles_unindexed ON articles(indexed) WHERE indexed = 0;
+    -- ids removed from the catalog but maybe still in the search index
+    CREATE TABLE index_deletions (id INTEGER PRIMARY KEY);
+    """,
+)
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """What the list shows of an article, without its body."""
+
+    id: int
+    path: str
+    title: str
+    date: str | None
+    source: str
+    lang: str
+    words: int
+    error: str | None
+    tags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "lang": self.lang or None,
+            "words": self.words,
+            "tags": list(self.tags),
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class FileState:
+    id: int
+    path: str
+    mtime_ns: int
+    size: int
+    fingerprint: str
+
+
+_ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags"
+
+
+class Catalog:
+    """The catalog database. Use from one thread at a time."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path
+        self.db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- reading -----------------------------------------------------------
+
+    def rows(self) -> list[CatalogRow]:
+        cursor = self.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles ORDER BY date DESC, title")
+        return [_row(values) for values in cursor]
+
+    def rows_by_id(self, ids: Iterable[int]) -> list[CatalogRow]:
+        wanted = list(ids)
+        found: dict[int, CatalogRow] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})"
+            for values in self.db.execute(query, chunk):
+                found[values[0]] = _row(values)
+        return [found[i] for i in wanted if i in found]
+
+    def row_by_path(self, path: str) -> CatalogRow | None:
+        values = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE path = ?", (path,)
+        ).fetchone()
+        return _row(values) if values else None
+
+    def file_states(self) -> dict[str, FileState]:
+        cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")
+        return {values[1]: FileState(*values) for values in cursor}
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def unindexed_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE indexed = 0")]
+
+    def pending_index_deletions(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM index_deletions")]
+
+    # --- writing (inside a transaction) -----------------------------------
+
+    def insert(self, article: Article, mtime_ns: int, size: int) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (path, mtime_ns, size, fingerprint, title, date, source, lang,"
+            " tags, words, format, encoding, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.path, mtime_ns, size, *_metadata(article)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def update(self, article_id: int, article: Article, mtime_ns: int, size: int) -> None:
+        self.db.execute(
+            "UPDATE articles SET path=?, mtime_ns=?, size=?, fingerprint=?, title=?, date=?,"
+            " source=?, lang=?, tags=?, words=?, format=?, encoding=?, error=?, indexed=0"
+            " WHERE id=?",
+            (article.path, mtime_ns, size, *_metadata(article), article_id),
+        )
+
+    def move(self, article_id: int, new_path: str, mtime_ns: int, size: int) -> None:
+        self.db.execute(
+            "UPDATE articles SET path=?, mtime_ns=?, size=?, indexed=0 WHERE id=?",
+            (new_path, mtime_ns, size, article_id),
+        )
+
+    def touch(self, article_id: int, mtime_ns: int, size: int) -> None:
+        self.db.execute(
+            "UPDATE articles SET mtime_ns=?, size=? WHERE id=?", (mtime_ns, size, article_id)
+        )
+
+    def delete(self, article_id: int) -> None:
+        self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.db.execute("INSERT OR IGNORE INTO index_deletions (id) VALUES (?)", (article_id,))
+
+    def mark_indexed(self, ids: Iterable[int], deleted: Iterable[int]) -> None:
+        with self.transaction():
+            self.db.executemany("UPDATE articles SET indexed=1 WHERE id=?", ((i,) for i in ids))
+            self.db.executemany("DELETE FROM index_deletions WHERE id=?", ((i,) for i in deleted))
+
+    def mark_all_unindexed(self) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET indexed=0")
+            self.db.execute("DELETE FROM index_deletions")
+
+
+def _metadata(article: Article) -> tuple[object, ...]:
+    return (
+        article.fingerprint,
+        article.title,
+        article.date,
+        article.source,
+        article.lang,
+        json.dumps(article.tags, ensure_ascii=False),
+        article.words,
+        article.format,
+        article.encoding,
+        article.error,
+    )
+
+
+def _row(values: tuple[object, ...]) -> CatalogRow:
+    id_, path, title, date, source, lang, words, error, tags = values
+    return CatalogRow(
+        id=int(id_),  # type: ignore[call-overload]
+        path=str(path),
+        title=str(title),
+        date=str(date) if date is not None else None,
+        source=str(source),
+        lang=str(lang),
+        words=int(words),  # type: ignore[call-overload]
+        error=str(error) if error is not None else None,
+        tags=tuple(json.loads(str(tags))),
+    )
