@@ -56,13 +56,9 @@ _LEAD = r"(?:publie|published|mis a jour|updated)(?:\s+(?:le|on))?"
 _WEEKDAY = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:er|st|nd|rd|th)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"
-_YEAR = r"(?P<year>\d{4})"
-_DAY_MONTH = re.compile(
-    rf"^{_LEAD}\s+{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\s*(?:\|\s*(?P<source>.*))?$"
-)
-_MONTH_DAY = re.compile(
-    rf"^{_LEAD}\s+{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\s*(?:\|\s*(?P<source>.*))?$"
-)
+_TAIL = r",?\s+(?P<year>\d{4})\s*(?:\|\s*(?P<source>.*))?$"
+_DAY_MONTH = re.compile(rf"^{_LEAD}\s+{_WEEKDAY}{_DAY}\s+{_MONTH}{_TAIL}")
+_MONTH_DAY = re.compile(rf"^{_LEAD}\s+{_WEEKDAY}{_MONTH}\s+{_DAY}{_TAIL}")
 _LANG_OF_LEAD = {"publie": "fr", "mis": "fr", "published": "en", "updated": "en"}
 
 
