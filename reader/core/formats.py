@@ -31,8 +31,13 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
 MAX_BYTES = 16 * 1024 * 1024
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_ATX_H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+# A level-1 ATX heading, or the fence line of a code block (whose "# comments" are no titles).
+_ATX_H1_OR_FENCE = re.compile(
+    r"^(?:(?P<fence>[ ]{0,3}(?:```|~~~))|#[ \t]+(?P<title>.+?)[ \t#]*$)", re.MULTILINE
+)
+# Python-Markdown's escapable characters ("|" with its tables extension). Not "~":
+# no extension we use gives it a meaning, and "\~" would show its backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def fingerprint_bytes(data: bytes) -> str:
@@ -81,13 +86,14 @@ def parse_bytes(rel: str, data: bytes) -> Article:
         decoded = decode(data)
     except DecodeError as exc:
         return _failed(rel, fallback_title, str(exc), fingerprint)
+    if not decoded.text.strip():  # e.g. only a byte order mark, as Notepad saves it
+        return _failed(rel, fallback_title, "empty file", fingerprint)
     if Path(rel).suffix.lower() in MARKDOWN_SUFFIXES:
         article = _parse_markdown(rel, decoded.text)
     else:
         article = _parse_text(rel, decoded.text)
     article.fingerprint = fingerprint
     article.encoding = decoded.encoding
-    article.words = count_words(article.body)
     if not article.lang:
         article.lang = detect_language(f"{article.title}\n{article.body}")
     return article
@@ -108,7 +114,9 @@ def _parse_text(rel: str, text: str) -> Article:
         article.date = byline.date.isoformat()
         article.source = byline.source
         rest = rest[1:]
-    article.body = text_to_markdown("\n".join(rest))
+    plain = "\n".join(rest)
+    article.body = text_to_markdown(plain)
+    article.words = count_words(plain)  # not the escaped body: "&amp;" is no word
     return article
 
 
@@ -137,9 +145,9 @@ def _parse_markdown(rel: str, text: str) -> Article:
         body = body[match.end() :]
     title = _text(meta.get("title"))
     if not title:
-        heading = _ATX_H1.search(body)
+        heading = _first_h1(body)
         if heading:
-            title = heading.group(1).strip()
+            title = heading.group("title").strip()
             body = body[: heading.start()] + body[heading.end() :]
     return Article(
         path=rel,
@@ -149,8 +157,20 @@ def _parse_markdown(rel: str, text: str) -> Article:
         source=_text(meta.get("source")) or _text(meta.get("author")),
         lang=normalise_code(_text(meta.get("lang") or meta.get("language"))),
         tags=_tags(meta.get("tags")),
+        words=count_words(body),
         format="markdown",
     )
+
+
+def _first_h1(body: str) -> re.Match[str] | None:
+    """The first ``# heading`` outside fenced code blocks."""
+    in_code = False
+    for match in _ATX_H1_OR_FENCE.finditer(body):
+        if match["fence"]:
+            in_code = not in_code
+        elif not in_code:
+            return match
+    return None
 
 
 def _text(value: Any) -> str:

@@ -27,6 +27,10 @@ Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
 
 
+class Cancelled(Exception):
+    """``refresh()`` stopped early because it was asked to; what was committed stays."""
+
+
 class LibraryError(OSError):
     """The library folder cannot be used (missing, not a folder, unreadable)."""
 
@@ -52,6 +56,10 @@ def _no_progress(done: int, total: int, message: str) -> None:
     pass
 
 
+def _never() -> bool:
+    return False
+
+
 class Library:
     def __init__(self, root: Path, data_dir: Path | None = None) -> None:
         root = Path(root).expanduser()
@@ -63,6 +71,7 @@ class Library:
         self.data_dir = data_dir or library_data_dir(self.root)
         self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         self.index = SearchIndex(self.data_dir / "index")
+        self.folders: list[Path] = [self.root]  # every folder the last scan walked
         if self.index.created:
             self.catalog.mark_all_unindexed()
 
@@ -78,7 +87,10 @@ class Library:
 
     def scan(self) -> dict[str, tuple[int, int]]:
         """Article files under the root: relative path → (mtime_ns, size)."""
-        return dict(_walk(self.root))
+        folders: list[Path] = []
+        files = dict(_walk(self.root, folders))
+        self.folders = folders
+        return files
 
     # --- bringing catalog and index up to date --------------------------------
 
@@ -86,8 +98,14 @@ class Library:
         self,
         progress: Progress = _no_progress,
         on_batch: Callable[[ChangeSet], None] | None = None,
+        should_stop: Callable[[], bool] = _never,
     ) -> ChangeSet:
-        """Sync the catalog with the folder and the index with the catalog."""
+        """Sync the catalog with the folder and the index with the catalog.
+
+        Work is committed in batches; ``on_batch`` sees each batch's changes as
+        soon as they are committed, and ``should_stop`` is checked between
+        batches (raising :class:`Cancelled`).
+        """
         progress(0, 0, "Scanning")
         on_disk = self.scan()
         known = self.catalog.file_states()
@@ -105,8 +123,10 @@ class Library:
         changes = ChangeSet()
         total = len(to_parse)
         for start in range(0, total, BATCH_SIZE):
+            if should_stop():
+                raise Cancelled
             progress(start, total, "Reading articles")
-            batch = self._parse_batch(to_parse[start : start + BATCH_SIZE], on_disk)
+            batch = self._parse_batch(to_parse[start : start + BATCH_SIZE], on_disk, should_stop)
             result = self._commit_batch(batch, known, vanished, by_fingerprint)
             changes.extend(result)
             if on_batch and result:
@@ -117,17 +137,22 @@ class Library:
                 for state in vanished.values():
                     self.catalog.delete(state.id)
             changes.extend(gone)
-        self._index_pending(progress)
+        self._index_pending(progress, should_stop)
         if on_batch and gone:
             on_batch(gone)
         progress(total, total, "Up to date")
         return changes
 
     def _parse_batch(
-        self, paths: list[str], on_disk: dict[str, tuple[int, int]]
+        self,
+        paths: list[str],
+        on_disk: dict[str, tuple[int, int]],
+        should_stop: Callable[[], bool],
     ) -> list[tuple[Article, int, int]]:
         parsed = []
         for rel in paths:
+            if should_stop():
+                break  # what is parsed so far is still committed
             try:
                 article = parse_file(self.root, rel)
             except FileNotFoundError:
@@ -170,7 +195,7 @@ class Library:
             self.catalog.mark_indexed([article_id for article_id, _ in upserts], ())
         return changes
 
-    def _index_pending(self, progress: Progress) -> None:
+    def _index_pending(self, progress: Progress, should_stop: Callable[[], bool]) -> None:
         """Index what the catalog has but the index lacks; drop what it should not have."""
         deletions = self.catalog.pending_index_deletions()
         pending = self.catalog.unindexed_ids()
@@ -178,6 +203,8 @@ class Library:
             self.index.write((), deletions)
             self.catalog.mark_indexed((), deletions)
         for start in range(0, len(pending), BATCH_SIZE):
+            if should_stop():
+                raise Cancelled
             progress(start, len(pending), "Indexing")
             ids = pending[start : start + BATCH_SIZE]
             upserts = []
@@ -191,8 +218,11 @@ class Library:
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Article files below ``root``, following symlinks but never in a loop."""
+def _walk(root: Path, folders: list[Path]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Article files below ``root``, following symlinks but never in a loop.
+
+    Every folder walked is appended to ``folders`` (the watcher watches them).
+    """
     seen: set[tuple[int, int]] = set()
     stack = [(root, "")]
     while stack:
@@ -204,6 +234,7 @@ def _walk(root: Path) -> Iterator[tuple[str, tuple[int, int]]]:
         if (info.st_dev, info.st_ino) in seen:
             continue  # a symlink loop, or a folder linked twice
         seen.add((info.st_dev, info.st_ino))
+        folders.append(folder)
         try:
             entries = list(os.scandir(folder))
         except OSError:

@@ -1,0 +1,44 @@
+"""Composition root of the window: arguments, QApplication, settings, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from reader import __version__
+from reader.core.paths import data_home
+from reader.defaults import default_library
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="article-reader",
+        description="Read a folder of articles. Headless commands: "
+        "'article-reader list --help', 'article-reader search --help'.",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, help="the library folder "
+                        "(default: the bundled sample library)")  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def app_settings() -> QSettings:
+    """Settings in our own data folder (so ARTICLE_READER_HOME isolates tests too)."""
+    return QSettings(str(data_home() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Article Reader")
+    app.setOrganizationName("article-reader")
+    app.setApplicationVersion(__version__)
+    window = MainWindow((args.folder or default_library()).expanduser(), app_settings())
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,1 @@
+"""The Qt GUI: models over the core, widgets that render and forward intent."""

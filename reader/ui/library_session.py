@@ -1,0 +1,173 @@
+"""One open library, seen from the GUI: everything it asks of the core, off its thread.
+
+The :class:`Library` lives on the ``writer`` lane (opening, scanning, parsing,
+indexing); queries run on the ``search`` lane and article loading on the
+``read`` lane. Results come back as signals; stale search results (an older
+query finishing after a newer one was asked) are dropped, never shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from reader.core.formats import parse_file
+from reader.core.library import Cancelled, Library
+from reader.core.render import render_article
+from reader.core.search import QueryError
+from reader.core.store import CatalogRow
+from reader.ui.tasks import TaskContext, TaskRunner
+from reader.ui.watcher import LibraryWatcher
+
+
+class LibrarySession(QObject):
+    opened = Signal(list)  # every CatalogRow, as the catalog had them
+    open_failed = Signal(str)
+    rows_changed = Signal(list, list)  # upserted CatalogRows, removed ids
+    progress = Signal(int, int, str)
+    refreshed = Signal()  # catalog and index are in step with the folder
+    search_done = Signal(str, list)  # query, ids best first
+    search_failed = Signal(str, str)  # query, message
+    article_ready = Signal(int, str)  # id, html
+
+    def __init__(self, root: Path, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self._tasks = tasks
+        self._library: Library | None = None
+        self._refreshing = False
+        self._refresh_again = False
+        self._search_generation = 0
+        self._article_generation = 0
+        self.watcher = LibraryWatcher(self)
+        self.watcher.changed.connect(self.request_refresh)
+
+    @property
+    def is_open(self) -> bool:
+        return self._library is not None
+
+    # --- opening and refreshing ---------------------------------------------------
+
+    def open(self) -> None:
+        def work(ctx: TaskContext) -> tuple[Library, list[CatalogRow]]:
+            library = Library(self.root)
+            return library, library.catalog.rows()
+
+        self._tasks.run("writer", work, self._on_opened, self._on_open_failed)
+
+    def _on_opened(self, result: tuple[Library, list[CatalogRow]]) -> None:
+        self._library, rows = result
+        self.root = self._library.root
+        self.opened.emit(rows)
+        self.request_refresh()
+
+    def _on_open_failed(self, exc: BaseException) -> None:
+        self.open_failed.emit(str(exc))
+
+    def request_refresh(self) -> None:
+        """Bring catalog and index up to date; coalesces requests made meanwhile."""
+        if self._library is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        library = self._library
+
+        def work(ctx: TaskContext) -> tuple[list[str], list[str]]:
+            def on_batch(changes: object) -> None:
+                ids = changes.added + changes.updated + changes.moved  # type: ignore[attr-defined]
+                rows = library.catalog.rows_by_id(ids)
+                ctx.partial((rows, list(changes.removed)))  # type: ignore[attr-defined]
+
+            library.refresh(ctx.progress, on_batch, ctx.stopping)
+            folders = [str(folder) for folder in library.folders]
+            files = [str(library.root / rel) for rel in library.catalog.file_states()]
+            return folders, files
+
+        self._tasks.run(
+            "writer",
+            work,
+            on_done=self._on_refreshed,
+            on_error=self._on_refresh_failed,
+            on_progress=self.progress.emit,
+            on_partial=lambda payload: self.rows_changed.emit(*payload),
+        )
+
+    def _on_refreshed(self, watch: tuple[list[str], list[str]]) -> None:
+        self.watcher.watch(*watch)
+        self._finish_refresh()
+
+    def _on_refresh_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Cancelled):
+            self.progress.emit(0, 0, f"Could not update the library: {exc}")
+        self._finish_refresh()
+
+    def _finish_refresh(self) -> None:
+        self._refreshing = False
+        if self._refresh_again:
+            self._refresh_again = False
+            self.request_refresh()
+        else:
+            self.refreshed.emit()
+
+    # --- searching ----------------------------------------------------------------
+
+    def search(self, query: str) -> None:
+        self._search_generation += 1
+        generation = self._search_generation
+        library = self._library
+        if library is None:
+            return
+
+        def work(ctx: TaskContext) -> tuple[int, str, list[int] | str]:
+            if generation != self._search_generation:
+                return generation, query, []  # a newer query is queued: skip the work
+            try:
+                hits = library.index.search(query, limit=10_000)
+            except QueryError as exc:
+                return generation, query, str(exc)
+            return generation, query, [hit.id for hit in hits]
+
+        self._tasks.run("search", work, self._on_search_done)
+
+    def cancel_search(self) -> None:
+        self._search_generation += 1  # whatever is running now is outdated
+
+    def _on_search_done(self, result: tuple[int, str, list[int] | str]) -> None:
+        generation, query, outcome = result
+        if generation != self._search_generation:
+            return  # outdated: a newer query was asked meanwhile
+        if isinstance(outcome, str):
+            self.search_failed.emit(query, outcome)
+        else:
+            self.search_done.emit(query, outcome)
+
+    # --- reading ------------------------------------------------------------------
+
+    def load_article(self, row: CatalogRow) -> None:
+        self._article_generation += 1
+        generation = self._article_generation
+        root = self.root
+
+        def work(ctx: TaskContext) -> tuple[int, int, str]:
+            try:
+                article = parse_file(root, row.path)
+            except FileNotFoundError:
+                return generation, row.id, ""
+            return generation, row.id, render_article(article)
+
+        self._tasks.run("read", work, self._on_article)
+
+    def _on_article(self, result: tuple[int, int, str]) -> None:
+        generation, article_id, html = result
+        if generation == self._article_generation:
+            self.article_ready.emit(article_id, html)
+
+    def close(self) -> None:
+        """Stop watching and close the library. Call once the task lanes are idle."""
+        self.watcher.clear()
+        library, self._library = self._library, None
+        if library is not None:
+            library.close()

@@ -1,0 +1,326 @@
+"""The window: article list | reading pane, a search bar above, a status bar below.
+
+Widgets only render and forward intent; the LibrarySession does the work off
+the GUI thread and the models hold the state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.store import CatalogRow
+from reader.ui.article_model import (
+    DATE,
+    ID_ROLE,
+    ROW_ROLE,
+    TITLE,
+    ArticleFilterProxy,
+    ArticleListModel,
+)
+from reader.ui.library_session import LibrarySession
+from reader.ui.reading_view import ReadingView
+from reader.ui.tasks import TaskRunner
+
+SEARCH_DEBOUNCE_MS = 200
+
+
+class SearchField(QLineEdit):
+    """The search bar: Escape clears it (and so restores the full list)."""
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library_root: Path, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.tasks = TaskRunner(self)
+        self.session = LibrarySession(library_root, self.tasks, self)
+        self.model = ArticleListModel(self)
+        self.proxy = ArticleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._current_id: int | None = None
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._restore_state()
+        self._update_title()
+        self.reading.show_message("Opening the library…", str(library_root))
+        self.session.open()
+
+    # --- construction -------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search_field = SearchField()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText("Search all articles  (Ctrl+K or /)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setAccessibleName("Search articles")
+
+        self.list_view = QTableView()
+        self.list_view.setObjectName("articleList")
+        self.list_view.setAccessibleName("Articles")
+        self.list_view.setModel(self.proxy)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.list_view.verticalHeader().hide()
+        self.list_view.setShowGrid(False)
+        self.list_view.setWordWrap(False)
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.resizeSection(1, 120)
+        header.resizeSection(2, 100)
+
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.list_view)
+
+        self.reading = ReadingView()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.reading)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 720])
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.progress_label = QLabel()
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.resize(1180, 760)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        refresh = QAction("&Rescan Library", self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.session.request_refresh)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        find = QAction("&Search Articles", self)
+        find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("/")])
+        find.triggered.connect(self.focus_search)
+        self.menuBar().addMenu("&Edit").addAction(find)
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.list_view)
+        self._escape.activated.connect(self.search_field.clear)
+
+    def _connect(self) -> None:
+        self.session.opened.connect(self._on_opened)
+        self.session.open_failed.connect(self._on_open_failed)
+        self.session.rows_changed.connect(self._on_rows_changed)
+        self.session.progress.connect(self._on_progress)
+        self.session.refreshed.connect(self._on_refreshed)
+        self.session.search_done.connect(self._on_search_done)
+        self.session.search_failed.connect(self._on_search_failed)
+        self.session.article_ready.connect(self._on_article_ready)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search_field.textChanged.connect(self._on_search_text)
+        self.search_field.returnPressed.connect(self._run_search_now)
+        selection = self.list_view.selectionModel()
+        selection.currentRowChanged.connect(self._on_current_changed)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):  # fmt: skip
+            signal.connect(self._update_count)
+
+    # --- library events -----------------------------------------------------------
+
+    def _on_opened(self, rows: list[CatalogRow]) -> None:
+        self.model.reset_rows(rows)
+        self._update_title()
+        if rows:
+            self.select_row(0)
+        else:
+            self.reading.show_message("Looking for articles…", str(self.session.root))
+
+    def _on_open_failed(self, message: str) -> None:
+        self.reading.show_message("This library cannot be opened", message)
+        self.count_label.setText("No library")
+
+    def _on_rows_changed(self, upserts: list[CatalogRow], removed: list[int]) -> None:
+        self.model.apply(upserts, removed)
+        if self._current_id is not None and self._current_id in removed:
+            self._current_id = None
+            self.reading.show_message(
+                "This article was removed", "Its file is no longer in the library."
+            )
+        elif self._current_id is not None and any(r.id == self._current_id for r in upserts):
+            self._reload_current()  # edited on disk, or renamed: show it as it is now
+        if self._current_id is None and self.proxy.rowCount() and not removed:
+            self.select_row(0)
+        if self.search_field.text().strip():
+            self._search_timer.start()  # new or edited articles may match the query
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress_label.setText(message)
+        if total:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
+        else:
+            self.progress_bar.setRange(0, 0)  # busy, amount unknown
+        self.progress_bar.show()
+
+    def _on_refreshed(self) -> None:
+        self.progress_bar.hide()
+        self.progress_label.clear()
+        if not self.model.rowCount():
+            self.reading.show_message(
+                "No articles here yet",
+                f"Add .txt or .md files to {self.session.root} and they will appear here.",
+            )
+
+    # --- search -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self.session.cancel_search()
+            self.proxy.set_hits(None)
+            self._update_count()
+            self.list_view.setFocus()
+            self._keep_current_visible()
+
+    def _run_search_now(self) -> None:
+        self._search_timer.stop()
+        self._run_search()
+
+    def _run_search(self) -> None:
+        query = self.search_field.text().strip()
+        if query:
+            self.session.search(query)
+
+    def _on_search_done(self, query: str, ids: list[int]) -> None:
+        if query != self.search_field.text().strip():
+            return  # the field changed since: a newer search is on its way
+        self.proxy.set_hits(ids)
+        self._update_count()
+        if self.proxy.rowCount():
+            self.select_row(0)
+
+    def _on_search_failed(self, query: str, message: str) -> None:
+        if query == self.search_field.text().strip():
+            self.proxy.set_hits([])
+            self.count_label.setText(f"Search: {message}")
+
+    # --- reading ------------------------------------------------------------------
+
+    def select_row(self, proxy_row: int) -> None:
+        index = self.proxy.index(proxy_row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        self.list_view.selectionModel().setCurrentIndex(index, flags)
+        self.list_view.scrollTo(index)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        article_id = current.data(ID_ROLE)
+        if article_id == self._current_id:
+            return
+        self._current_id = article_id
+        self._reload_current()
+
+    def _reload_current(self) -> None:
+        row = self.model.article(self._current_id) if self._current_id is not None else None
+        if row is not None:
+            self.session.load_article(row)
+
+    def _on_article_ready(self, article_id: int, html: str) -> None:
+        if article_id != self._current_id:
+            return
+        if not html:
+            self.reading.show_message("This article was removed", "Its file is no longer there.")
+            return
+        row: CatalogRow | None = self.model.article(article_id)
+        folder = self.session.root / Path(row.path).parent if row else self.session.root
+        self.reading.show_article(html, folder)
+
+    def current_row(self) -> CatalogRow | None:
+        index = self.list_view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _keep_current_visible(self) -> None:
+        if self._current_id is None:
+            return
+        source_row = self.model.row_of(self._current_id)
+        if source_row is not None:
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if index.isValid():
+                self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    # --- status and state ---------------------------------------------------------
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        noun = "article" if total == 1 else "articles"
+        if self.proxy.searching:
+            shown = self.proxy.rowCount()
+            self.count_label.setText(f"{shown} of {total} {noun} match")
+        else:
+            self.count_label.setText(f"{total} {noun}")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.root.name} — Article Reader")
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.tasks.shutdown()
+        self.session.close()
+        super().closeEvent(event)

@@ -1,0 +1,109 @@
+"""The one way to run background work: ``TaskRunner.run(lane, fn, on_done, ...)``.
+
+Each *lane* is a QThreadPool with a single thread, so work in a lane is
+serialised: all catalog and index writes go through the ``writer`` lane;
+``search`` and ``read`` lanes keep queries and article loading from waiting
+behind a long scan. Results, progress and errors come back to the GUI thread
+by queued signals; workers never touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+LANES = ("writer", "search", "read")
+
+
+class TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+    partial = Signal(object)
+
+
+class TaskContext:
+    """Handed to the worker function: report progress or partial results, check for stop."""
+
+    def __init__(self, signals: TaskSignals, stop: threading.Event) -> None:
+        self._signals = signals
+        self._stop = stop
+
+    def progress(self, done: int, total: int, message: str) -> None:
+        self._signals.progress.emit(done, total, message)
+
+    def partial(self, payload: object) -> None:
+        self._signals.partial.emit(payload)
+
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pools: dict[str, QThreadPool] = {}
+        for lane in LANES:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            pool.setExpiryTimeout(-1)  # keep the thread: sqlite and caches like one thread
+            self._pools[lane] = pool
+        self._live: set[TaskSignals] = set()
+        self._stop = threading.Event()
+
+    def run(
+        self,
+        lane: str,
+        fn: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_partial: Callable[[Any], None] | None = None,
+    ) -> None:
+        signals = TaskSignals()  # lives in the GUI thread: its slots run there
+        self._live.add(signals)
+
+        def finish(_: object) -> None:
+            self._live.discard(signals)
+            signals.deleteLater()
+
+        if on_done:
+            signals.done.connect(on_done)
+        signals.failed.connect(on_error or _log_error)
+        if on_progress:
+            signals.progress.connect(on_progress)
+        if on_partial:
+            signals.partial.connect(on_partial)
+        signals.done.connect(finish)
+        signals.failed.connect(finish)
+        context = TaskContext(signals, self._stop)
+
+        def work() -> None:
+            try:
+                result = fn(context)
+            except BaseException as exc:  # reported to the GUI, never lost in a thread
+                signals.failed.emit(exc)
+            else:
+                signals.done.emit(result)
+
+        self._pools[lane].start(work)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Ask running work to stop at its next checkpoint and wait for it."""
+        self._stop.set()
+        for pool in self._pools.values():
+            pool.clear()
+            pool.waitForDone(timeout_ms)
+
+    def wait_idle(self, timeout_ms: int = 30_000) -> bool:
+        return all(pool.waitForDone(timeout_ms) for pool in self._pools.values())
+
+
+def _log_error(exc: BaseException) -> None:
+    log.error("background task failed", exc_info=exc)

@@ -1,0 +1,55 @@
+"""Watch a library's folders and tell, debounced, that something changed.
+
+QFileSystemWatcher on every folder catches files added, renamed, moved and
+deleted. Editing a file in place changes no folder entry, so files are
+watched too, up to MAX_WATCHED_FILES (inotify watches are a limited
+resource); beyond that, in-place edits of unwatched files are picked up by
+the next change in their folder or the next launch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+DEBOUNCE_MS = 300
+MAX_WATCHED_FILES = 8000
+
+
+class LibraryWatcher(QObject):
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.changed)
+        self._watcher.directoryChanged.connect(self._poke)
+        self._watcher.fileChanged.connect(self._poke)
+
+    def watch(self, folders: Iterable[str], files: Iterable[str]) -> None:
+        """Watch exactly these paths (only the difference is added or removed)."""
+        wanted = set(folders)
+        for path in files:
+            if len(wanted) >= MAX_WATCHED_FILES:
+                break
+            wanted.add(path)
+        current = set(self._watcher.directories()) | set(self._watcher.files())
+        stale = current - wanted
+        fresh = wanted - current
+        if stale:
+            self._watcher.removePaths(sorted(stale))
+        if fresh:
+            self._watcher.addPaths(sorted(fresh))
+
+    def clear(self) -> None:
+        paths = self._watcher.directories() + self._watcher.files()
+        if paths:
+            self._watcher.removePaths(paths)
+        self._timer.stop()
+
+    def _poke(self, _path: str) -> None:
+        self._timer.start()  # restart: a burst of changes makes one refresh
