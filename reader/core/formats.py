@@ -62,7 +62,6 @@ def parse_file(root: Path, rel: str) -> Article:
                 rel,
                 fallback_title,
                 f"file too large ({size / 2**20:.1f} MB; limit {MAX_BYTES // 2**20} MB)",
-                fingerprint=f"size:{size}",
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -94,8 +93,10 @@ def parse_bytes(rel: str, data: bytes) -> Article:
         article = _parse_text(rel, decoded.text)
     article.fingerprint = fingerprint
     article.encoding = decoded.encoding
-    if not article.lang:
-        article.lang = detect_language(f"{article.title}\n{article.body}")
+    # Declared (front matter) wins; else detection; else the byline's language.
+    declared = article.lang if article.format == "markdown" else ""
+    hint = article.lang if article.format == "text" else ""
+    article.lang = declared or detect_language(f"{article.title}\n{article.body}") or hint
     return article
 
 
@@ -113,6 +114,7 @@ def _parse_text(rel: str, text: str) -> Article:
     if rest and (byline := parse_byline(rest[0])):
         article.date = byline.date.isoformat()
         article.source = byline.source
+        article.lang = byline.language  # only a hint: see parse_bytes
         rest = rest[1:]
     plain = "\n".join(rest)
     article.body = text_to_markdown(plain)

@@ -133,10 +133,12 @@ class SearchIndex:
         if query is None or query is NullQuery:
             raise QueryError(f"nothing to search for in {query_text!r}")
         with self._lock:
-            if self._searcher is None:
+            # A fresh searcher when the index changed: Searcher.refresh() in whoosh3
+            # keeps the old readers, so deleted or edited documents would still match.
+            if self._searcher is None or not self._searcher.up_to_date():
+                if self._searcher is not None:
+                    self._searcher.close()
                 self._searcher = self.ix.searcher()
-            else:
-                self._searcher = self._searcher.refresh()
             results = self._searcher.search(query, limit=limit)
             return [Hit(int(hit["id"]), float(hit.score)) for hit in results]
 

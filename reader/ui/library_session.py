@@ -91,7 +91,7 @@ class LibrarySession(QObject):
             work,
             on_done=self._on_refreshed,
             on_error=self._on_refresh_failed,
-            on_progress=self.progress.emit,
+            on_progress=self.progress,  # signal to signal: a bound .emit can be collected
             on_partial=lambda payload: self.rows_changed.emit(*payload),
         )
 

@@ -160,8 +160,9 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self._run_search_now)
         selection = self.list_view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):  # fmt: skip
+        # The source model's signals, not the proxy's: the proxy announces a removal
+        # while the source still holds the row, so the count would be one behind.
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
 
     # --- library events -----------------------------------------------------------

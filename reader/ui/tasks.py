@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class TaskRunner(QObject):
         fn: Callable[[TaskContext], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | SignalInstance | None = None,
         on_partial: Callable[[Any], None] | None = None,
     ) -> None:
         signals = TaskSignals()  # lives in the GUI thread: its slots run there

@@ -45,8 +45,11 @@ class LibraryWatcher(QObject):
         if fresh:
             self._watcher.addPaths(sorted(fresh))
 
+    def paths(self) -> list[str]:
+        return self._watcher.directories() + self._watcher.files()
+
     def clear(self) -> None:
-        paths = self._watcher.directories() + self._watcher.files()
+        paths = self.paths()
         if paths:
             self._watcher.removePaths(paths)
         self._timer.stop()

@@ -1,0 +1,66 @@
+"""Shared fixtures of the Qt-free core tests: a private data folder, a library folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.core.library import Library
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+SEED_NAME = "000_10d9d95bf921b5c7.txt"
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's data folder (catalogs, indexes) lives in tmp, never in the real home."""
+    home = tmp_path / "app-data"
+    monkeypatch.setenv("ARTICLE_READER_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def library_root(tmp_path: Path) -> Path:
+    """An empty library folder, separate from the data folder."""
+    root = tmp_path / "library"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture
+def seed_file() -> Path:
+    return SEEDS_DIR / SEED_NAME
+
+
+@pytest.fixture
+def open_library() -> Iterator[Callable[[Path], Library]]:
+    """Opens libraries and closes whatever is still open at the end of the test."""
+    opened: list[Library] = []
+
+    def open_(root: Path) -> Library:
+        library = Library(root)
+        opened.append(library)
+        return library
+
+    yield open_
+    for library in opened:
+        library.close()
+
+
+@pytest.fixture
+def write() -> Callable[[Path, str], Path]:
+    """Writes UTF-8 text to a file, making its folders; returns the path."""
+
+    def write_(path: Path, text: str) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write_
