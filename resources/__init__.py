@@ -1,0 +1,1 @@
+"""Installed as ``reader.resources``: icons and desktop files (see pyproject.toml)."""
