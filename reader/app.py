@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import __version__
+from reader import __version__, resources
 from reader.core.paths import data_home
 from reader.defaults import default_library
 
@@ -39,6 +40,8 @@ def main(argv: list[str]) -> int:
     app.setApplicationName("Article Reader")
     app.setOrganizationName("article-reader")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("article-reader")
+    app.setWindowIcon(QIcon(str(Path(resources.__file__).parent / "article-reader.svg")))
     window = MainWindow((args.folder or default_library()).expanduser(), app_settings())
     window.show()
     return int(app.exec())

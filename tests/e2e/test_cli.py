@@ -1,0 +1,118 @@
+"""The headless command line, run as a real process: ``python -m reader list|search``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+MALI_TITLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    root = tmp_path / "library"
+    root.mkdir()
+    shutil.copy(SEEDS / "000_10d9d95bf921b5c7.txt", root / "mali.txt")
+    (root / "harbour.md").write_text(
+        "---\ntitle: The harbour at dawn\ndate: 1987-02-26\nsource: Reuters\n---\n\n"
+        "Fishing boats left the harbour before dawn, running ahead of the storm.\n",
+        encoding="utf-8",
+    )
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def test_list_json_has_the_sample_article_with_its_metadata() -> None:
+    result = run("list", "--library", str(SEEDS), "--json")
+    assert result.returncode == 0, result.stderr
+    articles = {a["path"]: a for a in json.loads(result.stdout)}
+    assert set(articles) == {"000_10d9d95bf921b5c7.txt", "welcome.md"}
+    article = articles["000_10d9d95bf921b5c7.txt"]
+    assert article["title"] == MALI_TITLE
+    assert article["date"] == "2023-07-28"
+    assert article["source"] == "SpunikNews"
+    assert article["lang"] == "fr"
+    assert article["path"] == "000_10d9d95bf921b5c7.txt"
+    assert article["words"] > 300
+    assert article["error"] is None
+
+
+def test_list_defaults_to_the_bundled_seeds() -> None:
+    result = run("list")
+    assert result.returncode == 0, result.stderr
+    assert MALI_TITLE in result.stdout
+
+
+def test_list_reports_a_bad_file_with_its_error(library: Path) -> None:
+    articles = json.loads(run("list", "--library", str(library), "--json").stdout)
+    by_path = {a["path"]: a for a in articles}
+    assert set(by_path) == {"mali.txt", "harbour.md", "empty.txt"}
+    assert by_path["empty.txt"]["error"] == "empty file"
+    assert by_path["harbour.md"]["date"] == "1987-02-26"
+
+
+def test_search_finds_the_sample_without_accents() -> None:
+    result = run("search", "securite russie", "--library", str(SEEDS), "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits[0]["path"] == "000_10d9d95bf921b5c7.txt"  # the welcome page quotes it too
+    assert hits[0]["title"] == MALI_TITLE and hits[0]["score"] > 0
+
+
+def test_search_ranks_and_limits(library: Path) -> None:
+    result = run("search", "harbour OR mali", "--library", str(library), "--json", "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 1
+
+
+def test_search_sees_a_file_added_since_the_last_run(library: Path) -> None:
+    assert json.loads(run("search", "volcan", "--library", str(library), "--json").stdout) == []
+    (library / "volcan.txt").write_text("Le réveil du volcan\n\nLa lave coule.\n", "utf-8")
+    hits = json.loads(run("search", "volcan", "--library", str(library), "--json").stdout)
+    assert [hit["path"] for hit in hits] == ["volcan.txt"]
+
+
+def test_a_missing_folder_is_one_line_and_a_nonzero_exit(tmp_path: Path) -> None:
+    result = run("list", "--library", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"article-reader: not a folder: {tmp_path / 'nowhere'}"
+    ]
+
+
+def test_an_empty_query_is_a_bad_query(library: Path) -> None:
+    result = run("search", "   ", "--library", str(library))
+    assert result.returncode == 2
+    assert result.stderr.startswith("article-reader: bad query:")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_command_line_never_imports_qt(library: Path) -> None:
+    code = (
+        "import sys; import reader.entry as e; e.main(['list', '--library', sys.argv[1]]);"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(library)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
