@@ -25,6 +25,7 @@ from reader.core.store import Catalog, FileState
 
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
+FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
 
 
 class Cancelled(Exception):
@@ -122,24 +123,30 @@ class Library:
 
         changes = ChangeSet()
         total = len(to_parse)
-        for start in range(0, total, BATCH_SIZE):
+        done = 0
+        for paths in _batches(to_parse):
             if should_stop():
                 raise Cancelled
-            progress(start, total, "Reading articles")
-            batch = self._parse_batch(to_parse[start : start + BATCH_SIZE], on_disk, should_stop)
-            result = self._commit_batch(batch, known, vanished, by_fingerprint)
+            progress(done, total, "Reading articles")
+            batch = self._parse_batch(paths, on_disk, should_stop)
+            result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
             changes.extend(result)
             if on_batch and result:
-                on_batch(result)
+                on_batch(result)  # the list grows before the slower indexing of the batch
+            if upserts:
+                progress(done, total, "Indexing")
+                self.index.write(upserts, ())
+                self.catalog.mark_indexed([article_id for article_id, _ in upserts], ())
+            done += len(paths)
         gone = ChangeSet(removed=[state.id for state in vanished.values()])
         if gone:
             with self.catalog.transaction():
                 for state in vanished.values():
                     self.catalog.delete(state.id)
             changes.extend(gone)
+            if on_batch:
+                on_batch(gone)
         self._index_pending(progress, should_stop)
-        if on_batch and gone:
-            on_batch(gone)
         progress(total, total, "Up to date")
         return changes
 
@@ -167,7 +174,8 @@ class Library:
         known: dict[str, FileState],
         vanished: dict[str, FileState],
         by_fingerprint: dict[str, list[FileState]],
-    ) -> ChangeSet:
+    ) -> tuple[ChangeSet, list[tuple[int, Article]]]:
+        """Commit one parsed batch to the catalog; returns its changes and what to index."""
         changes = ChangeSet()
         upserts: list[tuple[int, Article]] = []
         with self.catalog.transaction():
@@ -190,10 +198,7 @@ class Library:
                     new_id = self.catalog.insert(article, mtime, size)
                     changes.added.append(new_id)
                     upserts.append((new_id, article))
-        if upserts:
-            self.index.write(upserts, ())
-            self.catalog.mark_indexed([article_id for article_id, _ in upserts], ())
-        return changes
+        return changes, upserts
 
     def _index_pending(self, progress: Progress, should_stop: Callable[[], bool]) -> None:
         """Index what the catalog has but the index lacks; drop what it should not have."""
@@ -216,6 +221,15 @@ class Library:
             batch_deletions = deletions if start == 0 else []
             self.index.write(upserts, batch_deletions)
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
+
+
+def _batches(items: list[str]) -> Iterator[list[str]]:
+    start = 0
+    for size in (*FIRST_BATCHES, *([BATCH_SIZE] * (len(items) // BATCH_SIZE + 1))):
+        if start >= len(items):
+            return
+        yield items[start : start + size]
+        start += size
 
 
 def _walk(root: Path, folders: list[Path]) -> Iterator[tuple[str, tuple[int, int]]]:

@@ -21,17 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.analysis import Analyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, MultifieldParser
 from whoosh.qparser.plugins import FieldsPlugin
 from whoosh.query import NullQuery
-from whoosh.support.charset import accent_map
 
+from reader.core.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer
 from reader.core.article import Article
 
-SCHEMA_VERSION = 1
-STEMMED_LANGUAGES = ("fr", "en", "de", "es")
+SCHEMA_VERSION = 2  # 2: one cached analyzer per language (reader.core.analysis)
 LANGUAGE_KEYS = (*STEMMED_LANGUAGES, "xx")  # xx: any other or unknown language
 TITLE_BOOST = 3.0
 _VERSION_FILE = "article-reader-schema"
@@ -49,10 +48,7 @@ class Hit:
 
 
 def language_analyzer(lang: str) -> Analyzer:
-    analyzer = RegexTokenizer(r"\w+") | LowercaseFilter() | CharsetFilter(accent_map)
-    if lang in STEMMED_LANGUAGES:
-        analyzer = analyzer | StemFilter(lang=lang, cachesize=100_000)
-    return analyzer
+    return FoldingStemAnalyzer(lang)
 
 
 def build_schema() -> Schema:
