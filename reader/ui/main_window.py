@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             self._search_timer.stop()
             self.session.cancel_search()
             self.proxy.set_hits(None)
+            self.list_view.horizontalHeader().setSortIndicatorShown(True)
             self._update_count()
             self.list_view.setFocus()
             self._keep_current_visible()
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         if query != self.search_field.text().strip():
             return  # the field changed since: a newer search is on its way
         self.proxy.set_hits(ids)
+        self.list_view.horizontalHeader().setSortIndicatorShown(False)  # relevance order
         self._update_count()
         if self.proxy.rowCount():
             self.select_row(0)

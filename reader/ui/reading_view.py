@@ -8,10 +8,11 @@ system browser, and only when clicked.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontInfo, QFontMetricsF, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -33,6 +34,7 @@ class ReadingView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self._resource_root: Path | None = None
+        self._html = ""
         font = QFont()
         font.setFamilies(_SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -45,13 +47,17 @@ class ReadingView(QTextBrowser):
 
     def show_article(self, body_html: str, resource_root: Path | None) -> None:
         self._resource_root = resource_root
+        self._html = body_html
         self.setHtml(body_html)
         self._apply_measure()
         self.verticalScrollBar().setValue(0)
 
     def show_message(self, title: str, text: str) -> None:
         self._resource_root = None
-        self.setHtml(f'<h1 class="title">{title}</h1><p class="byline">{text}</p>')
+        self._html = (
+            f'<h1 class="title">{html.escape(title)}</h1><p class="byline">{html.escape(text)}</p>'
+        )
+        self.setHtml(self._html)
         self._apply_measure()
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
@@ -110,6 +116,15 @@ class ReadingView(QTextBrowser):
         frame.setTopMargin(MIN_SIDE_MARGIN)
         frame.setBottomMargin(MIN_SIDE_MARGIN * 2)
         root.setFrameFormat(frame)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_style()  # dark/light switch: byline and link colours follow
+            position = self.verticalScrollBar().value()
+            self.setHtml(self._html)  # the stylesheet applies when HTML is set
+            self._apply_measure()
+            self.verticalScrollBar().setValue(position)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QColor, QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.ui.article_model import ROW_ROLE, TITLE
@@ -136,3 +136,12 @@ def test_current_row_is_a_catalog_row(qtbot: QtBot, window: MainWindow) -> None:
     row = window.current_row()
     assert row is not None and row.path == "harbour.md" and row.source == "Reuters"
     assert window.proxy.index(0, TITLE).data(ROW_ROLE).title == titles(window)[0]
+
+
+def test_reading_pane_follows_a_palette_change(qtbot: QtBot, window: MainWindow) -> None:
+    select_title(qtbot, window, "The harbour at dawn")
+    dark = QPalette(window.reading.palette())
+    dark.setColor(QPalette.ColorRole.PlaceholderText, QColor("#a0a0a0"))
+    window.reading.setPalette(dark)
+    assert "#a0a0a0" in window.reading.document().defaultStyleSheet()
+    assert "Fishing boats" in window.reading.toPlainText()  # still showing the article

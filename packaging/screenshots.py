@@ -1,0 +1,73 @@
+"""Take the README's screenshots of the real app on the bundled library.
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python packaging/screenshots.py
+
+Uses a throw-away data folder, opens seeds/, selects the sample article,
+and saves packaging/screenshots/main-window.png (and search.png, a search
+for "securite russie" in progress).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ["ARTICLE_READER_HOME"] = tempfile.mkdtemp(prefix="article-reader-shots-")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.app import app_settings  # noqa: E402
+from reader.defaults import default_library  # noqa: E402
+from reader.ui.article_model import TITLE  # noqa: E402
+from reader.ui.main_window import MainWindow  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SAMPLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    window = MainWindow(default_library(), app_settings())
+    window.resize(1280, 800)
+    window.show()
+    steps: list[str] = []
+
+    def when(condition, then) -> None:  # type: ignore[no-untyped-def]
+        def poll() -> None:
+            if condition():
+                then()
+            else:
+                QTimer.singleShot(50, poll)
+
+        poll()
+
+    def select_sample() -> None:
+        proxy = window.proxy
+        titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
+        window.select_row(titles.index(SAMPLE))
+        when(lambda: SAMPLE in window.reading.toPlainText(), shoot_main)
+
+    def shoot_main() -> None:
+        window.grab().save(str(OUT / "main-window.png"))
+        steps.append("main-window.png")
+        window.search_field.setText("securite russie")
+        when(lambda: window.proxy.searching and window.proxy.rowCount() > 0, shoot_search)
+
+    def shoot_search() -> None:
+        window.grab().save(str(OUT / "search.png"))
+        steps.append("search.png")
+        window.close()
+        app.quit()
+
+    window.session.refreshed.connect(select_sample)
+    QTimer.singleShot(30_000, app.quit)  # never hang a script run
+    app.exec()
+    print("saved:", ", ".join(steps) or "nothing")
+    return 0 if len(steps) == 2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
