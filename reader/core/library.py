@@ -110,11 +110,7 @@ class Library:
         progress(0, 0, "Scanning")
         on_disk = self.scan()
         known = self.catalog.file_states()
-        to_parse = [
-            rel
-            for rel, (mtime, size) in on_disk.items()
-            if rel not in known or (known[rel].mtime_ns, known[rel].size) != (mtime, size)
-        ]
+        to_parse = _stale(on_disk, known)
         vanished = {rel: state for rel, state in known.items() if rel not in on_disk}
         by_fingerprint: dict[str, list[FileState]] = defaultdict(list)
         for state in vanished.values():
@@ -149,6 +145,12 @@ class Library:
         self._index_pending(progress, should_stop)
         progress(total, total, "Up to date")
         return changes
+
+    def pending_work(self) -> int:
+        """Files a refresh would parse plus articles it would index (stats only, no reads)."""
+        return len(_stale(self.scan(), self.catalog.file_states())) + len(
+            self.catalog.unindexed_ids()
+        )
 
     def _parse_batch(
         self,
@@ -221,6 +223,15 @@ class Library:
             batch_deletions = deletions if start == 0 else []
             self.index.write(upserts, batch_deletions)
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
+
+
+def _stale(on_disk: dict[str, tuple[int, int]], known: dict[str, FileState]) -> list[str]:
+    """New files, and files whose modification time or size changed."""
+    return [
+        rel
+        for rel, (mtime, size) in on_disk.items()
+        if rel not in known or (known[rel].mtime_ns, known[rel].size) != (mtime, size)
+    ]
 
 
 def _batches(items: list[str]) -> Iterator[list[str]]:

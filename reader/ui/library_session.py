@@ -1,9 +1,10 @@
 """One open library, seen from the GUI: everything it asks of the core, off its thread.
 
 The :class:`Library` lives on the ``writer`` lane (opening, scanning, parsing,
-indexing); queries run on the ``search`` lane and article loading on the
-``read`` lane. Results come back as signals; stale search results (an older
-query finishing after a newer one was asked) are dropped, never shown.
+indexing; big refreshes go to a child process, see ``reader.core.bulk``);
+queries run on the ``search`` lane and article loading on the ``read`` lane.
+Results come back as signals; stale search results (an older query finishing
+after a newer one was asked) are dropped, never shown.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.formats import parse_file
-from reader.core.library import Cancelled, Library
+from reader.core.library import Cancelled, ChangeSet, Library
 from reader.core.render import render_article
 from reader.core.search import QueryError
 from reader.core.store import CatalogRow
@@ -76,12 +78,16 @@ class LibrarySession(QObject):
         library = self._library
 
         def work(ctx: TaskContext) -> tuple[list[str], list[str]]:
-            def on_batch(changes: object) -> None:
-                ids = changes.added + changes.updated + changes.moved  # type: ignore[attr-defined]
-                rows = library.catalog.rows_by_id(ids)
-                ctx.partial((rows, list(changes.removed)))  # type: ignore[attr-defined]
+            def on_batch(changes: ChangeSet) -> None:
+                rows = library.catalog.rows_by_id(changes.added + changes.updated + changes.moved)
+                ctx.partial((rows, list(changes.removed)))
 
-            library.refresh(ctx.progress, on_batch, ctx.stopping)
+            if library.pending_work() >= BULK_THRESHOLD:
+                refresh_in_subprocess(
+                    library.root, library.data_dir, ctx.progress, on_batch, ctx.stopping
+                )
+            else:
+                library.refresh(ctx.progress, on_batch, ctx.stopping)
             folders = [str(folder) for folder in library.folders]
             files = [str(library.root / rel) for rel in library.catalog.file_states()]
             return folders, files

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.ui.article_model import ID_ROLE, TITLE
@@ -98,3 +99,18 @@ def test_a_second_launch_lists_at_once_from_the_catalog(
     with qtbot.waitSignal(second.session.opened, timeout=WAIT_MS):
         pass
     assert sorted(titles(second)) == expected
+
+
+def test_a_big_first_build_runs_in_a_child_process(
+    qtbot: QtBot,
+    open_window,  # type: ignore[no-untyped-def]
+    library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("reader.ui.library_session.BULK_THRESHOLD", 1)
+    window = open_window(library)
+    assert window.count_label.text() == "4 articles"
+    window.search_field.setText("securite")
+    qtbot.waitUntil(
+        lambda: len(titles(window)) == 1 and "Mali" in titles(window)[0], timeout=WAIT_MS
+    )
