@@ -1,0 +1,68 @@
+"""Hit marking and snippets: the words a reader's query matched, in the article's language."""
+
+from __future__ import annotations
+
+from reader.core.snippets import QueryTerms, best_snippet, hit_spans, readable_text
+
+FRENCH = (
+    "L’aide de Moscou a été précieuse au Mali. Les terroristes ont reculé. "
+    "Nos forces armées assurent la sécurité des bases. " * 3
+)
+
+
+def marked(text: str, query: str, lang: str) -> list[str]:
+    return [text[s:e] for s, e in hit_spans(text, QueryTerms.parse(query), lang)]
+
+
+def test_query_terms_keep_positive_words_and_prefixes_only() -> None:
+    terms = QueryTerms.parse('"forces armées" OR secur* -mali NOT moscou source:reuters date:2023')
+    assert terms.words == ["forces", "armées"]
+    assert terms.prefixes == ["secur"]
+    assert QueryTerms.parse('title:Bamako (russie OR "l’aide")').words == [
+        "Bamako",
+        "russie",
+        "l",
+        "aide",
+    ]
+    assert not QueryTerms.parse("lang:fr -guerre")
+
+
+def test_hits_are_matched_with_the_articles_stemming_and_folding() -> None:
+    assert marked(FRENCH, "securite", "fr")[:1] == ["sécurité"]
+    assert marked(FRENCH, "terroriste", "fr")[:1] == ["terroristes"]
+    assert marked(FRENCH, "armee", "fr")[:1] == ["armées"]
+    assert marked(FRENCH, "aide", "fr")[:1] == ["aide"]  # after the curly elision
+    assert marked("Boats were running. He runs.", "run", "en") == ["running", "runs"]
+
+
+def test_prefixes_mark_every_word_they_start() -> None:
+    assert set(marked(FRENCH, "préc* secu*", "fr")) == {"précieuse", "sécurité"}
+
+
+def test_excluded_and_filter_words_mark_nothing() -> None:
+    assert marked(FRENCH, "-mali NOT moscou source:aide", "fr") == []
+
+
+def test_best_snippet_holds_the_most_distinct_hits_and_marks_them() -> None:
+    text = "Intro sans rapport. " * 30 + FRENCH
+    snippet = best_snippet(text, QueryTerms.parse("terroristes securite"), "fr")
+    assert snippet.text.startswith("…")
+    marked_words = {snippet.text[s:e] for s, e in snippet.spans}
+    assert marked_words == {"terroristes", "sécurité"}
+    assert len(snippet.text) <= 230
+    assert "<mark>terroristes</mark>" in snippet.html()
+
+
+def test_snippet_without_hits_is_the_opening() -> None:
+    snippet = best_snippet(FRENCH, QueryTerms.parse("zeppelin"), "fr")
+    assert snippet.text.startswith("L’aide de Moscou") and snippet.spans == ()
+
+
+def test_snippet_html_escapes_the_text() -> None:
+    snippet = best_snippet("a <b>bold</b> claim & more", QueryTerms.parse("claim"), "en")
+    assert snippet.html() == "a &lt;b&gt;bold&lt;/b&gt; <mark>claim</mark> &amp; more"
+
+
+def test_readable_text_drops_markdown_syntax() -> None:
+    body = "## Un titre\n\nDu **gras**, un [lien](https://x.org) et \\*une étoile\\*.\n\n> cité"
+    assert readable_text(body) == "Un titre Du gras, un lien et une étoile. cité"
