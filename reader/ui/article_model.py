@@ -30,6 +30,7 @@ HEADERS = ("Title", "Source", "Date")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,6 +41,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[CatalogRow] = []
         self._position: dict[int, int] = {}  # article id → row number
         self._warning: QIcon | None = None
+        self._snippets: dict[int, str] = {}
 
     # --- Qt model interface ---------------------------------------------------
 
@@ -76,6 +78,8 @@ class ArticleListModel(QAbstractTableModel):
             return (row.title if column == TITLE else row.source).casefold()
         if role == ID_ROLE:
             return row.id
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(row.id)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -128,6 +132,16 @@ class ArticleListModel(QAbstractTableModel):
             for n, row in enumerate(fresh, start=first):
                 self._position[row.id] = n
             self.endInsertRows()
+
+    def set_snippets(self, snippets: dict[int, str]) -> None:
+        """Search snippets by article id (empty: none); the title cells repaint."""
+        changed = set(self._snippets) | set(snippets)
+        self._snippets = dict(snippets)
+        for article_id in changed:
+            position = self._position.get(article_id)
+            if position is not None:
+                cell = self.index(position, TITLE)
+                self.dataChanged.emit(cell, cell, [SNIPPET_ROLE])
 
     def row_of(self, article_id: int) -> int | None:
         return self._position.get(article_id)

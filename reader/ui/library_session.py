@@ -9,6 +9,7 @@ after a newer one was asked) are dropped, never shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,9 +19,12 @@ from reader.core.formats import parse_file
 from reader.core.library import Cancelled, ChangeSet, Library
 from reader.core.render import render_article
 from reader.core.search import QueryError
+from reader.core.snippets import QueryTerms, best_snippet, readable_text
 from reader.core.store import CatalogRow
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
+
+SNIPPET_LIMIT = 60  # snippets for the first hits; a reader rarely looks further
 
 
 class LibrarySession(QObject):
@@ -29,7 +33,7 @@ class LibrarySession(QObject):
     rows_changed = Signal(list, list)  # upserted CatalogRows, removed ids
     progress = Signal(int, int, str)
     refreshed = Signal()  # catalog and index are in step with the folder
-    search_done = Signal(str, list)  # query, ids best first
+    search_done = Signal(str, list, object)  # query, ids best first, {id: snippet html}
     search_failed = Signal(str, str)  # query, message
     article_ready = Signal(int, str)  # id, html
 
@@ -120,35 +124,52 @@ class LibrarySession(QObject):
 
     # --- searching ----------------------------------------------------------------
 
-    def search(self, query: str) -> None:
+    def search(self, query: str, lookup: Callable[[int], CatalogRow | None]) -> None:
+        """Search off the GUI thread; ``lookup`` finds a hit's row (path, language)."""
         self._search_generation += 1
         generation = self._search_generation
         library = self._library
         if library is None:
             return
 
-        def work(ctx: TaskContext) -> tuple[int, str, list[int] | str]:
+        def work(ctx: TaskContext) -> tuple[int, str, list[int] | str, dict[int, str]]:
             if generation != self._search_generation:
-                return generation, query, []  # a newer query is queued: skip the work
+                return generation, query, [], {}  # a newer query is queued: skip the work
             try:
                 hits = library.index.search(query, limit=10_000)
             except QueryError as exc:
-                return generation, query, str(exc)
-            return generation, query, [hit.id for hit in hits]
+                return generation, query, str(exc), {}
+            ids = [hit.id for hit in hits]
+            snippets = {}
+            terms = QueryTerms.parse(query)
+            for article_id in ids[:SNIPPET_LIMIT]:
+                if generation != self._search_generation:
+                    break  # outdated while we worked: stop early, it will be dropped
+                row = lookup(article_id)
+                if row is not None and not row.error:
+                    snippets[article_id] = self._snippet_html(row, terms)
+            return generation, query, ids, snippets
 
         self._tasks.run("search", work, self._on_search_done)
+
+    def _snippet_html(self, row: CatalogRow, terms: QueryTerms) -> str:
+        try:
+            article = parse_file(self.root, row.path)
+        except (FileNotFoundError, OSError):
+            return ""
+        return best_snippet(readable_text(article.body), terms, row.lang).html()
 
     def cancel_search(self) -> None:
         self._search_generation += 1  # whatever is running now is outdated
 
-    def _on_search_done(self, result: tuple[int, str, list[int] | str]) -> None:
-        generation, query, outcome = result
+    def _on_search_done(self, result: tuple[int, str, list[int] | str, dict[int, str]]) -> None:
+        generation, query, outcome, snippets = result
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
         if isinstance(outcome, str):
             self.search_failed.emit(query, outcome)
         else:
-            self.search_done.emit(query, outcome)
+            self.search_done.emit(query, outcome, snippets)
 
     # --- reading ------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.snippets import QueryTerms
 from reader.core.store import CatalogRow
 from reader.ui.article_model import (
     DATE,
@@ -34,6 +35,7 @@ from reader.ui.article_model import (
 )
 from reader.ui.library_session import LibrarySession
 from reader.ui.reading_view import ReadingView
+from reader.ui.snippet_delegate import SNIPPET_LINES, SnippetDelegate
 from reader.ui.tasks import TaskRunner
 
 SEARCH_DEBOUNCE_MS = 200
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.proxy = ArticleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._current_id: int | None = None
+        self._search_terms: QueryTerms | None = None  # of the search the list shows
         self._build_widgets()
         self._build_actions()
         self._connect()
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.list_view))
+        self._row_height = self.list_view.verticalHeader().defaultSectionSize()
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
@@ -139,7 +144,15 @@ class MainWindow(QMainWindow):
         find = QAction("&Search Articles", self)
         find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("/")])
         find.triggered.connect(self.focus_search)
-        self.menuBar().addMenu("&Edit").addAction(find)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(find)
+        next_hit = QAction("&Next Hit", self)
+        next_hit.setShortcut(QKeySequence.StandardKey.FindNext)
+        next_hit.triggered.connect(lambda: self.reading.hits.step(1))
+        previous_hit = QAction("&Previous Hit", self)
+        previous_hit.setShortcut(QKeySequence.StandardKey.FindPrevious)
+        previous_hit.triggered.connect(lambda: self.reading.hits.step(-1))
+        edit_menu.addActions([next_hit, previous_hit])
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.list_view)
         self._escape.activated.connect(self.search_field.clear)
 
@@ -224,6 +237,10 @@ class MainWindow(QMainWindow):
             self._search_timer.stop()
             self.session.cancel_search()
             self.proxy.set_hits(None)
+            self.model.set_snippets({})
+            self._search_terms = None
+            self._mark_hits()
+            self.list_view.verticalHeader().setDefaultSectionSize(self._row_height)
             self.list_view.horizontalHeader().setSortIndicatorShown(True)
             self._update_count()
             self.list_view.setFocus()
@@ -236,13 +253,19 @@ class MainWindow(QMainWindow):
     def _run_search(self) -> None:
         query = self.search_field.text().strip()
         if query:
-            self.session.search(query)
+            self.session.search(query, self.model.article)
 
-    def _on_search_done(self, query: str, ids: list[int]) -> None:
+    def _on_search_done(self, query: str, ids: list[int], snippets: dict[int, str]) -> None:
         if query != self.search_field.text().strip():
             return  # the field changed since: a newer search is on its way
+        self._search_terms = QueryTerms.parse(query)
+        self.model.set_snippets(snippets)
+        lines = 1 + SNIPPET_LINES
+        height = self.list_view.fontMetrics().lineSpacing() * lines + 10
+        self.list_view.verticalHeader().setDefaultSectionSize(height)
         self.proxy.set_hits(ids)
         self.list_view.horizontalHeader().setSortIndicatorShown(False)  # relevance order
+        self._mark_hits()  # the article shown may stay the same: its marks change
         self._update_count()
         if self.proxy.rowCount():
             self.select_row(0)
@@ -284,6 +307,12 @@ class MainWindow(QMainWindow):
         row: CatalogRow | None = self.model.article(article_id)
         folder = self.session.root / Path(row.path).parent if row else self.session.root
         self.reading.show_article(html, folder)
+        self._mark_hits()
+
+    def _mark_hits(self) -> None:
+        """Mark the current search's hits in the article shown (or clear the marks)."""
+        row = self.model.article(self._current_id) if self._current_id is not None else None
+        self.reading.hits.mark(self._search_terms, row.lang if row else "")
 
     def current_row(self) -> CatalogRow | None:
         index = self.list_view.currentIndex()

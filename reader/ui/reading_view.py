@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontInfo, QFontMetricsF, QPalette, QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from reader.ui.hit_marks import HitMarks
+
 MEASURE_CHARS = 70
 MIN_SIDE_MARGIN = 24
 LINE_HEIGHT_PERCENT = 135  # Qt adds this on top of the font's own leading
@@ -35,6 +37,7 @@ class ReadingView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._resource_root: Path | None = None
         self._html = ""
+        self.hits = HitMarks(self)
         font = QFont()
         font.setFamilies(_SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -49,6 +52,7 @@ class ReadingView(QTextBrowser):
         self._resource_root = resource_root
         self._html = body_html
         self.setHtml(body_html)
+        self.hits.mark(None, "")
         self._apply_measure()
         self.verticalScrollBar().setValue(0)
 
@@ -58,6 +62,7 @@ class ReadingView(QTextBrowser):
             f'<h1 class="title">{html.escape(title)}</h1><p class="byline">{html.escape(text)}</p>'
         )
         self.setHtml(self._html)
+        self.hits.mark(None, "")
         self._apply_measure()
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:

@@ -1,0 +1,73 @@
+"""Search results as the list: snippets, hits marked in the article, F3, stale queries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.ui.article_model import SNIPPET_ROLE, TITLE
+from reader.ui.main_window import MainWindow
+
+WAIT_MS = 10_000
+MALI = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
+
+
+def titles(window: MainWindow) -> list[str]:
+    return [window.proxy.index(r, TITLE).data() for r in range(window.proxy.rowCount())]
+
+
+def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
+    with qtbot.waitSignal(window.session.search_done, timeout=WAIT_MS):
+        window.search_field.setText(query)
+
+
+def marked_words(window: MainWindow) -> list[str]:
+    return [cursor.selectedText() for cursor in window.reading.hits.cursors]
+
+
+def test_hits_carry_a_snippet_with_the_matched_words_marked(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, "moscou")
+    snippet = window.proxy.index(0, TITLE).data(SNIPPET_ROLE)
+    assert (
+        snippet == "L’aide de <mark>Moscou</mark> a été précieuse au Mali pour mener sa "
+        "lutte contre le terrorisme. « Nous avons pu renforcer nos forces armées », a-t-il "
+        "ainsi expliqué."
+    )
+
+
+def test_opening_a_result_marks_every_hit_and_f3_steps_through_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, "forces Moscou")
+    assert titles(window) == [MALI]
+    qtbot.waitUntil(lambda: len(window.reading.hits.cursors) == 2, timeout=WAIT_MS)
+    assert marked_words(window) == ["Moscou", "forces"]
+    assert window.reading.hits.current == 0
+    window.reading.setFocus()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert window.reading.hits.current == 1
+    assert window.reading.textCursor().position() == window.reading.hits.cursors[1].selectionEnd()
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3)
+    assert window.reading.hits.current == 0  # wraps around
+    qtbot.keyClick(window.reading, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.reading.hits.current == 1
+
+
+def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "Moscou")
+    qtbot.waitUntil(lambda: bool(window.reading.hits.cursors), timeout=WAIT_MS)
+    window.search_field.clear()
+    assert window.reading.hits.cursors == []
+    assert all(window.proxy.index(r, TITLE).data(SNIPPET_ROLE) is None for r in range(4))
+
+
+def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    answered: list[str] = []
+    window.session.search_done.connect(lambda query, *_: answered.append(query))
+    window.session.search("harbour", window.model.article)
+    window.session.search("sécurité", window.model.article)  # asked before the first answered
+    qtbot.waitUntil(lambda: answered == ["sécurité"], timeout=WAIT_MS)
+    qtbot.wait(200)  # any late answer for "harbour" would arrive here
+    assert answered == ["sécurité"]
