@@ -1,0 +1,1 @@
+"""Benchmark helpers: deterministic synthetic article libraries (see :mod:`.generate`)."""
