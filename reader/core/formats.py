@@ -51,8 +51,12 @@ def is_article_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
-def parse_file(root: Path, rel: str) -> Article:
-    """Read and parse ``root/rel``. Raises FileNotFoundError if it is gone."""
+def parse_file(root: Path, rel: str, *, detect: bool = True) -> Article:
+    """Read and parse ``root/rel``. Raises FileNotFoundError if it is gone.
+
+    ``detect=False`` skips language detection, for callers that know the
+    language already (snippets, re-reading a catalogued article).
+    """
     path = root / rel
     fallback_title = Path(rel).stem
     try:
@@ -72,10 +76,10 @@ def parse_file(root: Path, rel: str) -> Article:
         raise FileNotFoundError(rel) from None
     except OSError as exc:
         return _failed(rel, fallback_title, f"cannot read the file: {exc.strerror or exc}")
-    return parse_bytes(rel, data)
+    return parse_bytes(rel, data, detect=detect)
 
 
-def parse_bytes(rel: str, data: bytes) -> Article:
+def parse_bytes(rel: str, data: bytes, *, detect: bool = True) -> Article:
     """Parse an article from its bytes; ``rel`` chooses the format and fallback title."""
     fallback_title = Path(rel).stem
     fingerprint = fingerprint_bytes(data)
@@ -96,7 +100,8 @@ def parse_bytes(rel: str, data: bytes) -> Article:
     # Declared (front matter) wins; else detection; else the byline's language.
     declared = article.lang if article.format == "markdown" else ""
     hint = article.lang if article.format == "text" else ""
-    article.lang = declared or detect_language(f"{article.title}\n{article.body}") or hint
+    detected = detect_language(f"{article.title}\n{article.body}") if detect else ""
+    article.lang = declared or detected or hint
     return article
 
 

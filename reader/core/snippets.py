@@ -12,8 +12,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.core.analysis import WORD, FoldingStemAnalyzer, fold
+from reader.core.formats import parse_file
 
 _QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):)?("[^"]*"?|[^\s()"]+)')
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
@@ -118,3 +120,14 @@ def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Sni
     shift = len(prefix) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
     return Snippet(f"{prefix}{text[start:end]}{suffix}", inside)
+
+
+def article_snippet(root: Path, rel: str, lang: str, terms: QueryTerms) -> Snippet | None:
+    """The best passage of a catalogued article (its language known), or None if unreadable."""
+    try:
+        article = parse_file(root, rel, detect=False)
+    except OSError:
+        return None
+    if article.error:
+        return None
+    return best_snippet(readable_text(article.body), terms, lang)

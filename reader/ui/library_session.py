@@ -19,7 +19,7 @@ from reader.core.formats import parse_file
 from reader.core.library import Cancelled, ChangeSet, Library
 from reader.core.render import render_article
 from reader.core.search import QueryError
-from reader.core.snippets import QueryTerms, best_snippet, readable_text
+from reader.core.snippets import QueryTerms, article_snippet
 from reader.core.store import CatalogRow
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
@@ -147,17 +147,11 @@ class LibrarySession(QObject):
                     break  # outdated while we worked: stop early, it will be dropped
                 row = lookup(article_id)
                 if row is not None and not row.error:
-                    snippets[article_id] = self._snippet_html(row, terms)
+                    snippet = article_snippet(self.root, row.path, row.lang, terms)
+                    snippets[article_id] = snippet.html() if snippet else ""
             return generation, query, ids, snippets
 
         self._tasks.run("search", work, self._on_search_done)
-
-    def _snippet_html(self, row: CatalogRow, terms: QueryTerms) -> str:
-        try:
-            article = parse_file(self.root, row.path)
-        except (FileNotFoundError, OSError):
-            return ""
-        return best_snippet(readable_text(article.body), terms, row.lang).html()
 
     def cancel_search(self) -> None:
         self._search_generation += 1  # whatever is running now is outdated
@@ -180,7 +174,7 @@ class LibrarySession(QObject):
 
         def work(ctx: TaskContext) -> tuple[int, int, str]:
             try:
-                article = parse_file(root, row.path)
+                article = parse_file(root, row.path, detect=False)
             except FileNotFoundError:
                 return generation, row.id, ""
             return generation, row.id, render_article(article)
