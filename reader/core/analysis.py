@@ -48,6 +48,10 @@ class FoldingStemAnalyzer(Analyzer):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.lang = state["lang"]
 
+    def cache(self) -> dict[str, str]:
+        """The shared word → term cache of this language (read it; ``term`` fills it)."""
+        return _terms_for(self.lang)
+
     def term(self, word: str) -> str:
         terms = _terms_for(self.lang)
         term = terms.get(word)

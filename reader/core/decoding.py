@@ -33,7 +33,7 @@ _BOMS = (
 )
 
 # Control characters that never occur in text files (tab, LF, FF, CR excluded).
-_CONTROL = set(range(0, 9)) | {11} | set(range(14, 32)) - {27}
+_CONTROL = bytes(sorted(set(range(0, 9)) | {11} | set(range(14, 32)) - {27}))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -43,7 +43,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # counted in C
     return controls / len(sample) > 0.05
 
 

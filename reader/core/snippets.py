@@ -62,10 +62,12 @@ def hit_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
     analyzer = FoldingStemAnalyzer(lang)
     wanted = {analyzer.term(word) for word in terms.words}
     prefixes = tuple(terms.prefixes)
+    known = analyzer.cache()  # word → term, filled as we go: one dict lookup per word
     spans = []
     for match in WORD.finditer(text):
         word = match.group()
-        if analyzer.term(word) in wanted or (prefixes and fold(word).startswith(prefixes)):
+        term = known.get(word) or analyzer.term(word)
+        if term in wanted or (prefixes and fold(word).startswith(prefixes)):
             spans.append(match.span())
     return spans
 
