@@ -16,13 +16,13 @@ from pathlib import Path
 
 os.environ["ARTICLE_READER_HOME"] = tempfile.mkdtemp(prefix="article-reader-shots-")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from reader.app import app_settings  # noqa: E402
-from reader.defaults import default_library  # noqa: E402
-from reader.ui.article_model import TITLE  # noqa: E402
-from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.app import app_settings
+from reader.defaults import default_library
+from reader.ui.article_model import TITLE
+from reader.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
@@ -45,8 +45,8 @@ def main() -> int:
         poll()
 
     def select_sample() -> None:
-        proxy = window.proxy
-        titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
+        model = window.model
+        titles = [model.index(r, TITLE).data() for r in range(model.rowCount())]
         window.select_row(titles.index(SAMPLE))
         when(lambda: SAMPLE in window.reading.toPlainText(), shoot_main)
 
@@ -54,7 +54,7 @@ def main() -> int:
         window.grab().save(str(OUT / "main-window.png"))
         steps.append("main-window.png")
         window.search_field.setText("securite russie")
-        when(lambda: window.proxy.searching and window.proxy.rowCount() > 0, shoot_search)
+        when(lambda: window.model.searching and window.model.rowCount() > 0, shoot_search)
 
     def shoot_search() -> None:
         window.grab().save(str(OUT / "search.png"))

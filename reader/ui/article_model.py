@@ -1,24 +1,21 @@
-"""The article list: a table model over catalog rows, and a proxy that sorts and filters.
+"""The article list: one table model that holds catalog rows, sorts them and filters them.
 
-The model holds lightweight :class:`CatalogRow` objects only (no bodies), keyed
-by the article's stable id, and applies change sets in place so selection
-and scroll position survive live updates. The proxy sorts by date, title or
-source, and while a search is active shows only the hits, in relevance order.
+Why no QSortFilterProxyModel: its sort and filter call back into Python for
+every comparison and every row; measured at 100,000 articles, loading the list
+took 14 s of the GUI thread. Here ordering is one ``sorted()`` over plain keys
+(about 0.1 s at 100,000) and a search shows its hits in relevance order.
+
+The model holds lightweight :class:`CatalogRow` objects only (no bodies),
+keyed by the article's stable id, and applies change sets in place so the
+current row, selection and scroll position survive live updates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -29,24 +26,33 @@ TITLE, SOURCE, DATE = range(3)
 HEADERS = ("Title", "Source", "Date")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
 
 Index = QModelIndex | QPersistentModelIndex
+_SORT_KEYS: dict[int, Callable[[CatalogRow], Any]] = {
+    TITLE: lambda row: (row.title.casefold(), row.id),
+    SOURCE: lambda row: (row.source.casefold(), row.date or "", row.id),
+    DATE: lambda row: (row.date or "", row.title.casefold(), row.id),
+}
 
 
 class ArticleListModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CatalogRow] = []
-        self._position: dict[int, int] = {}  # article id → row number
-        self._warning: QIcon | None = None
+        self._rows: dict[int, CatalogRow] = {}  # every article, by id
+        self._visible: list[int] = []  # ids shown, in display order
+        self._position: dict[int, int] = {}  # id → row shown
+        self._column = DATE
+        self._order = Qt.SortOrder.DescendingOrder  # newest first
+        self._ranks: dict[int, int] | None = None  # search hits: id → rank
+        self._relevance = False  # while searching: hits by rank, not by column
         self._snippets: dict[int, str] = {}
+        self._warning: QIcon | None = None
 
     # --- Qt model interface ---------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -60,9 +66,9 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
-        row = self._rows[index.row()]
+        row = self._rows[self._visible[index.row()]]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TITLE:
@@ -72,16 +78,12 @@ class ArticleListModel(QAbstractTableModel):
             if column == DATE:
                 return format_date(row.date) if row.date and len(row.date) < 10 else row.date
             return None
-        if role == SORT_ROLE:
-            if column == DATE:
-                return row.date or ""
-            return (row.title if column == TITLE else row.source).casefold()
         if role == ID_ROLE:
             return row.id
-        if role == SNIPPET_ROLE:
-            return self._snippets.get(row.id)
         if role == ROW_ROLE:
             return row
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(row.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:
                 return f"{row.path}\nCannot be read: {row.error}"
@@ -92,46 +94,42 @@ class ArticleListModel(QAbstractTableModel):
             return f"Cannot be read: {row.error}"
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (a header click); during a search this leaves relevance order."""
+        if column not in _SORT_KEYS:
+            return
+        self._column, self._order = column, order
+        self._relevance = False
+        self._relayout()
+
     def _warning_icon(self) -> QIcon:
         if self._warning is None:
             style = QApplication.style()
             self._warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._warning
 
-    # --- updates ----------------------------------------------------------------
+    # --- what is shown --------------------------------------------------------
 
-    def reset_rows(self, rows: list[CatalogRow]) -> None:
+    @property
+    def searching(self) -> bool:
+        return self._ranks is not None
+
+    @property
+    def relevance_order(self) -> bool:
+        return self._ranks is not None and self._relevance
+
+    def total(self) -> int:
+        """Every article of the library, shown or not."""
+        return len(self._rows)
+
+    def set_hits(self, ids_in_order: list[int] | None) -> None:
+        """Show only these ids, best first; ``None`` shows every article again."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._position = {row.id: n for n, row in enumerate(self._rows)}
+        self._ranks = None if ids_in_order is None else {i: n for n, i in enumerate(ids_in_order)}
+        self._relevance = self._ranks is not None
+        self._visible = self._ordered(self._shown_ids())
+        self._reindex()
         self.endResetModel()
-
-    def apply(self, upserts: Iterable[CatalogRow], removed: Iterable[int]) -> None:
-        """Insert new rows, update known ones in place, remove the gone ones."""
-        for article_id in sorted(
-            (i for i in removed if i in self._position), key=self._position.get, reverse=True
-        ):
-            position = self._position[article_id]
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            self.endRemoveRows()
-            self._position = {row.id: n for n, row in enumerate(self._rows)}
-        fresh: list[CatalogRow] = []
-        for row in upserts:
-            position = self._position.get(row.id)
-            if position is None:
-                fresh.append(row)
-                continue
-            self._rows[position] = row
-            last = self.index(position, len(HEADERS) - 1)
-            self.dataChanged.emit(self.index(position, 0), last)
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            for n, row in enumerate(fresh, start=first):
-                self._position[row.id] = n
-            self.endInsertRows()
 
     def set_snippets(self, snippets: dict[int, str]) -> None:
         """Search snippets by article id (empty: none); the title cells repaint."""
@@ -144,43 +142,84 @@ class ArticleListModel(QAbstractTableModel):
                 self.dataChanged.emit(cell, cell, [SNIPPET_ROLE])
 
     def row_of(self, article_id: int) -> int | None:
+        """The row where this article is shown, or None."""
         return self._position.get(article_id)
 
     def article(self, article_id: int) -> CatalogRow | None:
-        position = self._position.get(article_id)
-        return None if position is None else self._rows[position]
+        return self._rows.get(article_id)
 
+    # --- updates ------------------------------------------------------------------
 
-class ArticleFilterProxy(QSortFilterProxyModel):
-    """Sorts by the chosen column; while searching, shows hits in relevance order."""
+    def reset_rows(self, rows: list[CatalogRow]) -> None:
+        self.beginResetModel()
+        self._rows = {row.id: row for row in rows}
+        self._visible = self._ordered(self._shown_ids())
+        self._reindex()
+        self.endResetModel()
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self._ranks: dict[int, int] | None = None
+    def apply(self, upserts: Iterable[CatalogRow], removed: Iterable[int]) -> None:
+        """Insert new rows, update known ones in place, remove the gone ones."""
+        gone = []
+        for article_id in removed:
+            self._rows.pop(article_id, None)
+            if article_id in self._position:
+                gone.append(self._position[article_id])
+        for position in sorted(gone, reverse=True):  # later rows first: earlier ones stay put
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._visible[position]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        fresh: list[int] = []
+        for row in upserts:
+            known = row.id in self._rows
+            self._rows[row.id] = row
+            position = self._position.get(row.id)
+            if position is not None:
+                last = self.index(position, len(HEADERS) - 1)
+                self.dataChanged.emit(self.index(position, 0), last)
+            elif not known and (self._ranks is None or row.id in self._ranks):
+                fresh.append(row.id)
+        if fresh:
+            first = len(self._visible)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._visible.extend(fresh)
+            self._reindex()
+            self.endInsertRows()
+        self._relayout()  # new or edited rows take their place in the order
 
-    @property
-    def searching(self) -> bool:
-        return self._ranks is not None
+    # --- ordering -----------------------------------------------------------------
 
-    def set_hits(self, ids_in_order: list[int] | None) -> None:
-        """Show only these ids, best first; ``None`` shows everything again."""
-        self._ranks = None if ids_in_order is None else {i: n for n, i in enumerate(ids_in_order)}
-        self.invalidate()  # both the filter and the order change
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+    def _shown_ids(self) -> list[int]:
         if self._ranks is None:
-            return True
-        article_id = self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE)
-        return article_id in self._ranks
+            return list(self._rows)
+        return [i for i in self._ranks if i in self._rows]
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        if self._ranks is not None:
-            left_rank = self._ranks.get(left.data(ID_ROLE), 1 << 30)
-            right_rank = self._ranks.get(right.data(ID_ROLE), 1 << 30)
-            # Relevance ignores the column order: best hit on top either way.
-            if self.sortOrder() == Qt.SortOrder.DescendingOrder:
-                return left_rank > right_rank
-            return left_rank < right_rank
-        return bool(super().lessThan(left, right))
+    def _ordered(self, ids: list[int]) -> list[int]:
+        if self._ranks is not None and self._relevance:
+            ranks = self._ranks
+            return sorted(ids, key=lambda i: ranks.get(i, 1 << 30))
+        key = _SORT_KEYS[self._column]
+        rows = self._rows
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        return sorted(ids, key=lambda i: key(rows[i]), reverse=descending)
+
+    def _reindex(self) -> None:
+        self._position = {article_id: n for n, article_id in enumerate(self._visible)}
+
+    def _relayout(self) -> None:
+        """Re-sort what is shown, keeping persistent indexes (current row, selection)."""
+        ordered = self._ordered(self._visible)
+        if ordered == self._visible:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._visible[index.row()] if index.isValid() else None for index in persistent]
+        self._visible = ordered
+        self._reindex()
+        moved = [
+            self.index(self._position[i], index.column()) if i is not None else QModelIndex()
+            for i, index in zip(ids, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()

@@ -25,14 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.snippets import QueryTerms
 from reader.core.store import CatalogRow
-from reader.ui.article_model import (
-    DATE,
-    ID_ROLE,
-    ROW_ROLE,
-    TITLE,
-    ArticleFilterProxy,
-    ArticleListModel,
-)
+from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, TITLE, ArticleListModel
 from reader.ui.library_session import LibrarySession
 from reader.ui.reading_view import ReadingView
 from reader.ui.snippet_delegate import SNIPPET_LINES, SnippetDelegate
@@ -58,10 +51,9 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.session = LibrarySession(library_root, self.tasks, self)
         self.model = ArticleListModel(self)
-        self.proxy = ArticleFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self._current_id: int | None = None
         self._search_terms: QueryTerms | None = None  # of the search the list shows
+        self._column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
         self._build_widgets()
         self._build_actions()
         self._connect()
@@ -82,7 +74,7 @@ class MainWindow(QMainWindow):
         self.list_view = QTableView()
         self.list_view.setObjectName("articleList")
         self.list_view.setAccessibleName("Articles")
-        self.list_view.setModel(self.proxy)
+        self.list_view.setModel(self.model)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setSortingEnabled(True)
@@ -173,8 +165,6 @@ class MainWindow(QMainWindow):
         self.search_field.returnPressed.connect(self._run_search_now)
         selection = self.list_view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
-        # The source model's signals, not the proxy's: the proxy announces a removal
-        # while the source still holds the row, so the count would be one behind.
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._update_count)
 
@@ -201,7 +191,7 @@ class MainWindow(QMainWindow):
             )
         elif self._current_id is not None and any(r.id == self._current_id for r in upserts):
             self._reload_current()  # edited on disk, or renamed: show it as it is now
-        if self._current_id is None and self.proxy.rowCount() and not removed:
+        if self._current_id is None and self.model.rowCount() and not removed:
             self.select_row(0)
         if self.search_field.text().strip():
             self._search_timer.start()  # new or edited articles may match the query
@@ -236,12 +226,12 @@ class MainWindow(QMainWindow):
         else:
             self._search_timer.stop()
             self.session.cancel_search()
-            self.proxy.set_hits(None)
+            self.model.set_hits(None)
             self.model.set_snippets({})
             self._search_terms = None
             self._mark_hits()
             self.list_view.verticalHeader().setDefaultSectionSize(self._row_height)
-            self.list_view.horizontalHeader().setSortIndicatorShown(True)
+            self.list_view.horizontalHeader().setSortIndicator(*self._column_sort)
             self._update_count()
             self.list_view.setFocus()
             self._keep_current_visible()
@@ -263,22 +253,27 @@ class MainWindow(QMainWindow):
         lines = 1 + SNIPPET_LINES
         height = self.list_view.fontMetrics().lineSpacing() * lines + 10
         self.list_view.verticalHeader().setDefaultSectionSize(height)
-        self.proxy.set_hits(ids)
-        self.list_view.horizontalHeader().setSortIndicatorShown(False)  # relevance order
+        self.model.set_hits(ids)
+        # Relevance order: no column indicator. Clicking a header sorts the hits by that
+        # column (newest first, say); Enter in the search field brings relevance back.
+        header = self.list_view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            self._column_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self._mark_hits()  # the article shown may stay the same: its marks change
         self._update_count()
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.select_row(0)
 
     def _on_search_failed(self, query: str, message: str) -> None:
         if query == self.search_field.text().strip():
-            self.proxy.set_hits([])
+            self.model.set_hits([])
             self.count_label.setText(f"Search: {message}")
 
     # --- reading ------------------------------------------------------------------
 
-    def select_row(self, proxy_row: int) -> None:
-        index = self.proxy.index(proxy_row, 0)
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                  | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
         self.list_view.selectionModel().setCurrentIndex(index, flags)
@@ -321,19 +316,20 @@ class MainWindow(QMainWindow):
     def _keep_current_visible(self) -> None:
         if self._current_id is None:
             return
-        source_row = self.model.row_of(self._current_id)
-        if source_row is not None:
-            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
-            if index.isValid():
-                self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        row = self.model.row_of(self._current_id)
+        if row is not None:
+            self.select_row(row)  # a reset of the list forgets the current row
+            self.list_view.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
 
     # --- status and state ---------------------------------------------------------
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total()
         noun = "article" if total == 1 else "articles"
-        if self.proxy.searching:
-            shown = self.proxy.rowCount()
+        if self.model.searching:
+            shown = self.model.rowCount()
             self.count_label.setText(f"{shown} of {total} {noun} match")
         else:
             self.count_label.setText(f"{total} {noun}")

@@ -1,11 +1,12 @@
-"""The list model and its proxy obey Qt's model contract, through live changes too."""
+"""The list model obeys Qt's model contract, sorts, filters to hits, and follows changes."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from reader.core.store import CatalogRow
-from reader.ui.article_model import DATE, ID_ROLE, TITLE, ArticleFilterProxy, ArticleListModel
+from reader.ui.article_model import DATE, ID_ROLE, SOURCE, TITLE, ArticleListModel
 
 
 def row(article_id: int, title: str, date: str | None, source: str = "") -> CatalogRow:
@@ -20,45 +21,71 @@ ROWS = [
 ]
 
 
-def test_model_and_proxy_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
+def model_with_rows() -> ArticleListModel:
     model = ArticleListModel()
     model.reset_rows(ROWS)
+    return model
+
+
+def titles(model: ArticleListModel) -> list[str]:
+    return [model.index(r, TITLE).data() for r in range(model.rowCount())]
+
+
+def test_the_model_passes_the_model_tester_through_live_changes(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = model_with_rows()
     qtmodeltester.check(model)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(DATE)
-    qtmodeltester.check(proxy)
-    # Live changes while the tester watches: an insert, an update, a removal.
     model.apply([row(5, "New", "2024-01-01"), row(2, "Harbour at dusk", "1987-02-26")], [3])
-    proxy.set_hits([2, 1])
-    proxy.set_hits(None)
+    model.sort(TITLE, Qt.SortOrder.AscendingOrder)
+    model.set_hits([2, 1])
+    model.set_hits(None)
     assert model.rowCount() == 4
 
 
-def test_proxy_sorts_by_date_newest_first_and_undated_last() -> None:
-    model = ArticleListModel()
-    model.reset_rows(ROWS)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(DATE, order=proxy.sortOrder().DescendingOrder)
-    titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
-    assert titles == ["Bamako", "Harbour", "Village", "Undated"]
+def test_newest_first_by_default_and_undated_last() -> None:
+    assert titles(model_with_rows()) == ["Bamako", "Harbour", "Village", "Undated"]
 
 
-def test_hits_are_shown_alone_in_relevance_order() -> None:
-    model = ArticleListModel()
-    model.reset_rows(ROWS)
-    proxy = ArticleFilterProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(DATE)
-    proxy.set_hits([4, 2])  # relevance order, unlike date order
-    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [4, 2]
-    proxy.set_hits(None)
-    assert proxy.rowCount() == 4
+def test_sorting_by_title_and_by_source() -> None:
+    model = model_with_rows()
+    model.sort(TITLE, Qt.SortOrder.AscendingOrder)
+    assert titles(model) == ["Bamako", "Harbour", "Undated", "Village"]
+    model.sort(SOURCE, Qt.SortOrder.AscendingOrder)
+    assert titles(model)[1:] == ["Village", "Harbour", "Bamako"]  # "", ELTeC, Reuters, Spunik
+
+
+def test_hits_are_shown_alone_in_relevance_order_and_a_header_click_sorts_them() -> None:
+    model = model_with_rows()
+    model.set_hits([4, 2])  # relevance order, unlike date order
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())] == [4, 2]
+    assert model.relevance_order and model.total() == 4
+    model.sort(DATE, Qt.SortOrder.DescendingOrder)  # "by date, on request"
+    assert titles(model) == ["Harbour", "Village"]
+    model.set_hits(None)
+    assert model.rowCount() == 4 and not model.searching
+
+
+def test_live_changes_keep_the_current_row_on_its_article() -> None:
+    model = model_with_rows()
+    harbour = QPersistentModelIndex(model.index(titles(model).index("Harbour"), TITLE))
+    model.apply([row(5, "Newest", "2025-01-01")], [1])  # one above it goes, one comes
+    assert harbour.data() == "Harbour"
+    assert titles(model) == ["Newest", "Harbour", "Village", "Undated"]
+    model.apply([row(2, "Harbour", "2026-01-01")], [])  # edited: its date moves it to the top
+    assert harbour.row() == 0 and harbour.data() == "Harbour"
+
+
+def test_new_articles_outside_a_search_stay_hidden_until_it_ends() -> None:
+    model = model_with_rows()
+    model.set_hits([1])
+    model.apply([row(9, "Unrelated", "2025-05-05")], [])
+    assert titles(model) == ["Bamako"]
+    model.set_hits(None)
+    assert "Unrelated" in titles(model)
 
 
 def test_a_year_only_date_is_shown_as_the_year() -> None:
-    model = ArticleListModel()
-    model.reset_rows(ROWS)
-    assert model.index(3, DATE).data() == "1860"
+    model = model_with_rows()
+    assert model.index(titles(model).index("Village"), DATE).data() == "1860"
     assert model.index(0, DATE).data() == "2023-07-28"

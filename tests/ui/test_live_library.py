@@ -15,11 +15,11 @@ WAIT_MS = 10_000
 
 
 def titles(window: MainWindow) -> list[str]:
-    return [window.proxy.index(r, TITLE).data() for r in range(window.proxy.rowCount())]
+    return [window.model.index(r, TITLE).data() for r in range(window.model.rowCount())]
 
 
 def id_of(window: MainWindow, title: str) -> int:
-    return int(window.proxy.index(titles(window).index(title), TITLE).data(ID_ROLE))
+    return int(window.model.index(titles(window).index(title), TITLE).data(ID_ROLE))
 
 
 def test_a_file_copied_in_appears_and_is_searchable(

@@ -14,7 +14,7 @@ from reader.ui.main_window import MainWindow
 
 
 def titles(window: MainWindow) -> list[str]:
-    proxy = window.proxy
+    proxy = window.model
     return [proxy.index(row, TITLE).data() for row in range(proxy.rowCount())]
 
 
@@ -51,7 +51,7 @@ def test_french_typography_is_kept_exactly(qtbot: QtBot, window: MainWindow) -> 
 
 def test_unreadable_file_is_listed_with_its_error(qtbot: QtBot, window: MainWindow) -> None:
     row = titles(window).index("broken")
-    index = window.proxy.index(row, TITLE)
+    index = window.model.index(row, TITLE)
     assert "binary" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     window.select_row(row)
@@ -69,11 +69,11 @@ def test_arrow_keys_move_the_reading_pane(qtbot: QtBot, window: MainWindow) -> N
 def test_search_narrows_the_list_and_escape_restores_it(qtbot: QtBot, window: MainWindow) -> None:
     window.focus_search()
     qtbot.keyClicks(window.search_field, "securite")
-    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     assert titles(window) == ["Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"]
     assert window.count_label.text() == "1 of 4 articles match"
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.proxy.rowCount() == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10_000)
     assert window.count_label.text() == "4 articles"
 
 
@@ -89,7 +89,7 @@ def test_search_finds_stemmed_english_and_phrases(qtbot: QtBot, window: MainWind
 def test_search_with_no_hits_shows_an_empty_list(qtbot: QtBot, window: MainWindow) -> None:
     window.search_field.setText("zeppelin")
     qtbot.waitUntil(lambda: window.count_label.text() == "0 of 4 articles match", timeout=10_000)
-    assert window.proxy.rowCount() == 0
+    assert window.model.rowCount() == 0
 
 
 def test_ctrl_k_and_slash_focus_search(qtbot: QtBot, window: MainWindow) -> None:
@@ -135,7 +135,7 @@ def test_current_row_is_a_catalog_row(qtbot: QtBot, window: MainWindow) -> None:
     select_title(qtbot, window, "The harbour at dawn")
     row = window.current_row()
     assert row is not None and row.path == "harbour.md" and row.source == "Reuters"
-    assert window.proxy.index(0, TITLE).data(ROW_ROLE).title == titles(window)[0]
+    assert window.model.index(0, TITLE).data(ROW_ROLE).title == titles(window)[0]
 
 
 def test_reading_pane_follows_a_palette_change(qtbot: QtBot, window: MainWindow) -> None:

@@ -13,7 +13,7 @@ MALI = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
 
 
 def titles(window: MainWindow) -> list[str]:
-    return [window.proxy.index(r, TITLE).data() for r in range(window.proxy.rowCount())]
+    return [window.model.index(r, TITLE).data() for r in range(window.model.rowCount())]
 
 
 def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
@@ -29,7 +29,7 @@ def test_hits_carry_a_snippet_with_the_matched_words_marked(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     search(qtbot, window, "moscou")
-    snippet = window.proxy.index(0, TITLE).data(SNIPPET_ROLE)
+    snippet = window.model.index(0, TITLE).data(SNIPPET_ROLE)
     assert (
         snippet == "L’aide de <mark>Moscou</mark> a été précieuse au Mali pour mener sa "
         "lutte contre le terrorisme. « Nous avons pu renforcer nos forces armées », a-t-il "
@@ -60,7 +60,7 @@ def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: Mai
     qtbot.waitUntil(lambda: bool(window.reading.hits.cursors), timeout=WAIT_MS)
     window.search_field.clear()
     assert window.reading.hits.cursors == []
-    assert all(window.proxy.index(r, TITLE).data(SNIPPET_ROLE) is None for r in range(4))
+    assert all(window.model.index(r, TITLE).data(SNIPPET_ROLE) is None for r in range(4))
 
 
 def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
