@@ -53,6 +53,11 @@ class LibrarySession(QObject):
     def is_open(self) -> bool:
         return self._library is not None
 
+    @property
+    def refreshing(self) -> bool:
+        """True while the catalog or the index is being brought up to date."""
+        return self._refreshing
+
     # --- opening and refreshing ---------------------------------------------------
 
     def open(self) -> None:

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
     def _on_refreshed(self) -> None:
         self.progress_bar.hide()
         self.progress_label.clear()
+        self._update_count()
         if not self.model.rowCount():
             self.reading.show_message(
                 "No articles here yet",
@@ -330,7 +331,8 @@ class MainWindow(QMainWindow):
         noun = "article" if total == 1 else "articles"
         if self.model.searching:
             shown = self.model.rowCount()
-            self.count_label.setText(f"{shown} of {total} {noun} match")
+            building = " (still indexing: more may match)" if self.session.refreshing else ""
+            self.count_label.setText(f"{shown} of {total} {noun} match{building}")
         else:
             self.count_label.setText(f"{total} {noun}")
 
