@@ -80,6 +80,16 @@ class Library:
         self.index.close()
         self.catalog.close()
 
+    def rebuild_index(self) -> None:
+        """Start the search index afresh (e.g. after ``IndexCorrupt``); the catalog stays.
+
+        The index is emptied now and every article marked unindexed: the next
+        ``refresh()`` indexes them all. Call it where index writes happen, not
+        during a refresh.
+        """
+        self.index.recreate()
+        self.catalog.mark_all_unindexed()
+
     # --- reading -------------------------------------------------------------
 
     def read_article(self, rel: str) -> Article:

@@ -3,42 +3,73 @@
 Each article's text goes into the fields of its own language (``body_fr``,
 ``title_fr``…), analysed with that language's Snowball stemmer after case
 and accent folding; other or unknown languages go to ``*_xx`` (folded, not
-stemmed). A query is parsed against every language's fields, so one query
-finds French and English articles alike, each matched with its own stemming.
+stemmed). A query is parsed (:mod:`reader.core.query`) and each word is
+analysed for every language's fields, so one query finds French and English
+articles alike, each matched with its own stemming.
 
 Folding happens *before* stemming, so an unaccented query (``securite``)
 and the accented text (``sécurité``) reach the stemmer as the same word.
 Stop words are kept: phrases like "l'aide de Moscou" must match exactly.
+Beside the index, a :class:`~reader.core.spelling.Vocabulary` keeps every word
+folded but *not* stemmed: the real words behind "did you mean" and prefixes.
+
+The index looks after itself: one that is missing, unreadable, of an older
+schema or not of this schema is rebuilt at opening (``created`` tells the
+library to reindex everything); corruption found later raises
+:class:`IndexCorrupt`; a write lock left by a dead process does not block.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import shutil
 import threading
-from collections.abc import Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
 from whoosh.analysis import Analyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.qparser import AndGroup, MultifieldParser
-from whoosh.qparser.plugins import FieldsPlugin
-from whoosh.query import NullQuery
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, FieldType, Schema
+from whoosh.searching import Searcher
 
-from reader.core.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer
+from reader.core import query as ql
+from reader.core.analysis import STEMMED_LANGUAGES, WORD, FoldingStemAnalyzer, fold
 from reader.core.article import Article
+from reader.core.spelling import SUGGEST_BELOW, VOCABULARY_FILE, Vocabulary, count_words, suggest
 
-SCHEMA_VERSION = 2  # 2: one cached analyzer per language (reader.core.analysis)
+# 3: sortable date, folded tags, reserved is/has/notes (and the vocabulary beside it)
+# 2: one cached analyzer per language (reader.core.analysis)
+SCHEMA_VERSION = 3
 LANGUAGE_KEYS = (*STEMMED_LANGUAGES, "xx")  # xx: any other or unknown language
 TITLE_BOOST = 3.0
+LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
+SORTS = ("relevance", "date")
+_EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
 _VERSION_FILE = "article-reader-schema"
+_LOCK_FILE = "MAIN_WRITELOCK"
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_SCOPE_FIELDS = {
+    "all": tuple(f"{kind}_{key}" for kind in ("title", "body") for key in LANGUAGE_KEYS),
+    "title": tuple(f"title_{key}" for key in LANGUAGE_KEYS),
+    "body": tuple(f"body_{key}" for key in LANGUAGE_KEYS),
+    "source": ("source",),
+    "notes": ("notes",),
+}
 
 
 class QueryError(ValueError):
-    """The query cannot be understood."""
+    """The query has nothing to search for."""
+
+
+class IndexCorrupt(RuntimeError):
+    """The index could not be read; ``Library.rebuild_index()`` starts it afresh."""
 
 
 @dataclass(frozen=True)
@@ -47,18 +78,33 @@ class Hit:
     score: float
 
 
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[Hit]  # best first, or newest first (undated last) when sorted by date
+    total: int  # every matching article (may exceed len(hits))
+    suggestion: str | None = None  # "Did you mean …": a corrected query that finds more
+    partial: bool = False  # the index was still being built (as the caller said)
+    ignored: tuple[str, ...] = ()  # clauses left out as not understood ("date:abc")
+
+
 def language_analyzer(lang: str) -> Analyzer:
     return FoldingStemAnalyzer(lang)
 
 
 def build_schema() -> Schema:
-    fields: dict[str, object] = {
+    unstemmed = language_analyzer("xx")
+    fields: dict[str, FieldType] = {
         "id": ID(stored=True, unique=True),
         "path": STORED(),
         "lang": ID(),
-        "date": ID(),
-        "source": TEXT(analyzer=language_analyzer("xx")),
-        "tag": KEYWORD(commas=True, lowercase=True),
+        "date": ID(sortable=True),  # ISO, possibly reduced: 2023-07-28, 2023-07, 1860
+        "source": TEXT(analyzer=unstemmed),
+        "tag": KEYWORD(commas=True, lowercase=True),  # folded
+        # Reserved, empty for now: is:starred / is:unread, has:notes, notes:… (the
+        # library will fill them from its annotations when it reindexes an article).
+        "is": KEYWORD(commas=True, lowercase=True),
+        "has": KEYWORD(commas=True, lowercase=True),
+        "notes": TEXT(analyzer=unstemmed),
     }
     for key in LANGUAGE_KEYS:
         fields[f"title_{key}"] = TEXT(analyzer=language_analyzer(key), field_boost=TITLE_BOOST)
@@ -73,88 +119,266 @@ def plain_text(markdown_body: str) -> str:
 
 
 class SearchIndex:
-    """The index of one library. Writes must come from a single thread."""
+    """The index of one library. Writes (and ``recreate``) must come from one thread."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._lock = threading.Lock()
-        self._searcher = None
+        self._searcher: Searcher | None = None
         self.created = False  # True when opening found no usable index
         self.ix = self._open_or_create()
-        self._parser = MultifieldParser(
-            [f"{kind}_{key}" for kind in ("title", "body") for key in LANGUAGE_KEYS],
-            self.ix.schema,
-            group=AndGroup,
-        )
-        self._parser.add_plugin(FieldsPlugin())
+        self.vocabulary = Vocabulary(folder / VOCABULARY_FILE)
+
+    # --- opening, checking, recreating ----------------------------------------------
 
     def _open_or_create(self) -> whoosh_index.Index:
-        version_file = self.folder / _VERSION_FILE
-        try:
-            if version_file.read_text().strip() == str(SCHEMA_VERSION):
-                return whoosh_index.open_dir(str(self.folder))
-        except (OSError, ValueError, whoosh_index.EmptyIndexError):
-            pass
-        except Exception:  # a corrupt index can raise nearly anything: rebuild it
-            pass
+        failure: BaseException | None = None
+        with _releasing_leaks():
+            try:
+                if (self.folder / _VERSION_FILE).read_text().strip() == str(SCHEMA_VERSION):
+                    ix = whoosh_index.open_dir(str(self.folder))
+                    try:
+                        _check(ix)
+                        return ix
+                    except BaseException:
+                        ix.close()
+                        raise
+            except Exception as exc:  # missing, older or corrupt (which raises anything)
+                failure = exc
+            del failure
+            gc.collect()
+        return self._create()
+
+    def _create(self) -> whoosh_index.Index:
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         ix = whoosh_index.create_in(str(self.folder), build_schema())
-        version_file.write_text(f"{SCHEMA_VERSION}\n")
+        (self.folder / _VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
         self.created = True
         return ix
+
+    def recreate(self) -> None:
+        """Throw the index away and start an empty one (the catalog must reindex)."""
+        with self._lock:
+            self._close_searcher()
+            self.ix.close()
+            self.ix = self._create()
+
+    # --- writing --------------------------------------------------------------------
 
     def write(self, upserts: Iterable[tuple[int, Article]], deletions: Iterable[int]) -> int:
         """Add or replace articles and delete ids, in one commit. Returns docs written."""
         written = 0
-        writer = self.ix.writer(limitmb=128)
+        texts: list[str] = []
+        writer = self._writer()
         try:
             for article_id in deletions:
                 writer.delete_by_term("id", str(article_id))
             for article_id, article in upserts:
-                writer.update_document(**_document(article_id, article))
+                document = _document(article_id, article)
+                writer.update_document(**document)
+                texts.append(f"{article.title}\n{document[f'body_{_key(article)}']}")
                 written += 1
+            with contextlib.suppress(OSError):  # best effort: suggestions only
+                self.vocabulary.add(count_words(texts))  # still under the write lock
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
         return written
 
+    def _writer(self) -> Any:
+        """A writer; waits for a live writer, and clears a lock file no process can hold."""
+        try:
+            return self.ix.writer(limitmb=128, timeout=LOCK_TIMEOUT)
+        except whoosh_index.LockError:
+            raise  # held by a process that is still running: never broken
+        except OSError:
+            lock = self.folder / _LOCK_FILE
+            if lock.is_dir():  # the directory lock of old Whoosh versions, left by a crash
+                shutil.rmtree(lock)
+            elif lock.exists():  # a lock file we cannot even open: nobody can lock it either
+                lock.unlink()
+            else:
+                raise
+            return self.ix.writer(limitmb=128, timeout=LOCK_TIMEOUT)
+
     def doc_count(self) -> int:
         return int(self.ix.doc_count())
 
+    # --- searching ------------------------------------------------------------------
+
     def search(self, query_text: str, limit: int = 200) -> list[Hit]:
-        """Hits in relevance order. Raises QueryError on a query that parses to nothing."""
-        query = self._parser.parse(query_text)
-        if query is None or query is NullQuery:
-            raise QueryError(f"nothing to search for in {query_text!r}")
+        """Hits in relevance order. Raises QueryError on a query with nothing to search."""
+        return self._run(query_text, limit, "relevance", suggest_words=False).hits
+
+    def query(
+        self, text: str, limit: int = 200, sort: str = "relevance", partial: bool = False
+    ) -> SearchResult:
+        """Search with the query language of :mod:`reader.core.query`.
+
+        Never raises on malformed input; raises QueryError only when there is
+        nothing to search for, IndexCorrupt when the index cannot be read.
+        """
+        result = self._run(text, limit, sort, suggest_words=True)
+        return SearchResult(result.hits, result.total, result.suggestion, partial, result.ignored)
+
+    def _run(self, text: str, limit: int, sort: str, suggest_words: bool) -> SearchResult:
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+        parsed = ql.parse(text)
+        ignored = parsed.ignored
+        if parsed.node is None and ignored:
+            # Only clauses we could not understand: search their words instead.
+            parsed = ql.parse(" ".join(WORD.findall(" ".join(parsed.ignored))))
+            suggest_words = False
+        if parsed.node is None:
+            raise QueryError(f"nothing to search for in {text!r}")
+        node = parsed.node
+        failure: BaseException | None = None
         with self._lock:
-            # A fresh searcher when the index changed: Searcher.refresh() in whoosh3
-            # keeps the old readers, so deleted or edited documents would still match.
-            if self._searcher is None or not self._searcher.up_to_date():
-                if self._searcher is not None:
-                    self._searcher.close()
+            try:
+                searcher = self._current_searcher()
+                compiled = _Compiler(searcher.schema, self.vocabulary).compile(node)
+                sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
+                results = searcher.search(compiled, limit=max(1, limit), sortedby=sortedby)
+                hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]
+                total = len(results)
+                suggestion = None
+                if suggest_words and total < SUGGEST_BELOW:
+                    suggestion = suggest(parsed, self.vocabulary, self._counter(searcher), total)
+            except Exception as exc:  # a damaged segment raises nearly anything
+                failure = exc
+                self._close_searcher()
+        if failure is not None:
+            message = f"the search index cannot be read: {type(failure).__name__}: {failure}"
+            with _releasing_leaks():
+                del failure
+                gc.collect()
+            raise IndexCorrupt(message)
+        return SearchResult(hits, total, suggestion, False, ignored)
+
+    def _counter(self, searcher: Searcher) -> Callable[[str], int]:
+        def count(text: str) -> int:
+            node = ql.parse(text).node
+            if node is None:
+                return 0
+            compiled = _Compiler(searcher.schema, self.vocabulary).compile(node)
+            return len(searcher.search(compiled, limit=1))
+
+        return count
+
+    def _current_searcher(self) -> Searcher:
+        # A fresh searcher when the index changed: Searcher.refresh() in whoosh3
+        # keeps the old readers, so deleted or edited documents would still match.
+        if self._searcher is None or not self._searcher.up_to_date():
+            self._close_searcher()
+            with _releasing_leaks():
                 self._searcher = self.ix.searcher()
-            results = self._searcher.search(query, limit=limit)
-            return [Hit(int(hit["id"]), float(hit.score)) for hit in results]
+        return self._searcher
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):  # one over a damaged index may fail
+                self._searcher.close()
+            self._searcher = None
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._close_searcher()
         self.ix.close()
 
 
+class _Compiler:
+    """The parsed query tree → a Whoosh query over this schema's fields."""
+
+    def __init__(self, schema: Schema, vocabulary: Vocabulary) -> None:
+        self.schema = schema
+        self.vocabulary = vocabulary
+
+    def compile(self, node: ql.Node) -> wq.Query:
+        if isinstance(node, ql.Text):
+            return self.text(node)
+        if isinstance(node, ql.Filter):
+            value = fold(node.value)
+            return wq.Prefix(node.field, value) if node.prefix else wq.Term(node.field, value)
+        if isinstance(node, ql.DateRange):
+            # Dates are ISO text, compared as text: "~" sorts after every digit and
+            # "-", so "2023~" is past every day of 2023; "2023" is before all of them.
+            start = node.start and (node.start + "~" if node.start_excluded else node.start)
+            end = node.end and (node.end if node.end_excluded else node.end + "~")
+            return wq.TermRange("date", start or "0", end, endexcl=node.end_excluded)
+        if isinstance(node, ql.Not):
+            return wq.Not(self.compile(node.node))
+        subqueries = [self.compile(child) for child in node.nodes]
+        return wq.And(subqueries) if isinstance(node, ql.And) else wq.Or(subqueries)
+
+    def text(self, node: ql.Text) -> wq.Query:
+        alternatives: list[wq.Query] = []
+        for fieldname in _SCOPE_FIELDS[node.scope]:
+            analyzer = cast(FoldingStemAnalyzer, self.schema[fieldname].analyzer)
+            terms = [analyzer.term(word.text) for word in node.words]
+            if node.prefix:
+                whole = [wq.Term(fieldname, term) for term in terms[:-1]]
+                last = self.prefix(fieldname, analyzer, fold(node.words[-1].text))
+                alternatives.append(wq.And([*whole, last]) if whole else last)
+            elif node.phrase:
+                alternatives.append(wq.Phrase(fieldname, terms))
+            else:
+                alternatives.append(wq.Term(fieldname, terms[0]))
+        return wq.Or(alternatives)
+
+    def prefix(self, fieldname: str, analyzer: FoldingStemAnalyzer, prefix: str) -> wq.Query:
+        """Stems start with the prefix, or stem from a real word that does."""
+        stems = {analyzer.term(word) for word in self.vocabulary.starting(prefix, _EXPANSIONS)}
+        extra = [wq.Term(fieldname, stem) for stem in sorted(stems) if not stem.startswith(prefix)]
+        starting = wq.Prefix(fieldname, prefix)
+        return wq.Or([starting, *extra]) if extra else starting
+
+
+def _check(ix: whoosh_index.Index) -> None:
+    """Raises if the index is not this schema's or its segments cannot be read."""
+    with ix.reader() as reader:
+        if set(reader.schema.names()) != set(build_schema().names()):
+            raise ValueError("the index has another schema")
+        for leaf, _offset in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            if count:
+                leaf.stored_fields(0)
+                leaf.stored_fields(count - 1)
+            next(iter(leaf.lexicon("id")), None)
+
+
+@contextlib.contextmanager
+def _releasing_leaks() -> Iterator[None]:
+    """Around reading an index that may be damaged: Whoosh's unclosed files are expected.
+
+    When a damaged segment fails to open, Whoosh (retrying ten times) leaves its
+    files open; they close when the exception goes. We drop that exception (and
+    collect) inside this block so they close now, quietly: an open file would
+    also keep the damaged index from being deleted on Windows.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield
+
+
 def _document(article_id: int, article: Article) -> dict[str, object]:
-    key = article.lang if article.lang in STEMMED_LANGUAGES else "xx"
-    return {
+    key = _key(article)
+    body = plain_text(article.body)
+    document: dict[str, object] = {
         "id": str(article_id),
         "path": article.path,
         "lang": article.lang or "xx",
-        "date": article.date or "",
         "source": article.source,
-        "tag": ",".join(article.tags),
+        "tag": ",".join(fold(tag) for tag in article.tags),
         f"title_{key}": article.title,
-        f"body_{key}": plain_text(article.body),
+        f"body_{key}": body,
     }
+    if article.date:
+        document["date"] = article.date
+    return document
+
+
+def _key(article: Article) -> str:
+    return article.lang if article.lang in STEMMED_LANGUAGES else "xx"
