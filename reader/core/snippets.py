@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core import query as query_language
 from reader.core.analysis import WORD, FoldingStemAnalyzer, fold
 from reader.core.formats import parse_file
 
-_QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):)?("[^"]*"?|[^\s()"]+)')
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-_NON_TEXT_FIELDS = {"source", "lang", "date", "tag", "is", "has", "in", "path", "id"}
+_TEXT_SCOPES = ("all", "title", "body")
 _MARKDOWN_NOISE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|]+|\\(?=[^\w\s])")
 SNIPPET_CHARS = 220
 
@@ -33,28 +32,25 @@ class QueryTerms:
 
     @classmethod
     def parse(cls, query: str) -> QueryTerms:
+        """Read with the search's own parser, so marks follow exactly what was searched."""
         terms = cls()
-        negate_next = False
-        for match in _QUERY_TOKEN.finditer(query):
-            minus, fieldname, value = match.groups()
-            if value in _OPERATORS:
-                negate_next = value in {"NOT", "ANDNOT"}
-                continue
-            negated = negate_next or bool(minus)
-            negate_next = False
-            if negated or (fieldname and fieldname.lower() in _NON_TEXT_FIELDS):
-                continue
-            value = value.strip('"')
-            if value.endswith("*") and '"' not in match.group(3):
-                stem = value.rstrip("*")
-                if stem and WORD.fullmatch(stem):
-                    terms.prefixes.append(fold(stem))
-                continue
-            terms.words.extend(WORD.findall(value))
+        _collect(query_language.parse(query).node, terms)
         return terms
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes)
+
+
+def _collect(node: query_language.Node | None, terms: QueryTerms) -> None:
+    if isinstance(node, query_language.Text) and node.scope in _TEXT_SCOPES:
+        words = [word.text for word in node.words]
+        if node.prefix and words:
+            terms.prefixes.append(fold(words.pop()))
+        terms.words.extend(words)
+    elif isinstance(node, query_language.And | query_language.Or):
+        for child in node.nodes:
+            _collect(child, terms)
+    # Not: excluded words mark nothing; filters (lang, tag, date…) are not text
 
 
 def hit_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
