@@ -1,11 +1,12 @@
 """Headless commands: the same core as the window, no display needed.
 
     article-reader list   [--library DIR] [--json]
-    article-reader search QUERY [--library DIR] [--limit N] [--json]
+    article-reader search QUERY [--library DIR] [--limit N] [--sort relevance|date] [--json]
+    article-reader index  [--library DIR] [--rebuild]
 
-Both bring the catalog and the index up to date first (progress on stderr
-when it is a terminal) and exit with status 2 and one line on stderr for a
-bad folder or a bad query.
+Each brings the catalog and the index up to date first (a progress bar on
+stderr when it is a terminal) and exits with status 2 and one line on stderr
+for a bad folder or a bad query.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
-from reader.core.library import Library, LibraryError
-from reader.core.search import QueryError
+from reader.core.library import ChangeSet, Library, LibraryError
+from reader.core.search import SORTS, IndexCorrupt, QueryError
+from reader.core.snippets import QueryTerms, Snippet, article_snippet
 from reader.defaults import default_library
 
-COMMANDS = ("list", "search")
+COMMANDS = ("list", "search", "index")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,12 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--library", type=Path, default=None, help=library_help)
     search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
+    search.add_argument(
+        "--sort", choices=SORTS, default="relevance", help="best first (default) or newest first"
+    )
     search.add_argument("--json", action="store_true", help="print a JSON array")
+
+    index = commands.add_parser("index", help="bring the catalog and search index up to date")
+    index.add_argument("--library", type=Path, default=None, help=library_help)
+    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     return parser
 
 
 class _TerminalProgress:
-    """One rewritten line on stderr, only when stderr is a terminal."""
+    """A progress bar rewritten in place on stderr, only when stderr is a terminal."""
+
+    WIDTH = 28
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -51,8 +63,13 @@ class _TerminalProgress:
     def __call__(self, done: int, total: int, message: str) -> None:
         if not self.active:
             return
-        counter = f" {done}/{total}" if total else ""
-        self.stream.write(f"\r\x1b[K{message}{counter}")
+        if total:
+            filled = round(self.WIDTH * done / total)
+            bar = "█" * filled + "░" * (self.WIDTH - filled)
+            line = f"{bar} {100 * done // total:3d}%  {message} {done}/{total}"
+        else:
+            line = f"{message}…"
+        self.stream.write(f"\r\x1b[K{line}")
         self.stream.flush()
         self.shown = True
 
@@ -72,11 +89,16 @@ def main(argv: list[str]) -> int:
         return _fail(str(exc))
     progress = _TerminalProgress(sys.stderr)
     try:
-        library.refresh(progress)
+        if args.command == "index" and args.rebuild:
+            library.rebuild_index()
+        started = time.perf_counter()
+        changes = library.refresh(progress)
         progress.finish()
+        if args.command == "index":
+            return _index_summary(library, changes, time.perf_counter() - started)
         if args.command == "list":
             return _list(library, args.json)
-        return _search(library, args.query, args.limit, args.json)
+        return _search(library, args.query, args.limit, args.sort, args.json)
     finally:
         library.close()
 
@@ -92,22 +114,81 @@ def _list(library: Library, as_json: bool) -> int:
     return 0
 
 
-def _search(library: Library, query: str, limit: int, as_json: bool) -> int:
+def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
+    counts = ", ".join(
+        f"{len(ids)} {name}"
+        for name, ids in (
+            ("added", changes.added),
+            ("updated", changes.updated),
+            ("moved", changes.moved),
+            ("removed", changes.removed),
+        )
+        if ids
+    )
+    print(
+        f"{library.catalog.count()} articles, {library.index.doc_count()} in the index; "
+        f"catalog: {counts or 'nothing changed'}; {seconds:.1f} s"
+    )
+    return 0
+
+
+def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) -> int:
     try:
-        hits = library.index.search(query, limit=limit)
+        try:
+            result = library.index.query(query, limit=limit, sort=sort)
+        except IndexCorrupt:
+            print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
+            library.rebuild_index()
+            library.refresh(_TerminalProgress(sys.stderr))
+            result = library.index.query(query, limit=limit, sort=sort)
     except QueryError as exc:
         return _fail(f"bad query: {exc}")
-    rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in hits)}
-    found = [(hit, rows[hit.id]) for hit in hits if hit.id in rows]
+    rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in result.hits)}
+    found = [(hit, rows[hit.id]) for hit in result.hits if hit.id in rows]
+    terms = QueryTerms.parse(query)
     if as_json:
-        results = [{**row.to_json(), "score": round(hit.score, 4)} for hit, row in found]
+        results = []
+        for hit, row in found:
+            snippet = article_snippet(library.root, row.path, row.lang, terms)
+            results.append(
+                {
+                    **row.to_json(),
+                    "score": round(hit.score, 4) if sort == "relevance" else None,
+                    "snippet": snippet.text if snippet else None,
+                    "snippet_html": snippet.html() if snippet else None,
+                }
+            )
         print(json.dumps(results, ensure_ascii=False, indent=1))
-        return 0
-    for hit, row in found:
-        print(f"{hit.score:7.2f}  {row.title}  ({row.path})")
-    if not found:
-        print("no hits", file=sys.stderr)
+    else:
+        for hit, row in found:
+            print(f"{hit.score:7.2f}  {row.date or '----':10}  {row.title}  ({row.path})")
+            snippet = article_snippet(library.root, row.path, row.lang, terms)
+            if snippet:
+                print(f"         {_terminal_marks(snippet)}")
+    if result.ignored:
+        print(f"left out of the query: {', '.join(result.ignored)}", file=sys.stderr)
+    noun = "hit" if result.total == 1 else "hits"
+    shown = (
+        f"{len(found)} of {result.total} {noun}"
+        if result.total > len(found)
+        else (f"{len(found)} {noun}")
+    )
+    print(shown if found else "no hits", file=sys.stderr)
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion}", file=sys.stderr)
     return 0
+
+
+def _terminal_marks(snippet: Snippet) -> str:
+    """The snippet with hits in bold when printing to a terminal, else in «»."""
+    bold = sys.stdout.isatty()
+    parts, last = [], 0
+    for start, end in snippet.spans:
+        word = snippet.text[start:end]
+        parts += [snippet.text[last:start], f"\x1b[1m{word}\x1b[0m" if bold else f"«{word}»"]
+        last = end
+    parts.append(snippet.text[last:])
+    return "".join(parts)
 
 
 def _fail(message: str) -> int:

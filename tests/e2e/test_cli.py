@@ -116,3 +116,31 @@ def test_the_command_line_never_imports_qt(library: Path) -> None:
         [sys.executable, "-c", code, str(library)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_search_json_has_a_snippet_with_the_hits_marked(library: Path) -> None:
+    hits = json.loads(run("search", "moscou", "--library", str(library), "--json").stdout)
+    assert hits[0]["path"] == "mali.txt"
+    assert "<mark>Moscou</mark>" in hits[0]["snippet_html"]
+    assert "Moscou" in hits[0]["snippet"] and "<mark>" not in hits[0]["snippet"]
+
+
+def test_search_sorts_by_date_on_request(library: Path) -> None:
+    result = run("search", "harbour OR mali", "--library", str(library), "--sort", "date", "--json")
+    assert [hit["path"] for hit in json.loads(result.stdout)] == ["mali.txt", "harbour.md"]
+
+
+def test_search_offers_a_correction_for_a_typo(library: Path) -> None:
+    result = run("search", "harbuor", "--library", str(library))
+    assert result.returncode == 0
+    assert "did you mean: harbour" in result.stderr
+
+
+def test_index_builds_and_rebuilds_with_a_summary(library: Path) -> None:
+    first = run("index", "--library", str(library))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("3 articles, 3 in the index; catalog: 3 added")
+    again = run("index", "--library", str(library), "--rebuild")
+    assert again.stdout.startswith("3 articles, 3 in the index; catalog: nothing changed")
+    hits = json.loads(run("search", "sécurité", "--library", str(library), "--json").stdout)
+    assert [hit["path"] for hit in hits] == ["mali.txt"]
