@@ -10,6 +10,8 @@ after a newer one was asked) are dropped, never shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,13 +20,25 @@ from reader.core.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.formats import parse_file
 from reader.core.library import Cancelled, ChangeSet, Library
 from reader.core.render import render_article
-from reader.core.search import QueryError
+from reader.core.search import IndexCorrupt, QueryError
 from reader.core.snippets import QueryTerms, article_snippet
 from reader.core.store import CatalogRow
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
 
 SNIPPET_LIMIT = 60  # snippets for the first hits; a reader rarely looks further
+SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
+_CORRUPT = "\0corrupt"
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    query: str
+    ids: list[int]  # best first
+    snippets: dict[int, str]  # id → snippet HTML
+    total: int  # every matching article (may exceed len(ids))
+    suggestion: str | None  # "did you mean"
+    ignored: tuple[str, ...]  # clauses of a malformed query left out
 
 
 class LibrarySession(QObject):
@@ -33,7 +47,7 @@ class LibrarySession(QObject):
     rows_changed = Signal(list, list)  # upserted CatalogRows, removed ids
     progress = Signal(int, int, str)
     refreshed = Signal()  # catalog and index are in step with the folder
-    search_done = Signal(str, list, object)  # query, ids best first, {id: snippet html}
+    search_done = Signal(object)  # a SearchOutcome
     search_failed = Signal(str, str)  # query, message
     article_ready = Signal(int, str)  # id, html
 
@@ -137,14 +151,16 @@ class LibrarySession(QObject):
         if library is None:
             return
 
-        def work(ctx: TaskContext) -> tuple[int, str, list[int] | str, dict[int, str]]:
+        def work(ctx: TaskContext) -> tuple[int, SearchOutcome | str]:
             if generation != self._search_generation:
-                return generation, query, [], {}  # a newer query is queued: skip the work
+                return generation, ""  # a newer query is queued: skip the work
             try:
-                hits = library.index.search(query, limit=10_000)
+                result = library.index.query(query, limit=SEARCH_LIMIT)
             except QueryError as exc:
-                return generation, query, str(exc), {}
-            ids = [hit.id for hit in hits]
+                return generation, str(exc)
+            except IndexCorrupt:
+                return generation, _CORRUPT
+            ids = [hit.id for hit in result.hits]
             snippets = {}
             terms = QueryTerms.parse(query)
             for article_id in ids[:SNIPPET_LIMIT]:
@@ -154,21 +170,35 @@ class LibrarySession(QObject):
                 if row is not None and not row.error:
                     snippet = article_snippet(self.root, row.path, row.lang, terms)
                     snippets[article_id] = snippet.html() if snippet else ""
-            return generation, query, ids, snippets
+            outcome = SearchOutcome(
+                query, ids, snippets, result.total, result.suggestion, result.ignored
+            )
+            return generation, outcome
 
-        self._tasks.run("search", work, self._on_search_done)
+        self._tasks.run("search", work, partial(self._on_search_done, query))
 
     def cancel_search(self) -> None:
         self._search_generation += 1  # whatever is running now is outdated
 
-    def _on_search_done(self, result: tuple[int, str, list[int] | str, dict[int, str]]) -> None:
-        generation, query, outcome, snippets = result
+    def _on_search_done(self, query: str, result: tuple[int, SearchOutcome | str]) -> None:
+        generation, outcome = result
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
-        if isinstance(outcome, str):
+        if outcome == _CORRUPT:
+            self.search_failed.emit(query, "the search index was damaged; rebuilding it")
+            self._rebuild_index()
+        elif isinstance(outcome, str):
             self.search_failed.emit(query, outcome)
         else:
-            self.search_done.emit(query, outcome, snippets)
+            self.search_done.emit(outcome)
+
+    def _rebuild_index(self) -> None:
+        library = self._library
+        if library is not None:
+            self._tasks.run("writer", lambda ctx: library.rebuild_index(), self._after_rebuild)
+
+    def _after_rebuild(self, _: object) -> None:
+        self.request_refresh()
 
     # --- reading ------------------------------------------------------------------
 

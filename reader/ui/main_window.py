@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -26,22 +25,13 @@ from PySide6.QtWidgets import (
 from reader.core.snippets import QueryTerms
 from reader.core.store import CatalogRow
 from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, TITLE, ArticleListModel
-from reader.ui.library_session import LibrarySession
+from reader.ui.library_session import LibrarySession, SearchOutcome
 from reader.ui.reading_view import ReadingView
+from reader.ui.search_bar import SearchBar
 from reader.ui.snippet_delegate import SNIPPET_LINES, SnippetDelegate
 from reader.ui.tasks import TaskRunner
 
 SEARCH_DEBOUNCE_MS = 200
-
-
-class SearchField(QLineEdit):
-    """The search bar: Escape clears it (and so restores the full list)."""
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +43,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleListModel(self)
         self._current_id: int | None = None
         self._search_terms: QueryTerms | None = None  # of the search the list shows
+        self._search_outcome: SearchOutcome | None = None
         self._column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
         self._build_widgets()
         self._build_actions()
@@ -65,11 +56,8 @@ class MainWindow(QMainWindow):
     # --- construction -------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.search_field = SearchField()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText("Search all articles  (Ctrl+K or /)")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search articles")
+        self.search_bar = SearchBar()
+        self.search_field = self.search_bar.field
 
         self.list_view = QTableView()
         self.list_view.setObjectName("articleList")
@@ -97,7 +85,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.search_field)
+        layout.addWidget(self.search_bar)
         layout.addWidget(self.list_view)
 
         self.reading = ReadingView()
@@ -230,6 +218,7 @@ class MainWindow(QMainWindow):
             self.model.set_hits(None)
             self.model.set_snippets({})
             self._search_terms = None
+            self._search_outcome = None
             self._mark_hits()
             self.list_view.verticalHeader().setDefaultSectionSize(self._row_height)
             self.list_view.horizontalHeader().setSortIndicator(*self._column_sort)
@@ -246,15 +235,18 @@ class MainWindow(QMainWindow):
         if query:
             self.session.search(query, self.model.article)
 
-    def _on_search_done(self, query: str, ids: list[int], snippets: dict[int, str]) -> None:
+    def _on_search_done(self, outcome: SearchOutcome) -> None:
+        query = outcome.query
         if query != self.search_field.text().strip():
             return  # the field changed since: a newer search is on its way
+        self._search_outcome = outcome
+        self.search_bar.show_suggestion(outcome.suggestion)
         self._search_terms = QueryTerms.parse(query)
-        self.model.set_snippets(snippets)
+        self.model.set_snippets(outcome.snippets)
         lines = 1 + SNIPPET_LINES
         height = self.list_view.fontMetrics().lineSpacing() * lines + 10
         self.list_view.verticalHeader().setDefaultSectionSize(height)
-        self.model.set_hits(ids)
+        self.model.set_hits(outcome.ids)
         # Relevance order: no column indicator. Clicking a header sorts the hits by that
         # column (newest first, say); Enter in the search field brings relevance back.
         header = self.list_view.horizontalHeader()
@@ -331,8 +323,12 @@ class MainWindow(QMainWindow):
         noun = "article" if total == 1 else "articles"
         if self.model.searching:
             shown = self.model.rowCount()
+            matching = self._search_outcome.total if self._search_outcome else shown
+            best = f", the best {shown} shown" if matching > shown else ""
             building = " (still indexing: more may match)" if self.session.refreshing else ""
-            self.count_label.setText(f"{shown} of {total} {noun} match{building}")
+            left_out = self._search_outcome.ignored if self._search_outcome else ()
+            ignored = f" — left out: {', '.join(left_out)}" if left_out else ""
+            self.count_label.setText(f"{matching} of {total} {noun} match{best}{building}{ignored}")
         else:
             self.count_label.setText(f"{total} {noun}")
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.core.library import Library
+from reader.core.search import IndexCorrupt, SearchIndex
 from reader.ui.article_model import SNIPPET_ROLE, TITLE
 from reader.ui.main_window import MainWindow
 
@@ -65,9 +70,56 @@ def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: Mai
 
 def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
     answered: list[str] = []
-    window.session.search_done.connect(lambda query, *_: answered.append(query))
+    window.session.search_done.connect(lambda outcome: answered.append(outcome.query))
     window.session.search("harbour", window.model.article)
     window.session.search("sécurité", window.model.article)  # asked before the first answered
     qtbot.waitUntil(lambda: answered == ["sécurité"], timeout=WAIT_MS)
     qtbot.wait(200)  # any late answer for "harbour" would arrive here
     assert answered == ["sécurité"]
+
+
+def test_a_typo_offers_the_corrected_query(qtbot: QtBot, window: MainWindow) -> None:
+    search(qtbot, window, "harbuor")
+    suggestion = window.search_bar.suggestion
+    assert suggestion.isVisibleTo(window) and ">harbour</a>" in suggestion.text()
+    suggestion.linkActivated.emit("suggestion")  # what a click on the link does
+    assert window.search_field.text() == "harbour"
+    qtbot.waitUntil(lambda: titles(window) == ["The harbour at dawn"], timeout=WAIT_MS)
+    assert not suggestion.isVisibleTo(window)
+
+
+def test_a_malformed_query_still_searches_and_says_what_it_left_out(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    search(qtbot, window, '(moscou date:abc "forces')
+    assert titles(window) == [MALI]
+    assert "left out: date:abc" in window.count_label.text()
+
+
+def test_a_damaged_index_found_while_searching_is_rebuilt(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_query = SearchIndex.query
+    real_rebuild = Library.rebuild_index
+    calls = {"query": 0, "rebuild": 0}
+
+    def fails_once(self: SearchIndex, *args: Any, **kwargs: Any) -> Any:
+        calls["query"] += 1
+        if calls["query"] == 1:
+            raise IndexCorrupt("a segment is unreadable")
+        return real_query(self, *args, **kwargs)
+
+    def counted_rebuild(self: Library) -> None:
+        calls["rebuild"] += 1
+        real_rebuild(self)
+
+    monkeypatch.setattr(SearchIndex, "query", fails_once)
+    monkeypatch.setattr(Library, "rebuild_index", counted_rebuild)
+    failures: list[str] = []
+    window.session.search_failed.connect(lambda _query, message: failures.append(message))
+    with qtbot.waitSignal(window.session.refreshed, timeout=WAIT_MS):
+        window.search_field.setText("moscou")
+    assert failures == ["the search index was damaged; rebuilding it"]
+    assert calls["rebuild"] == 1
+    search(qtbot, window, "moscou ")  # searching again after the rebuild finds it
+    assert titles(window) == [MALI]
