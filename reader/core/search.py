@@ -49,6 +49,7 @@ from reader.core.spelling import SUGGEST_BELOW, VOCABULARY_FILE, Vocabulary, cou
 SCHEMA_VERSION = 3
 LANGUAGE_KEYS = (*STEMMED_LANGUAGES, "xx")  # xx: any other or unknown language
 TITLE_BOOST = 3.0
+MULTIPROCESS_MIN_DOCS = 1000  # below this, forking writers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
 SORTS = ("relevance", "date")
 _EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
@@ -166,11 +167,19 @@ class SearchIndex:
 
     # --- writing --------------------------------------------------------------------
 
-    def write(self, upserts: Iterable[tuple[int, Article]], deletions: Iterable[int]) -> int:
-        """Add or replace articles and delete ids, in one commit. Returns docs written."""
+    def write(
+        self, upserts: Iterable[tuple[int, Article]], deletions: Iterable[int], procs: int = 1
+    ) -> int:
+        """Add or replace articles and delete ids, in one commit. Returns docs written.
+
+        ``procs`` > 1 analyses a big batch in that many forked processes (Whoosh's
+        MpWriter, each writing its own segment): about twice the speed on two
+        cores. Only for processes without threads (the bulk indexer, the CLI).
+        """
+        upserts = list(upserts)
         written = 0
         texts: list[str] = []
-        writer = self._writer()
+        writer = self._writer(procs if len(upserts) >= MULTIPROCESS_MIN_DOCS else 1)
         try:
             for article_id in deletions:
                 writer.delete_by_term("id", str(article_id))
@@ -187,10 +196,13 @@ class SearchIndex:
         writer.commit()
         return written
 
-    def _writer(self) -> Any:
+    def _writer(self, procs: int = 1) -> Any:
         """A writer; waits for a live writer, and clears a lock file no process can hold."""
+        options: dict[str, Any] = {"limitmb": 128, "timeout": LOCK_TIMEOUT}
+        if procs > 1:
+            options.update(procs=procs, multisegment=True, limitmb=96)
         try:
-            return self.ix.writer(limitmb=128, timeout=LOCK_TIMEOUT)
+            return self.ix.writer(**options)
         except whoosh_index.LockError:
             raise  # held by a process that is still running: never broken
         except OSError:
@@ -201,7 +213,7 @@ class SearchIndex:
                 lock.unlink()
             else:
                 raise
-            return self.ix.writer(limitmb=128, timeout=LOCK_TIMEOUT)
+            return self.ix.writer(**options)
 
     def doc_count(self) -> int:
         return int(self.ix.doc_count())
