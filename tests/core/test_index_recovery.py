@@ -58,7 +58,8 @@ def index_dir(root: Path) -> Path:
 
 
 def segment(root: Path) -> Path:
-    segments = sorted(index_dir(root).glob("*.seg"))
+    """A segment's postings file (segments are plain files, not compound)."""
+    segments = sorted(index_dir(root).glob("*.pst"))
     assert segments, sorted(p.name for p in index_dir(root).iterdir())
     return segments[0]
 
