@@ -10,6 +10,7 @@ index). It never writes into the library folder.
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from collections import defaultdict
@@ -17,12 +18,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whoosh.index import LockError
+
 from reader.core.article import Article
 from reader.core.formats import is_article_name, parse_file
 from reader.core.paths import library_data_dir
 from reader.core.search import SearchIndex
 from reader.core.store import Catalog, FileState
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
 FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
@@ -139,11 +143,19 @@ class Library:
         waiting: list[tuple[int, Article]] = []  # in the catalog, not yet in the index
 
         def flush() -> None:
-            if waiting:
-                progress(done, total, "Indexing")
+            if not waiting:
+                return
+            progress(done, total, "Indexing")
+            try:
                 self.index.write(waiting, (), procs=procs)
+            except (LockError, Cancelled):
+                raise
+            except Exception:  # a damaged segment breaks a merge: start the index afresh
+                log.warning("the search index could not be written; rebuilding it", exc_info=True)
+                self.rebuild_index()  # every row unindexed: _index_pending indexes them
+            else:
                 self.catalog.mark_indexed([article_id for article_id, _ in waiting], ())
-                waiting.clear()
+            waiting.clear()
 
         for paths in _batches(to_parse):
             if should_stop():
@@ -244,9 +256,11 @@ class Library:
             upserts = []
             for row in self.catalog.rows_by_id(ids):
                 try:
-                    upserts.append((row.id, parse_file(self.root, row.path)))
+                    article = parse_file(self.root, row.path, detect=False)
                 except FileNotFoundError:
                     continue  # the next refresh removes it from the catalog
+                article.lang = row.lang  # as catalogued (detected once, when it was read)
+                upserts.append((row.id, article))
             batch_deletions = deletions if start == 0 else []
             self.index.write(upserts, batch_deletions, procs=procs)
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from whoosh import fields
@@ -17,7 +18,7 @@ from whoosh import index as whoosh_index
 
 from reader.core import search
 from reader.core.library import Library
-from reader.core.search import IndexCorrupt
+from reader.core.search import IndexCorrupt, SearchIndex
 from reader.core.store import CatalogRow
 
 OpenLibrary = Callable[[Path], Library]
@@ -255,3 +256,27 @@ def test_rebuild_index_on_a_healthy_library(
     assert library.catalog.rows() == rows
     assert_searchable(library)
     assert library.index.doc_count() == len(ARTICLES)
+
+
+def test_an_index_that_fails_while_writing_is_rebuilt_by_the_refresh(
+    built: tuple[Path, list[CatalogRow]],
+    open_library: OpenLibrary,
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root, _rows = built
+    library = open_library(root)
+    real_write = SearchIndex.write
+    failures = iter([True])
+
+    def write_failing_once(self: SearchIndex, *args: Any, **kwargs: Any) -> int:
+        if next(failures, False):
+            raise ValueError("a damaged segment broke the merge")
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "write", write_failing_once)
+    write(root / "volcan.md", "# Le réveil du volcan\n\nLa lave coule vers la mer.\n")
+    library.refresh()  # the failed write rebuilds the index, then indexes every article
+    assert library.index.query("volcan").total == 1
+    assert_searchable(library)
+    assert library.catalog.unindexed_ids() == []
