@@ -57,6 +57,20 @@ class ChangeSet:
         self.removed += other.removed
 
 
+@dataclass(frozen=True)
+class Plan:
+    """A scan of the folder against the catalog: the input of a refresh."""
+
+    on_disk: dict[str, tuple[int, int]]  # path → (mtime_ns, size)
+    known: dict[str, FileState]  # the catalog's view
+    to_parse: list[str]  # new or changed files
+    unindexed: int  # catalogued articles the index lacks
+
+    @property
+    def work(self) -> int:
+        return len(self.to_parse) + self.unindexed
+
+
 def _no_progress(done: int, total: int, message: str) -> None:
     pass
 
@@ -117,6 +131,7 @@ class Library:
         *,
         procs: int = 1,
         index_batch: int = BATCH_SIZE,
+        plan: Plan | None = None,
     ) -> ChangeSet:
         """Sync the catalog with the folder and the index with the catalog.
 
@@ -125,12 +140,11 @@ class Library:
         between batches (raising :class:`Cancelled`). The index is written every
         ``index_batch`` articles (bigger batches index faster: fewer segments to
         merge) with ``procs`` processes (see :meth:`SearchIndex.write`); what is
-        committed is searchable at once.
+        committed is searchable at once. A fresh ``plan`` saves scanning again.
         """
         progress(0, 0, "Scanning")
-        on_disk = self.scan()
-        known = self.catalog.file_states()
-        to_parse = _stale(on_disk, known)
+        plan = plan or self.plan()
+        on_disk, known, to_parse = plan.on_disk, plan.known, plan.to_parse
         vanished = {rel: state for rel, state in known.items() if rel not in on_disk}
         by_fingerprint: dict[str, list[FileState]] = defaultdict(list)
         for state in vanished.values():
@@ -183,11 +197,16 @@ class Library:
         progress(total, total, "Up to date")
         return changes
 
+    def plan(self) -> Plan:
+        """What a refresh would do, from a scan (stats only, no file read)."""
+        on_disk = self.scan()
+        known = self.catalog.file_states()
+        unindexed = len(self.catalog.unindexed_ids())
+        return Plan(on_disk, known, _stale(on_disk, known), unindexed)
+
     def pending_work(self) -> int:
-        """Files a refresh would parse plus articles it would index (stats only, no reads)."""
-        return len(_stale(self.scan(), self.catalog.file_states())) + len(
-            self.catalog.unindexed_ids()
-        )
+        """Files a refresh would parse plus articles it would index."""
+        return self.plan().work
 
     def _parse_batch(
         self,

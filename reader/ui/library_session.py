@@ -105,14 +105,15 @@ class LibrarySession(QObject):
                 rows = library.catalog.rows_by_id(changes.added + changes.updated + changes.moved)
                 ctx.partial((rows, list(changes.removed)))
 
-            if library.pending_work() >= BULK_THRESHOLD:
+            plan = library.plan()
+            if plan.work >= BULK_THRESHOLD:
                 refresh_in_subprocess(
                     library.root, library.data_dir, ctx.progress, on_batch, ctx.stopping
                 )
             else:
-                library.refresh(ctx.progress, on_batch, ctx.stopping)
+                library.refresh(ctx.progress, on_batch, ctx.stopping, plan=plan)
             folders = [str(folder) for folder in library.folders]
-            files = [str(library.root / rel) for rel in library.catalog.file_states()]
+            files = [str(library.root / rel) for rel in plan.on_disk]
             return folders, files
 
         self._tasks.run(
