@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import logging
 import os
-import stat
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.index import LockError
 
 from reader.core.article import Article
-from reader.core.formats import is_article_name, parse_file
+from reader.core.formats import parse_file
 from reader.core.paths import library_data_dir
+from reader.core.scanning import scan_folder, walk
 from reader.core.search import SearchIndex
 from reader.core.store import Catalog, FileState
 
@@ -65,6 +65,7 @@ class Plan:
     known: dict[str, FileState]  # the catalog's view
     to_parse: list[str]  # new or changed files
     unindexed: int  # catalogued articles the index lacks
+    scoped_to: list[Path] | None = None  # the folders looked at; None: the whole library
 
     @property
     def work(self) -> int:
@@ -117,7 +118,7 @@ class Library:
     def scan(self) -> dict[str, tuple[int, int]]:
         """Article files under the root: relative path → (mtime_ns, size)."""
         folders: list[Path] = []
-        files = dict(_walk(self.root, folders))
+        files = dict(walk(self.root, "", folders))
         self.folders = folders
         return files
 
@@ -197,12 +198,38 @@ class Library:
         progress(total, total, "Up to date")
         return changes
 
-    def plan(self) -> Plan:
-        """What a refresh would do, from a scan (stats only, no file read)."""
-        on_disk = self.scan()
-        known = self.catalog.file_states()
+    def plan(self, folders: Iterable[Path] | None = None) -> Plan:
+        """What a refresh would do, from a scan (stats only, no file read).
+
+        With ``folders`` (those the watcher saw change), only their own entries
+        are compared with the catalog, plus whatever is under a subfolder that
+        appeared or vanished: at 100,000 files that is milliseconds, not a second.
+        """
         unindexed = len(self.catalog.unindexed_ids())
-        return Plan(on_disk, known, _stale(on_disk, known), unindexed)
+        if folders is None:
+            on_disk = self.scan()
+            known = self.catalog.file_states()
+            return Plan(on_disk, known, _stale(on_disk, known), unindexed)
+        on_disk, known, walked = {}, {}, []
+        for folder in folders:
+            try:
+                rel = folder.resolve().relative_to(self.root).as_posix()
+            except (OSError, ValueError):
+                continue  # not inside this library (any more)
+            prefix = "" if rel == "." else f"{rel}/"
+            if not folder.is_dir():  # the folder itself went: all of it vanished (or moved)
+                known.update(self.catalog.file_states_under(prefix))
+                continue
+            known.update(self.catalog.file_states_in(prefix))
+            catalogued = self.catalog.subfolders(prefix)
+            files, subfolders = scan_folder(folder, prefix)
+            on_disk.update(files)
+            walked.append(folder)
+            for name in subfolders - catalogued:  # new (or had no articles): all of it
+                on_disk.update(walk(folder / name, f"{prefix}{name}/", walked))
+            for name in catalogued - subfolders:  # renamed or deleted: all of it
+                known.update(self.catalog.file_states_under(f"{prefix}{name}/"))
+        return Plan(on_disk, known, _stale(on_disk, known), unindexed, walked)
 
     def pending_work(self) -> int:
         """Files a refresh would parse plus articles it would index."""
@@ -301,38 +328,3 @@ def _batches(items: list[str]) -> Iterator[list[str]]:
             return
         yield items[start : start + size]
         start += size
-
-
-def _walk(root: Path, folders: list[Path]) -> Iterator[tuple[str, tuple[int, int]]]:
-    """Article files below ``root``, following symlinks but never in a loop.
-
-    Every folder walked is appended to ``folders`` (the watcher watches them).
-    """
-    seen: set[tuple[int, int]] = set()
-    stack = [(root, "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            info = folder.stat()
-        except OSError:
-            continue
-        if (info.st_dev, info.st_ino) in seen:
-            continue  # a symlink loop, or a folder linked twice
-        seen.add((info.st_dev, info.st_ino))
-        folders.append(folder)
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue  # unreadable folder: skipped, like an unreadable drawer
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue  # hidden files and folders (.git, .foo.swp)
-            try:
-                info = entry.stat()  # follows symlinks
-            except OSError:
-                continue  # broken symlink, or deleted since scandir
-            rel = f"{prefix}{entry.name}"
-            if stat.S_ISDIR(info.st_mode):
-                stack.append((Path(entry.path), f"{rel}/"))
-            elif stat.S_ISREG(info.st_mode) and is_article_name(entry.name):
-                yield rel, (info.st_mtime_ns, info.st_size)

@@ -82,6 +82,7 @@ class FileState:
     fingerprint: str
 
 
+_LAST_CHAR = "\U0010ffff"  # sorts after any character a path can hold
 _ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags"
 
 
@@ -144,6 +145,34 @@ class Catalog:
     def file_states(self) -> dict[str, FileState]:
         cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")
         return {values[1]: FileState(*values) for values in cursor}
+
+    def file_states_under(self, prefix: str) -> dict[str, FileState]:
+        """Files whose path starts with ``prefix`` (a folder's, ending in ``/``; "" for all)."""
+        cursor = self.db.execute(
+            "SELECT id, path, mtime_ns, size, fingerprint FROM articles"
+            " WHERE path >= ? AND path < ?",
+            (prefix, prefix + _LAST_CHAR),
+        )
+        return {values[1]: FileState(*values) for values in cursor}
+
+    def file_states_in(self, prefix: str) -> dict[str, FileState]:
+        """Files directly in the folder ``prefix`` (not in its subfolders)."""
+        cursor = self.db.execute(
+            "SELECT id, path, mtime_ns, size, fingerprint FROM articles"
+            " WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0",
+            (prefix, prefix + _LAST_CHAR, len(prefix) + 1),
+        )
+        return {values[1]: FileState(*values) for values in cursor}
+
+    def subfolders(self, prefix: str) -> set[str]:
+        """Names of the subfolders of ``prefix`` that hold catalogued articles."""
+        start = len(prefix) + 1
+        cursor = self.db.execute(
+            "SELECT DISTINCT substr(path, ?, instr(substr(path, ?), '/') - 1) FROM articles"
+            " WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') > 0",
+            (start, start, prefix, prefix + _LAST_CHAR, start),
+        )
+        return {values[0] for values in cursor}
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])

@@ -58,6 +58,7 @@ class LibrarySession(QObject):
         self._library: Library | None = None
         self._refreshing = False
         self._refresh_again = False
+        self._next_scope: set[str] | None = set()  # folders for the next refresh; None: all
         self._search_generation = 0
         self._article_generation = 0
         self.watcher = LibraryWatcher(self)
@@ -90,31 +91,41 @@ class LibrarySession(QObject):
     def _on_open_failed(self, exc: BaseException) -> None:
         self.open_failed.emit(str(exc))
 
-    def request_refresh(self) -> None:
-        """Bring catalog and index up to date; coalesces requests made meanwhile."""
+    def request_refresh(self, folders: list[str] | None = None) -> None:
+        """Bring catalog and index up to date, for these folders or (None) all of it.
+
+        Requests made while a refresh runs are merged into the next one.
+        """
         if self._library is None:
             return
+        if folders is None or self._next_scope is None:
+            self._next_scope = None
+        else:
+            self._next_scope |= set(folders)
         if self._refreshing:
             self._refresh_again = True
             return
         self._refreshing = True
         library = self._library
+        scope = None if self._next_scope is None else [Path(f) for f in self._next_scope]
+        self._next_scope = set()
 
-        def work(ctx: TaskContext) -> tuple[list[str], list[str]]:
+        def work(ctx: TaskContext) -> tuple[list[str], list[str], bool]:
             def on_batch(changes: ChangeSet) -> None:
                 rows = library.catalog.rows_by_id(changes.added + changes.updated + changes.moved)
                 ctx.partial((rows, list(changes.removed)))
 
-            plan = library.plan()
+            plan = library.plan(scope)
             if plan.work >= BULK_THRESHOLD:
                 refresh_in_subprocess(
                     library.root, library.data_dir, ctx.progress, on_batch, ctx.stopping
                 )
             else:
                 library.refresh(ctx.progress, on_batch, ctx.stopping, plan=plan)
-            folders = [str(folder) for folder in library.folders]
+            whole = plan.scoped_to is None
+            folders = [str(folder) for folder in (library.folders if whole else plan.scoped_to)]
             files = [str(library.root / rel) for rel in plan.on_disk]
-            return folders, files
+            return folders, files, whole
 
         self._tasks.run(
             "writer",
@@ -125,8 +136,12 @@ class LibrarySession(QObject):
             on_partial=lambda payload: self.rows_changed.emit(*payload),
         )
 
-    def _on_refreshed(self, watch: tuple[list[str], list[str]]) -> None:
-        self.watcher.watch(*watch)
+    def _on_refreshed(self, watch: tuple[list[str], list[str], bool]) -> None:
+        folders, files, whole = watch
+        if whole:
+            self.watcher.watch(folders, files)
+        else:
+            self.watcher.add(folders, files)
         self._finish_refresh()
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
@@ -138,7 +153,7 @@ class LibrarySession(QObject):
         self._refreshing = False
         if self._refresh_again:
             self._refresh_again = False
-            self.request_refresh()
+            self.request_refresh([])  # with the scope gathered meanwhile
         else:
             self.refreshed.emit()
 

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         refresh = QAction("&Rescan Library", self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.session.request_refresh)
+        refresh.triggered.connect(lambda: self.session.request_refresh(None))
         file_menu.addAction(refresh)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)

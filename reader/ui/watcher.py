@@ -4,11 +4,13 @@ QFileSystemWatcher on every folder catches files added, renamed, moved and
 deleted. Editing a file in place changes no folder entry, so files are
 watched too, up to MAX_WATCHED_FILES (inotify watches are a limited
 resource); beyond that, in-place edits of unwatched files are picked up by
-the next change in their folder or the next launch.
+the next change in their folder or the next launch. It reports which folders
+changed, so a refresh need only look at those.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -18,7 +20,7 @@ MAX_WATCHED_FILES = 8000
 
 
 class LibraryWatcher(QObject):
-    changed = Signal()
+    changed = Signal(list)  # the folders whose entries changed (absolute paths)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,9 +28,19 @@ class LibraryWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.changed)
+        self._timer.timeout.connect(self._emit)
+        self._changed: set[str] = set()
         self._watcher.directoryChanged.connect(self._poke)
-        self._watcher.fileChanged.connect(self._poke)
+        self._watcher.fileChanged.connect(lambda path: self._poke(os.path.dirname(path)))
+
+    def add(self, folders: Iterable[str], files: Iterable[str]) -> None:
+        """Watch these paths too (after a refresh of part of the library)."""
+        current = set(self._watcher.directories()) | set(self._watcher.files())
+        room = max(0, MAX_WATCHED_FILES - len(self._watcher.files()))
+        fresh = set(folders) - current
+        fresh |= set(list(set(files) - current)[:room])
+        if fresh:
+            self._watcher.addPaths(sorted(fresh))
 
     def watch(self, folders: Iterable[str], files: Iterable[str]) -> None:
         """Watch exactly these paths (only the difference is added or removed)."""
@@ -53,6 +65,12 @@ class LibraryWatcher(QObject):
         if paths:
             self._watcher.removePaths(paths)
         self._timer.stop()
+        self._changed.clear()
 
-    def _poke(self, _path: str) -> None:
+    def _poke(self, folder: str) -> None:
+        self._changed.add(folder)
         self._timer.start()  # restart: a burst of changes makes one refresh
+
+    def _emit(self) -> None:
+        changed, self._changed = sorted(self._changed), set()
+        self.changed.emit(changed)
