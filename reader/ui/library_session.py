@@ -37,6 +37,7 @@ class SearchOutcome:
     ids: list[int]  # best first
     snippets: dict[int, str]  # id → snippet HTML
     total: int  # every matching article (may exceed len(ids))
+    estimated: bool  # total is an estimate
     suggestion: str | None  # "did you mean"
     ignored: tuple[str, ...]  # clauses of a malformed query left out
 
@@ -187,8 +188,9 @@ class LibrarySession(QObject):
                     snippet = article_snippet(self.root, row.path, row.lang, terms)
                     snippets[article_id] = snippet.html() if snippet else ""
             outcome = SearchOutcome(
-                query, ids, snippets, result.total, result.suggestion, result.ignored
-            )
+                query, ids, snippets, result.total, result.estimated, result.suggestion,
+                result.ignored,
+            )  # fmt: skip
             return generation, outcome
 
         self._tasks.run("search", work, partial(self._on_search_done, query))

@@ -321,16 +321,21 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         total = self.model.total()
         noun = "article" if total == 1 else "articles"
-        if self.model.searching:
-            shown = self.model.rowCount()
-            matching = self._search_outcome.total if self._search_outcome else shown
-            best = f", the best {shown} shown" if matching > shown else ""
-            building = " (still indexing: more may match)" if self.session.refreshing else ""
-            left_out = self._search_outcome.ignored if self._search_outcome else ()
-            ignored = f" — left out: {', '.join(left_out)}" if left_out else ""
-            self.count_label.setText(f"{matching} of {total} {noun} match{best}{building}{ignored}")
+        outcome = self._search_outcome if self.model.searching else None
+        if not self.model.searching:
+            text = f"{total} {noun}"
+        elif outcome is None:
+            text = f"{self.model.rowCount()} of {total} {noun} match"
         else:
-            self.count_label.setText(f"{total} {noun}")
+            about = "about " if outcome.estimated else ""
+            text = f"{about}{outcome.total} of {total} {noun} match"
+            if outcome.total > len(outcome.ids):
+                text += f", the best {len(outcome.ids)} shown"
+            if outcome.ignored:
+                text += f" — left out: {', '.join(outcome.ignored)}"
+        if self.model.searching and self.session.refreshing:
+            text += " (still indexing: more may match)"
+        self.count_label.setText(text)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.root.name} — Article Reader")
