@@ -26,7 +26,7 @@ from reader.core.store import CatalogRow
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
 
-SNIPPET_LIMIT = 60  # snippets for the first hits; a reader rarely looks further
+SNIPPET_LIMIT = 30  # snippets for the first hits (a screenful is about 12); 1 ms each
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
 _CORRUPT = "\0corrupt"
 
