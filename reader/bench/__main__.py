@@ -56,6 +56,8 @@ def run_size(size: int, work: Path, query_count: int, seed: int) -> None:
         shutil.rmtree(library_dir, ignore_errors=True)
         generate_library(library_dir, size, seed)
         (library_dir / ".complete").write_text("ok")
+    written = library_dir / "bench-fresh.txt"
+    written.unlink(missing_ok=True)  # left by an interrupted run
     home = work / f"home-{size}"
     shutil.rmtree(home, ignore_errors=True)
     os.environ["ARTICLE_READER_HOME"] = str(home)
@@ -99,7 +101,6 @@ def run_size(size: int, work: Path, query_count: int, seed: int) -> None:
     rows.append(("app peak RSS (relaunch)", f"{marks['peak_rss_mb']:.0f} MB", ""))
 
     say("writing one file and searching for it")
-    written = library_dir / "bench-fresh.txt"
     written.write_text("Zqxfresh écrit à l’instant\n\nUn mot rare : zqxfresh.\n", "utf-8")
     started = time.perf_counter()
     library.refresh(plan=library.plan([library_dir]))  # as the app: the folder that changed
@@ -107,6 +108,7 @@ def run_size(size: int, work: Path, query_count: int, seed: int) -> None:
     fresh_s = time.perf_counter() - started
     written.unlink()
     library.refresh(plan=library.plan([library_dir]))
+    catalog = [row for row in catalog if row.path != written.name]
     rows.append(
         (
             "file written → searchable (the app adds its 0.3 s debounce)",
