@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.article import Article
-from reader.core.search import plain_text
+from reader.core.index_schema import plain_text
 
 SCHEMA = """
 CREATE VIRTUAL TABLE articles USING fts5(

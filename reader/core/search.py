@@ -1,11 +1,9 @@
 """Whoosh full-text index: per-language analysis, incremental writes, queries.
 
-Each article's text goes into the fields of its own language (``body_fr``,
-``title_fr``…), analysed with that language's Snowball stemmer after case
-and accent folding; other or unknown languages go to ``*_xx`` (folded, not
-stemmed). A query is parsed (:mod:`reader.core.query`) and each word is
-analysed for every language's fields, so one query finds French and English
-articles alike, each matched with its own stemming.
+Each article's text goes into the fields of its own language (see
+:mod:`reader.core.index_schema`); a query is parsed (:mod:`reader.core.query`)
+and compiled for every language's fields (:mod:`reader.core.query_compiler`),
+so one query finds French and English articles alike.
 
 Folding happens *before* stemming, so an unaccented query (``securite``)
 and the accented text (``sécurité``) reach the stemmer as the same word.
@@ -24,51 +22,38 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import re
 import shutil
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh import query as wq
 from whoosh import sorting
-from whoosh.analysis import Analyzer
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, FieldType, Schema
 from whoosh.searching import Searcher
 
 from reader.core import query as ql
-from reader.core.analysis import STEMMED_LANGUAGES, WORD, FoldingStemAnalyzer, fold
+from reader.core.analysis import WORD
 from reader.core.article import Article
+from reader.core.index_schema import (
+    SCHEMA_VERSION,
+    SCOPE_FIELDS,
+    build_schema,
+    document,
+    language_key,
+)
+from reader.core.query_compiler import QueryCompiler
 from reader.core.spelling import SUGGEST_BELOW, VOCABULARY_FILE, Vocabulary, count_words, suggest
 
-# 5: year and month fields (fast date: queries)
-# 4: segments written as plain files, not compound (see _writer)
-# 3: sortable date, folded tags, reserved is/has/notes (and the vocabulary beside it)
-# 2: one cached analyzer per language (reader.core.analysis)
-SCHEMA_VERSION = 5
-LANGUAGE_KEYS = (*STEMMED_LANGUAGES, "xx")  # xx: any other or unknown language
-TITLE_BOOST = 3.0
 TINY_SEGMENT_DOCS = 2000  # segments below this are gathered by merge_tiny_segments…
 TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
 MULTIPROCESS_MIN_DOCS = 1000  # below this, forking writers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
 SORTS = ("relevance", "date")
-_MAX_YEAR_TERMS = 300  # a longer span of whole years is searched as a range
-_EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
 _VERSION_FILE = "article-reader-schema"
 _LOCK_FILE = "MAIN_WRITELOCK"
-_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_SCOPE_FIELDS = {
-    "all": tuple(f"{kind}_{key}" for kind in ("title", "body") for key in LANGUAGE_KEYS),
-    "title": tuple(f"title_{key}" for key in LANGUAGE_KEYS),
-    "body": tuple(f"body_{key}" for key in LANGUAGE_KEYS),
-    "source": ("source",),
-    "notes": ("notes",),
-}
 
 
 class QueryError(ValueError):
@@ -93,41 +78,6 @@ class SearchResult:
     partial: bool = False  # the index was still being built (as the caller said)
     ignored: tuple[str, ...] = ()  # clauses left out as not understood ("date:abc")
     estimated: bool = False  # total is Whoosh's estimate (an upper bound), not a count
-
-
-def language_analyzer(lang: str) -> Analyzer:
-    return FoldingStemAnalyzer(lang)
-
-
-def build_schema() -> Schema:
-    unstemmed = language_analyzer("xx")
-    fields: dict[str, FieldType] = {
-        "id": ID(stored=True, unique=True),
-        "path": STORED(),
-        "lang": ID(),
-        "date": ID(sortable=True),  # ISO, possibly reduced: 2023-07-28, 2023-07, 1860
-        # The date's year and month as single terms: date:2023 is one posting list,
-        # not a range over every day of the year (which made date queries 4× slower).
-        "year": ID(),
-        "month": ID(),
-        "source": TEXT(analyzer=unstemmed),
-        "tag": KEYWORD(commas=True, lowercase=True),  # folded
-        # Reserved, empty for now: is:starred / is:unread, has:notes, notes:… (the
-        # library will fill them from its annotations when it reindexes an article).
-        "is": KEYWORD(commas=True, lowercase=True),
-        "has": KEYWORD(commas=True, lowercase=True),
-        "notes": TEXT(analyzer=unstemmed),
-    }
-    for key in LANGUAGE_KEYS:
-        fields[f"title_{key}"] = TEXT(analyzer=language_analyzer(key), field_boost=TITLE_BOOST)
-        fields[f"body_{key}"] = TEXT(analyzer=language_analyzer(key))
-    return Schema(**fields)
-
-
-def plain_text(markdown_body: str) -> str:
-    """Text to index from a markdown body: escapes undone (syntax is not \\w anyway)."""
-    text = _MARKDOWN_ESCAPE.sub(r"\1", markdown_body)
-    return text.replace("&lt;", "<").replace("&amp;", "&")
 
 
 class SearchIndex:
@@ -195,9 +145,9 @@ class SearchIndex:
             for article_id in deletions:
                 writer.delete_by_term("id", str(article_id))
             for article_id, article in upserts:
-                document = _document(article_id, article)
-                writer.update_document(**document)
-                texts.append(f"{article.title}\n{document[f'body_{_key(article)}']}")
+                fields = document(article_id, article)
+                writer.update_document(**fields)
+                texts.append(f"{article.title}\n{fields[f'body_{language_key(article)}']}")
                 written += 1
             with contextlib.suppress(OSError):  # best effort: suggestions only
                 self.vocabulary.add(count_words(texts))  # still under the write lock
@@ -265,7 +215,7 @@ class SearchIndex:
         with self._lock:
             try:
                 searcher = self._current_searcher()
-                compiled = _Compiler(searcher.schema, self.vocabulary).compile(node)
+                compiled = QueryCompiler(searcher.schema, self.vocabulary).compile(node)
                 sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
                 results = searcher.search(compiled, limit=max(1, limit), sortedby=sortedby)
                 hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]
@@ -294,7 +244,7 @@ class SearchIndex:
             node = ql.parse(text).node
             if node is None:
                 return 0
-            compiled = _Compiler(searcher.schema, self.vocabulary).compile(node)
+            compiled = QueryCompiler(searcher.schema, self.vocabulary).compile(node)
             return len(searcher.search(compiled, limit=1))
 
         return count
@@ -320,49 +270,6 @@ class SearchIndex:
         self.ix.close()
 
 
-class _Compiler:
-    """The parsed query tree → a Whoosh query over this schema's fields."""
-
-    def __init__(self, schema: Schema, vocabulary: Vocabulary) -> None:
-        self.schema = schema
-        self.vocabulary = vocabulary
-
-    def compile(self, node: ql.Node) -> wq.Query:
-        if isinstance(node, ql.Text):
-            return self.text(node)
-        if isinstance(node, ql.Filter):
-            value = fold(node.value)
-            return wq.Prefix(node.field, value) if node.prefix else wq.Term(node.field, value)
-        if isinstance(node, ql.DateRange):
-            return _date_query(node)
-        if isinstance(node, ql.Not):
-            return wq.Not(self.compile(node.node))
-        subqueries = [self.compile(child) for child in node.nodes]
-        return wq.And(subqueries) if isinstance(node, ql.And) else wq.Or(subqueries)
-
-    def text(self, node: ql.Text) -> wq.Query:
-        alternatives: list[wq.Query] = []
-        for fieldname in _SCOPE_FIELDS[node.scope]:
-            analyzer = cast(FoldingStemAnalyzer, self.schema[fieldname].analyzer)
-            terms = [analyzer.term(word.text) for word in node.words]
-            if node.prefix:
-                whole = [wq.Term(fieldname, term) for term in terms[:-1]]
-                last = self.prefix(fieldname, analyzer, fold(node.words[-1].text))
-                alternatives.append(wq.And([*whole, last]) if whole else last)
-            elif node.phrase:
-                alternatives.append(wq.Phrase(fieldname, terms))
-            else:
-                alternatives.append(wq.Term(fieldname, terms[0]))
-        return wq.Or(alternatives)
-
-    def prefix(self, fieldname: str, analyzer: FoldingStemAnalyzer, prefix: str) -> wq.Query:
-        """Stems start with the prefix, or stem from a real word that does."""
-        stems = {analyzer.term(word) for word in self.vocabulary.starting(prefix, _EXPANSIONS)}
-        extra = [wq.Term(fieldname, stem) for stem in sorted(stems) if not stem.startswith(prefix)]
-        starting = wq.Prefix(fieldname, prefix)
-        return wq.Or([starting, *extra]) if extra else starting
-
-
 def _check(ix: whoosh_index.Index) -> None:
     """Raises if the index is not this schema's or its segments cannot be read.
 
@@ -382,7 +289,7 @@ def _check(ix: whoosh_index.Index) -> None:
             leaf.stored_fields(0)
             last_id = leaf.stored_fields(count - 1)["id"]
             list(leaf.postings("id", last_id).all_ids())
-            for field in reversed(_SCOPE_FIELDS["title"]):
+            for field in reversed(SCOPE_FIELDS["title"]):
                 term = next(iter(leaf.lexicon(field)), None)
                 if term is not None:
                     list(leaf.postings(field, term).all_ids())
@@ -403,26 +310,6 @@ def _releasing_leaks() -> Iterator[None]:
         yield
 
 
-def _document(article_id: int, article: Article) -> dict[str, object]:
-    key = _key(article)
-    body = plain_text(article.body)
-    document: dict[str, object] = {
-        "id": str(article_id),
-        "path": article.path,
-        "lang": article.lang or "xx",
-        "source": article.source,
-        "tag": ",".join(fold(tag) for tag in article.tags),
-        f"title_{key}": article.title,
-        f"body_{key}": body,
-    }
-    if article.date:
-        document["date"] = article.date
-        document["year"] = article.date[:4]
-        if len(article.date) >= 7:
-            document["month"] = article.date[:7]
-    return document
-
-
 def merge_tiny_segments(writer: Any, segments: list[Any]) -> list[Any]:
     """Whoosh merge policy: gather many tiny segments into one, never touch big ones.
 
@@ -441,24 +328,3 @@ def merge_tiny_segments(writer: Any, segments: list[Any]) -> list[Any]:
         writer.add_reader(reader)
         reader.close()
     return [segment for segment in segments if segment not in tiny]
-
-
-def _date_query(node: ql.DateRange) -> wq.Query:
-    """A date clause: whole years or one month as terms, anything finer as a range."""
-    start, end = node.start, node.end
-    inclusive = not (node.start_excluded or node.end_excluded)
-    if inclusive and start and end and len(start) == len(end) == 7 and start == end:
-        return wq.Term("month", start)
-    if inclusive and start and end and len(start) == len(end) == 4:
-        years = range(int(start), int(end) + 1)
-        if len(years) <= _MAX_YEAR_TERMS:
-            return wq.Or([wq.Term("year", str(year)) for year in years])
-    # Dates are ISO text, compared as text: "~" sorts after every digit and "-",
-    # so "2023~" is past every day of 2023; "2023" is before all of them.
-    low = start and (start + "~" if node.start_excluded else start)
-    high = end and (end if node.end_excluded else end + "~")
-    return wq.TermRange("date", low or "0", high, endexcl=node.end_excluded)
-
-
-def _key(article: Article) -> str:
-    return article.lang if article.lang in STEMMED_LANGUAGES else "xx"
