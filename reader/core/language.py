@@ -36,6 +36,11 @@ def _get_identifier() -> Any:
         return _identifier
 
 
+def load_model() -> None:
+    """Load the detector's model now (0.8 s), so the first detection does not wait."""
+    _get_identifier()
+
+
 def normalise_code(code: str) -> str:
     """``FR``, ``fr-FR``, ``fr_CA`` → ``fr``; anything unusable → ``""``."""
     code = code.strip().lower().replace("_", "-").split("-", 1)[0]

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.formats import parse_file
+from reader.core.language import load_model as load_language_model
 from reader.core.library import Cancelled, ChangeSet, Library
 from reader.core.render import render_article
 from reader.core.search import IndexCorrupt, QueryError
@@ -88,6 +89,9 @@ class LibrarySession(QObject):
         self.root = self._library.root
         self.opened.emit(rows)
         self.request_refresh()
+        # Load the language model now, on the idle read lane (0.8 s): else the first
+        # file added while the app runs would wait for it before it is listed.
+        self._tasks.run("read", lambda ctx: load_language_model())
 
     def _on_open_failed(self, exc: BaseException) -> None:
         self.open_failed.emit(str(exc))
