@@ -165,7 +165,9 @@ class SearchIndex:
         # compound=False: whoosh3 reads a compound segment by copying each of its
         # files into memory (BytesIO) whenever a reader opens; at 30,000 articles that
         # was 1.1 GB at every launch. Plain segment files are read on demand.
-        options: dict[str, Any] = {"limitmb": 128, "timeout": LOCK_TIMEOUT, "compound": False}
+        # limitmb: the posting pool spills to disk past it (pickling every posting:
+        # a quarter of a 1,000-chapter build at 128 MB), so one writer gets 256 MB.
+        options: dict[str, Any] = {"limitmb": 256, "timeout": LOCK_TIMEOUT, "compound": False}
         if procs > 1:
             options.update(procs=procs, multisegment=True, limitmb=96)
         try:
