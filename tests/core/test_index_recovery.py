@@ -151,11 +151,11 @@ def test_index_of_another_schema_is_rebuilt_even_with_our_version(
 
 
 _HOLD_THE_LOCK = """
-import sys, time
+import sys
 from whoosh import index
 writer = index.open_dir(sys.argv[1]).writer()
 print("locked", flush=True)
-time.sleep(120)
+sys.stdin.readline()  # holds the lock until killed (nothing is ever written to it)
 """
 
 
@@ -165,7 +165,10 @@ def test_lock_of_a_killed_writer_does_not_block(
     root, rows = built
     folder = index_dir(root)
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_THE_LOCK, str(folder)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _HOLD_THE_LOCK, str(folder)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None
@@ -175,8 +178,9 @@ def test_lock_of_a_killed_writer_does_not_block(
     finally:
         holder.kill()  # a crash: no cleanup of any kind
         holder.wait(timeout=30)
-        if holder.stdout is not None:
-            holder.stdout.close()
+        for stream in (holder.stdin, holder.stdout):
+            if stream is not None:
+                stream.close()
     assert (folder / "MAIN_WRITELOCK").exists()  # left behind
     library = reopen_and_refresh(root, rows, open_library, rebuilt=False)
     write(root / "new.md", "---\ntitle: Fresh news\n---\n\nA zeppelin over the lake.\n")
