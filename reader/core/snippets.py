@@ -102,7 +102,7 @@ def best_snippet(text: str, terms: QueryTerms, lang: str, width: int = SNIPPET_C
         if score > best_score:
             best_start, best_score = start, score
     # Start a little before the first hit, at a word boundary, for context.
-    lead = max(0, best_start - width // 5)
+    lead = max(0, best_start - width // 10)  # short: the hit shows on the first line
     boundary = text.rfind(" ", 0, lead + 1)
     start = boundary + 1 if lead and boundary >= 0 else 0
     return _cut(text, start, width, spans)
