@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang import stemmer_for_language
@@ -19,12 +19,13 @@ from whoosh.support.charset import accent_map
 
 WORD = re.compile(r"\w+")
 STEMMED_LANGUAGES = ("fr", "en", "de", "es")
+_ACCENTS = cast(dict[int, str], accent_map)  # keyed by code point, whatever its annotation says
 _CACHE_LIMIT = 400_000  # distinct words; about 60 MB at worst, then start over
 
 
 def fold(word: str) -> str:
     """Lower case, accents removed: ``Sécurité`` → ``securite``."""
-    return word.lower().translate(accent_map)
+    return word.lower().translate(_ACCENTS)
 
 
 class FoldingStemAnalyzer(Analyzer):
@@ -80,7 +81,7 @@ class FoldingStemAnalyzer(Analyzer):
         token.boost = 1.0
         token.stopped = False
         if not tokenize:
-            token.original = value
+            token.original = value  # type: ignore[attr-defined]  # Token takes any attribute
             token.text = self.term(value)
             if positions:
                 token.pos = start_pos
@@ -93,7 +94,7 @@ class FoldingStemAnalyzer(Analyzer):
             word = match.group()
             token.text = term(word)
             if keeporiginal:
-                token.original = word
+                token.original = word  # type: ignore[attr-defined]
             if positions:
                 token.pos = pos
             if chars:

@@ -245,5 +245,6 @@ def _metadata(article: Article) -> tuple[object, ...]:
 
 def _row(values: tuple[Any, ...]) -> CatalogRow:
     """A row as SQLite gives it (already int, str or None): 100,000 of them at launch."""
-    tags = values[8]
-    return CatalogRow(*values[:8], tags=() if tags == "[]" else tuple(json.loads(tags)))
+    id_, path, title, date, source, lang, words, error, tags = values
+    parsed = () if tags == "[]" else tuple(json.loads(tags))
+    return CatalogRow(id_, path, title, date, source, lang, words, error, parsed)
