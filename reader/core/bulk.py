@@ -46,11 +46,12 @@ def refresh_in_subprocess(
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
     receiver, sender = context.Pipe(duplex=False)
     stop = context.Event()
+    # Not a daemon: daemonic processes may not start processes, and the child's
+    # index writers fork one per core. It stops by itself if this process dies.
     child = context.Process(
         target=_child_main,
-        args=(str(root), str(data_dir), sender, stop),
+        args=(str(root), str(data_dir), sender, stop, os.getpid()),
         name="article-reader-indexer",
-        daemon=True,
     )
     child.start()
     sender.close()  # the child holds the only writing end: EOF when it exits
@@ -88,7 +89,7 @@ def refresh_in_subprocess(
             child.terminate()
 
 
-def _child_main(root: str, data_dir: str, sender: Connection, stop: Event) -> None:
+def _child_main(root: str, data_dir: str, sender: Connection, stop: Event, parent: int) -> None:
     def send(kind: str, payload: Any) -> None:
         sender.send((kind, payload))
 
@@ -98,7 +99,7 @@ def _child_main(root: str, data_dir: str, sender: Connection, stop: Event) -> No
             library.refresh(
                 progress=lambda done, total, message: send("progress", (done, total, message)),
                 on_batch=lambda batch: send("batch", asdict(batch)),
-                should_stop=stop.is_set,
+                should_stop=lambda: stop.is_set() or os.getppid() != parent,
                 procs=os.cpu_count() or 1,  # this process has no threads: forking is safe
                 index_batch=BULK_INDEX_BATCH,
             )

@@ -165,8 +165,10 @@ class Library:
                 self.index.write(waiting, (), procs=procs)
             except (LockError, Cancelled):
                 raise
-            except Exception:  # a damaged segment breaks a merge: start the index afresh
-                log.warning("the search index could not be written; rebuilding it", exc_info=True)
+            except Exception:
+                if not self.index.is_damaged():
+                    raise  # not the index's fault: never throw away a sound index for it
+                log.warning("the search index is damaged; rebuilding it", exc_info=True)
                 self.rebuild_index()  # every row unindexed: _index_pending indexes them
             else:
                 self.catalog.mark_indexed([article_id for article_id, _ in waiting], ())

@@ -184,6 +184,17 @@ class SearchIndex:
                 raise
             return self.ix.writer(**options)
 
+    def is_damaged(self) -> bool:
+        """True when the index's files fail the opening check (after a failed write)."""
+        with self._lock:
+            self._close_searcher()
+            try:
+                with _releasing_leaks():
+                    _check(self.ix)
+            except Exception:
+                return True
+            return False
+
     def doc_count(self) -> int:
         return int(self.ix.doc_count())
 

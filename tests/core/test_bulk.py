@@ -56,3 +56,23 @@ def test_child_failure_is_an_error_not_a_hang(tmp_path: Path) -> None:
     root.mkdir()
     with pytest.raises(RuntimeError, match="not a folder"):
         refresh_in_subprocess(root / "gone", tmp_path / "data", lambda *_: None)
+
+
+def test_child_refresh_with_forked_index_writers(tmp_path: Path) -> None:
+    """A batch big enough for one writer process per core: the child may fork them."""
+    from reader.core.search import MULTIPROCESS_MIN_DOCS
+
+    root = tmp_path / "library"
+    root.mkdir()
+    count = 50 + MULTIPROCESS_MIN_DOCS + 10  # the first 50 are indexed alone, at once
+    for n in range(count):
+        (root / f"{n:04}.md").write_text(f"---\nlang: fr\n---\n# Note {n}\n\nmot{n} commun\n")
+    library = Library(root)
+    refresh_in_subprocess(library.root, library.data_dir, lambda *_: None)
+    assert library.index.doc_count() == count
+    assert len(library.index.ix._segments()) >= 3  # 50 alone, then one per writer process
+    assert library.catalog.unindexed_ids() == []
+    assert [hit.id for hit in library.index.search("mot7")] == [
+        row.id for row in library.catalog.rows() if row.path == "0007.md"
+    ]
+    library.close()

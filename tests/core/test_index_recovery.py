@@ -275,6 +275,9 @@ def test_an_index_that_fails_while_writing_is_rebuilt_by_the_refresh(
 
     def write_failing_once(self: SearchIndex, *args: Any, **kwargs: Any) -> int:
         if next(failures, False):
+            postings = next(self.folder.glob("*.pst"))
+            with postings.open("r+b") as file:  # the damage that broke the write
+                file.truncate(postings.stat().st_size // 2)
             raise ValueError("a damaged segment broke the merge")
         return real_write(self, *args, **kwargs)
 
@@ -284,3 +287,22 @@ def test_an_index_that_fails_while_writing_is_rebuilt_by_the_refresh(
     assert library.index.query("volcan").total == 1
     assert_searchable(library)
     assert library.catalog.unindexed_ids() == []
+
+
+def test_a_write_failing_for_another_reason_keeps_the_index(
+    built: tuple[Path, list[CatalogRow]],
+    open_library: OpenLibrary,
+    write: Write,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root, _rows = built
+    library = open_library(root)
+
+    def broken_write(self: SearchIndex, *args: Any, **kwargs: Any) -> int:
+        raise AssertionError("a bug, not a damaged index")
+
+    monkeypatch.setattr(SearchIndex, "write", broken_write)
+    write(root / "volcan.md", "# Le réveil du volcan\n\nLa lave coule vers la mer.\n")
+    with pytest.raises(AssertionError):
+        library.refresh()
+    assert_searchable(library)  # the sound index was not thrown away
