@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
+    QFontMetrics,
     QPainter,
     QPalette,
     QTextDocument,
@@ -52,7 +53,8 @@ class SnippetDelegate(QStyledItemDelegate):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(opt.palette.color(group))
-        elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, opt.rect.width() - 8)
+        bold = QFontMetrics(font)  # elide with the font it is drawn in, or it clips
+        elided = bold.elidedText(text, Qt.TextElideMode.ElideRight, opt.rect.width() - 8)
         painter.drawText(title_rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignLeft, elided)
         painter.restore()
         # The snippet: smaller, muted, hits marked, clipped to SNIPPET_LINES lines.
