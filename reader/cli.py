@@ -3,10 +3,17 @@
     article-reader list   [--library DIR] [--json]
     article-reader search QUERY [--library DIR] [--limit N] [--sort relevance|date] [--json]
     article-reader index  [--library DIR] [--rebuild]
+    article-reader export [--library DIR] --format markdown|jsonld [--output FILE]
+    article-reader import FILE [--library DIR]
 
 Each brings the catalog and the index up to date first (a progress bar on
-stderr when it is a terminal) and exits with status 2 and one line on stderr
-for a bad folder or a bad query.
+stderr when it is a terminal; highlights of changed articles are re-anchored)
+and exits with status 2 and one line on stderr for a bad folder, a bad query, a
+file that cannot be written, or an import file that is not Web Annotation JSON.
+``export`` writes its file atomically (the old one stays whole until the new one
+is). ``import`` prints one summary line, and exits with status 1 when some
+annotations were refused (each named on stderr: e.g. its article is not in the
+library).
 """
 
 from __future__ import annotations
@@ -20,12 +27,20 @@ from pathlib import Path
 from typing import TextIO
 
 from reader.core.bulk import BULK_INDEX_BATCH
+from reader.core.export import (
+    ImportFormatError,
+    import_jsonld,
+    to_jsonld,
+    to_markdown,
+    write_atomically,
+)
 from reader.core.library import ChangeSet, Library, LibraryError
 from reader.core.search import SORTS, IndexCorrupt, QueryError
 from reader.core.snippets import QueryTerms, Snippet, article_snippet
+from reader.core.userdata import UserDataError
 from reader.defaults import default_library
 
-COMMANDS = ("list", "search", "index")
+COMMANDS = ("list", "search", "index", "export", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
     index = commands.add_parser("index", help="bring the catalog and search index up to date")
     index.add_argument("--library", type=Path, default=None, help=library_help)
     index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+
+    export = commands.add_parser("export", help="export the highlights and notes")
+    export.add_argument("--library", type=Path, default=None, help=library_help)
+    export.add_argument(
+        "--format",
+        choices=("markdown", "jsonld"),
+        required=True,
+        help="Markdown to read, or W3C Web Annotation JSON-LD to import elsewhere (or here)",
+    )
+    export.add_argument("--output", type=Path, default=None, help="the file (default: stdout)")
+
+    imports = commands.add_parser("import", help="import W3C Web Annotation JSON(-LD)")
+    imports.add_argument("file", type=Path)
+    imports.add_argument("--library", type=Path, default=None, help=library_help)
     return parser
 
 
@@ -85,6 +114,14 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "search" and args.limit < 1:
         return _fail("--limit must be at least 1")
+    data: object = None
+    if args.command == "import":  # a bad file fails before any work on the library
+        try:
+            data = json.loads(args.file.read_text(encoding="utf-8"))
+        except OSError as exc:
+            return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
+        except ValueError as exc:  # not UTF-8, or not JSON
+            return _fail(f"{args.file} is not valid JSON: {exc}")
     try:
         library = Library(args.library or default_library())
     except LibraryError as exc:
@@ -101,6 +138,10 @@ def main(argv: list[str]) -> int:
             return _index_summary(library, changes, time.perf_counter() - started)
         if args.command == "list":
             return _list(library, args.json)
+        if args.command == "export":
+            return _export(library, args.format, args.output)
+        if args.command == "import":
+            return _import(library, data)
         return _search(library, args.query, args.limit, args.sort, args.json)
     finally:
         library.close()
@@ -180,6 +221,34 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     if result.suggestion:
         print(f"did you mean: {result.suggestion}", file=sys.stderr)
     return 0
+
+
+def _export(library: Library, form: str, output: Path | None) -> int:
+    if form == "markdown":
+        text = to_markdown(library)
+    else:
+        text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        return _fail(f"cannot write {output}: {exc.strerror or exc}")
+    count = len(library.userdata.all_annotations())
+    print(f"Exported {count} highlight{'' if count == 1 else 's'} to {output}", file=sys.stderr)
+    return 0
+
+
+def _import(library: Library, data: object) -> int:
+    try:
+        report = import_jsonld(library, data)
+    except (ImportFormatError, UserDataError) as exc:
+        return _fail(f"nothing imported: {exc}")
+    for error in report.errors:
+        print(f"article-reader: {error}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.errors else 0
 
 
 def _terminal_marks(snippet: Snippet) -> str:

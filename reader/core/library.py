@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import sqlite3
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,9 +25,11 @@ from whoosh.index import LockError
 from reader.core.article import Article
 from reader.core.formats import parse_file
 from reader.core.paths import library_data_dir
+from reader.core.reattaching import adopt_detached, reanchor_stale
 from reader.core.scanning import scan_folder, walk
 from reader.core.search import SearchIndex
 from reader.core.store import Catalog, FileState
+from reader.core.userdata import UserData
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
@@ -88,16 +93,46 @@ class Library:
         if not os.access(root, os.R_OK | os.X_OK):
             raise LibraryError(f"cannot read the folder: {root}")
         self.root = root.resolve()
-        self.data_dir = data_dir or library_data_dir(self.root)
-        self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+        self.read_only_reason = ""  # why changes cannot be saved; "" when they can
+        try:
+            self.data_dir = data_dir or library_data_dir(self.root)
+            self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+        except (sqlite3.Error, OSError) as exc:
+            self._open_read_only(data_dir, exc)
+        self.userdata = UserData(self.catalog.path, read_only=bool(self.read_only_reason))
         self.index = SearchIndex(self.data_dir / "index")
         self.folders: list[Path] = [self.root]  # every folder the last scan walked
         if self.index.created:
             self.catalog.mark_all_unindexed()
 
+    def _open_read_only(self, data_dir: Path | None, exc: BaseException) -> None:
+        """The data folder cannot be written: work on a copy, save nothing.
+
+        The saved catalog (and the highlights in it) is copied read-only into a
+        temporary folder, with the index; the session lists, searches and shows
+        what was saved, and every change is refused with this reason.
+        """
+        log.warning("the data folder cannot be written (%s): read-only session", exc)
+        self.read_only_reason = f"the library's data folder cannot be written ({exc})"
+        original = data_dir or library_data_dir(self.root, create=False)
+        self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))
+        saved = original / "catalog.sqlite3"
+        if saved.exists():
+            _copy_database(saved, self.data_dir / "catalog.sqlite3")
+        if (original / "index").is_dir():
+            shutil.copytree(original / "index", self.data_dir / "index", dirs_exist_ok=True)
+        self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
     def close(self) -> None:
         self.index.close()
+        self.userdata.close()
         self.catalog.close()
+        if self.read_only:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def rebuild_index(self) -> None:
         """Start the search index afresh (e.g. after ``IndexCorrupt``); the catalog stays.
@@ -197,8 +232,16 @@ class Library:
             if on_batch:
                 on_batch(gone)
         self._index_pending(progress, should_stop, procs, index_batch)
+        self.keep_user_data(changes.added)
         progress(total, total, "Up to date")
         return changes
+
+    def keep_user_data(self, added: Iterable[int] = ()) -> None:
+        """Highlights, stars and tags follow the articles (see :mod:`reader.core.reattaching`)."""
+        if self.read_only:
+            return
+        adopt_detached(self, added)
+        reanchor_stale(self)
 
     def plan(self, folders: Iterable[Path] | None = None) -> Plan:
         """What a refresh would do, from a scan (stats only, no file read).
@@ -312,6 +355,22 @@ class Library:
             batch_deletions = deletions if start == 0 else []
             self.index.write(upserts, batch_deletions, procs=procs)
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
+
+
+def _copy_database(saved: Path, target: Path) -> None:
+    """Copy a database we may not write to: with its write-ahead log if SQLite can read
+    it read-only, else the main file as it is (``immutable``)."""
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        source = sqlite3.connect(f"{saved.as_uri()}?{options}", uri=True)
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+            return
+        except sqlite3.Error:
+            continue
+        finally:
+            copy.close()
+            source.close()
 
 
 def _stale(on_disk: dict[str, tuple[int, int]], known: dict[str, FileState]) -> list[str]:

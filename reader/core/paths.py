@@ -16,18 +16,21 @@ import platformdirs
 APP_NAME = "article-reader"
 
 
-def data_home() -> Path:
+def data_home(create: bool = True) -> Path:
     override = os.environ.get("ARTICLE_READER_HOME")
     home = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
-    home.mkdir(parents=True, exist_ok=True)
+    if create:
+        home.mkdir(parents=True, exist_ok=True)
     return home
 
 
-def library_data_dir(library_root: Path) -> Path:
-    """The data folder of one library: its catalog and search index."""
+def library_data_dir(library_root: Path, create: bool = True) -> Path:
+    """The data folder of one library: its catalog, search index and the reader's notes."""
     resolved = library_root.resolve()
     key = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:16]
-    folder = data_home() / "libraries" / f"{_slug(resolved.name)}-{key}"
+    folder = data_home(create) / "libraries" / f"{_slug(resolved.name)}-{key}"
+    if not create:
+        return folder
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / "library-path.txt"
     if not marker.exists():  # so a person browsing the data folder knows what is what

@@ -10,7 +10,8 @@
     title:"aide de Moscou"  title:(mali OR niger)  lang:(fr OR en)
     date:2023  date:2023-07  date:2023-07-28  date:2020..2023  date:..2000
     date:2020..  date:[2020 to 2023]  date:{2020 to 2023}  date:>2020  date:<=1999-06
-    is:starred  has:notes    reserved: parsed, their index fields are still empty
+    is:starred  is:unread  is:read  has:notes  has:highlights   the reader's own data
+    in:notes mali            the words are looked for in highlights and notes only
 
 Nothing here raises: unbalanced quotes and parentheses are closed at the end,
 stray operators are dropped, and a clause that cannot be understood (``date:abc``,
@@ -26,8 +27,8 @@ from reader.core.analysis import WORD
 
 QUOTES = '"“”«»„'
 TEXT_SCOPES = ("all", "title", "body", "source", "notes")
-KEYWORD_FIELDS = ("lang", "tag", "is", "has")
-_FIELDS = ("title", "body", "source", "notes", "lang", "tag", "date", "is", "has")
+KEYWORD_FIELDS = ("lang", "tag", "is", "has", "in")
+_FIELDS = ("title", "body", "source", "notes", "lang", "tag", "date", "is", "has", "in")
 FIELD_NAMES = {"language": "lang", "tags": "tag"} | {name: name for name in _FIELDS}
 LANGUAGE_NAMES = {
     name: code
@@ -305,7 +306,36 @@ class _Parser:
 def parse(text: str) -> Parsed:
     parser = _Parser(text)
     node = parser.sequence(None, 0)
+    if node is not None and _has_in_notes(node):
+        node = _to_notes(node) or Filter("has", "highlights")  # in:notes alone
     return Parsed(node, tuple(parser.ignored), text)
+
+
+def _has_in_notes(node: Node) -> bool:
+    if isinstance(node, Filter):
+        return node.field == "in" and node.value == "notes"
+    if isinstance(node, Not):
+        return _has_in_notes(node.node)
+    if isinstance(node, And | Or):
+        return any(_has_in_notes(child) for child in node.nodes)
+    return False
+
+
+def _to_notes(node: Node) -> Node | None:
+    """``in:notes`` moves the query's plain words into highlights and notes."""
+    if isinstance(node, Filter) and node.field == "in":
+        return None
+    if isinstance(node, Text) and node.scope == "all":
+        return Text(node.words, "notes", node.phrase, node.prefix)
+    if isinstance(node, Not):
+        inner = _to_notes(node.node)
+        return Not(inner) if inner is not None else None
+    if isinstance(node, And | Or):
+        children = [c for c in (_to_notes(child) for child in node.nodes) if c is not None]
+        if not children:
+            return None
+        return children[0] if len(children) == 1 else type(node)(tuple(children))
+    return node
 
 
 def _and(items: list[Node]) -> Node | None:

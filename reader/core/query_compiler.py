@@ -15,6 +15,7 @@ from reader.core import query as ql
 from reader.core.analysis import FoldingStemAnalyzer, fold
 from reader.core.index_schema import SCOPE_FIELDS
 from reader.core.spelling import Vocabulary
+from reader.core.user_filters import IdSet, UserFilters
 
 _MAX_YEAR_TERMS = 300  # a longer span of whole years is searched as a range
 _EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
@@ -23,16 +24,29 @@ _EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
 class QueryCompiler:
     """The parsed query tree → a Whoosh query over this schema's fields."""
 
-    def __init__(self, schema: Schema, vocabulary: Vocabulary) -> None:
+    def __init__(
+        self, schema: Schema, vocabulary: Vocabulary, user: UserFilters | None = None
+    ) -> None:
         self.schema = schema
         self.vocabulary = vocabulary
+        self.user = user  # answers is:, has:, app tags and notes; None: nothing matches them
 
     def compile(self, node: ql.Node) -> wq.Query:
         if isinstance(node, ql.Text):
-            return self.text(node)
+            if node.scope == "notes":
+                return ids_query(IdSet(frozenset(self.user.text_ids(node) if self.user else ())))
+            query = self.text(node)
+            if node.scope == "all" and self.user and (in_notes := self.user.text_ids(node)):
+                return wq.Or([query, ids_query(IdSet(frozenset(in_notes)))])
+            return query
         if isinstance(node, ql.Filter):
             value = fold(node.value)
-            return wq.Prefix(node.field, value) if node.prefix else wq.Term(node.field, value)
+            indexed = wq.Prefix(node.field, value) if node.prefix else wq.Term(node.field, value)
+            ids = self.user.filter_ids(node) if self.user else None
+            if ids is None:
+                return indexed
+            user_query = ids_query(ids)
+            return wq.Or([indexed, user_query]) if node.field == "tag" else user_query
         if isinstance(node, ql.DateRange):
             return date_query(node)
         if isinstance(node, ql.Not):
@@ -61,6 +75,14 @@ class QueryCompiler:
         extra = [wq.Term(fieldname, stem) for stem in sorted(stems) if not stem.startswith(prefix)]
         starting = wq.Prefix(fieldname, prefix)
         return wq.Or([starting, *extra]) if extra else starting
+
+
+def ids_query(ids: IdSet) -> wq.Query:
+    """Articles by id (or every article but these)."""
+    terms = wq.Or([wq.Term("id", str(i)) for i in sorted(ids.ids)]) if ids.ids else wq.NullQuery
+    if ids.complement:
+        return wq.Every() if not ids.ids else wq.Not(terms)
+    return terms
 
 
 def date_query(node: ql.DateRange) -> wq.Query:

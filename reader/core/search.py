@@ -46,6 +46,7 @@ from reader.core.index_schema import (
 )
 from reader.core.query_compiler import QueryCompiler
 from reader.core.spelling import SUGGEST_BELOW, VOCABULARY_FILE, Vocabulary, count_words, suggest
+from reader.core.user_filters import UserFilters
 
 TINY_SEGMENT_DOCS = 2000  # segments below this are gathered by merge_tiny_segments…
 TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
@@ -205,17 +206,31 @@ class SearchIndex:
         return self._run(query_text, limit, "relevance", suggest_words=False).hits
 
     def query(
-        self, text: str, limit: int = 200, sort: str = "relevance", partial: bool = False
+        self,
+        text: str,
+        limit: int = 200,
+        sort: str = "relevance",
+        partial: bool = False,
+        user: UserFilters | None = None,
     ) -> SearchResult:
         """Search with the query language of :mod:`reader.core.query`.
 
         Never raises on malformed input; raises QueryError only when there is
         nothing to search for, IndexCorrupt when the index cannot be read.
+        ``user`` answers the clauses about the reader's data (is:, has:, in:notes, app
+        tags) and finds words in highlights and notes; without it they match nothing.
         """
-        result = self._run(text, limit, sort, suggest_words=True)
+        result = self._run(text, limit, sort, suggest_words=True, user=user)
         return dataclasses.replace(result, partial=partial)
 
-    def _run(self, text: str, limit: int, sort: str, suggest_words: bool) -> SearchResult:
+    def _run(
+        self,
+        text: str,
+        limit: int,
+        sort: str,
+        suggest_words: bool,
+        user: UserFilters | None = None,
+    ) -> SearchResult:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         parsed = ql.parse(text)
@@ -231,7 +246,7 @@ class SearchIndex:
         with self._lock:
             try:
                 searcher = self._current_searcher()
-                compiled = QueryCompiler(searcher.schema, self.vocabulary).compile(node)
+                compiled = QueryCompiler(searcher.schema, self.vocabulary, user).compile(node)
                 sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
                 results = searcher.search(compiled, limit=max(1, limit), sortedby=sortedby)
                 hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]

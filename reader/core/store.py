@@ -43,7 +43,52 @@ MIGRATIONS: tuple[str, ...] = (
     -- ids removed from the catalog but maybe still in the search index
     CREATE TABLE index_deletions (id INTEGER PRIMARY KEY);
     """,
+    # 2: what the reader makes: highlights and notes, stars, read state, position, tags.
+    # They hang off articles.id; when an article leaves the catalog its rows are kept
+    # under the negated id ("detached", see Catalog.delete) until it is recognised again.
+    """
+    CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,              -- urn:uuid:…, kept across export and import
+        article_id INTEGER NOT NULL,
+        pos_start INTEGER,                -- TextPositionSelector (NULL: quote only)
+        pos_end INTEGER,
+        exact TEXT NOT NULL,              -- TextQuoteSelector
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        orphan INTEGER NOT NULL DEFAULT 0,
+        anchored_to TEXT NOT NULL DEFAULT ''  -- fingerprint of the text last anchored on
+    );
+    CREATE INDEX annotations_article ON annotations(article_id);
+    CREATE TABLE article_state (
+        article_id INTEGER PRIMARY KEY,
+        starred TEXT,                     -- when it was starred (NULL: not starred)
+        read INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,  -- offset in the reading text at the top
+        opened TEXT                       -- when it was last opened
+    );
+    CREATE TABLE user_tags (
+        article_id INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    );
+    CREATE INDEX user_tags_tag ON user_tags(tag);
+    CREATE TABLE detached (
+        old_id INTEGER PRIMARY KEY,       -- the id the rows now carry, negated
+        path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        detached_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_title ON articles(title);
+    """,
 )
+USER_TABLES = ("annotations", "article_state", "user_tags")
 
 
 @dataclass(frozen=True)
@@ -103,12 +148,27 @@ class Catalog:
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise sqlite3.DatabaseError(
+                f"{self.path} was written by a newer Article Reader (schema {version})"
+            )
+        if 0 < version < len(MIGRATIONS):
+            self._back_up(version)
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.transaction():
                 for statement in script.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number}")
+
+    def _back_up(self, version: int) -> None:
+        """A copy of the database as it was, before a migration changes it."""
+        target = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        copy = sqlite3.connect(target)
+        try:
+            self.db.backup(copy)
+        finally:
+            copy.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -214,8 +274,34 @@ class Catalog:
         )
 
     def delete(self, article_id: int) -> None:
+        """Remove an article; what the reader made of it is detached, never deleted."""
+        if self._has_user_data(article_id):
+            self.db.execute(
+                "INSERT OR REPLACE INTO detached (old_id, path, title, fingerprint, words,"
+                " detached_at) SELECT id, path, title, fingerprint, words,"
+                " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM articles WHERE id=?",
+                (article_id,),
+            )
+            for table in USER_TABLES:
+                self.db.execute(
+                    f"UPDATE {table} SET article_id=? WHERE article_id=?",
+                    (-article_id, article_id),
+                )
+        else:
+            self.db.execute("DELETE FROM article_state WHERE article_id=?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
         self.db.execute("INSERT OR IGNORE INTO index_deletions (id) VALUES (?)", (article_id,))
+
+    def _has_user_data(self, article_id: int) -> bool:
+        """Highlights, a star or tags: worth keeping. (Read state and position alone are not.)"""
+        return any(
+            self.db.execute(query, (article_id,)).fetchone()
+            for query in (
+                "SELECT 1 FROM annotations WHERE article_id=? LIMIT 1",
+                "SELECT 1 FROM user_tags WHERE article_id=? LIMIT 1",
+                "SELECT 1 FROM article_state WHERE article_id=? AND starred NOT NULL",
+            )
+        )
 
     def mark_indexed(self, ids: Iterable[int], deleted: Iterable[int]) -> None:
         with self.transaction():

@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.core.render import format_date
 from reader.core.store import CatalogRow
 
-TITLE, SOURCE, DATE = range(3)
-HEADERS = ("Title", "Source", "Date")
+TITLE, SOURCE, DATE, STAR = range(4)  # the star column is shown first (see the window)
+HEADERS = ("Title", "Source", "Date", "★")
+FILTERS = ("all", "unread", "starred")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
@@ -48,6 +49,12 @@ class ArticleListModel(QAbstractTableModel):
         self._relevance = False  # while searching: hits by rank, not by column
         self._snippets: dict[int, str] = {}
         self._warning: QIcon | None = None
+        self._starred: set[int] = set()
+        self._read: set[int] = set()
+        self._user_tags: dict[int, list[str]] = {}
+        self._filter = "all"
+        self._tag = ""  # "": any tag
+        self._bold: QFont | None = None
 
     # --- Qt model interface ---------------------------------------------------
 
@@ -77,7 +84,18 @@ class ArticleListModel(QAbstractTableModel):
                 return row.source
             if column == DATE:
                 return format_date(row.date) if row.date and len(row.date) < 10 else row.date
+            if column == STAR:
+                return "★" if row.id in self._starred else ""
             return None
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and self.unread(row.id):
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == STAR:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == STAR:
+            return "starred" if row.id in self._starred else "not starred"
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
@@ -92,6 +110,8 @@ class ArticleListModel(QAbstractTableModel):
             return self._warning_icon()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.error:
             return f"Cannot be read: {row.error}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == TITLE:
+            return "unread" if self.unread(row.id) else "read"
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -141,6 +161,75 @@ class ArticleListModel(QAbstractTableModel):
                 cell = self.index(position, TITLE)
                 self.dataChanged.emit(cell, cell, [SNIPPET_ROLE])
 
+    # --- the reader's state: stars, read, tags, and the filter over them ------------
+
+    def unread(self, article_id: int) -> bool:
+        row = self._rows.get(article_id)
+        return row is not None and not row.error and article_id not in self._read
+
+    def starred(self, article_id: int) -> bool:
+        return article_id in self._starred
+
+    def tags_of(self, article_id: int) -> list[str]:
+        row = self._rows.get(article_id)
+        file_tags = list(row.tags) if row else []
+        return file_tags + [t for t in self._user_tags.get(article_id, []) if t not in file_tags]
+
+    def all_tags(self) -> list[str]:
+        names = {tag for row in self._rows.values() for tag in row.tags}
+        names |= {tag for tags in self._user_tags.values() for tag in tags}
+        return sorted(names, key=str.casefold)
+
+    def set_user_state(
+        self, starred: set[int], read: set[int], user_tags: dict[int, list[str]]
+    ) -> None:
+        self._starred, self._read, self._user_tags = set(starred), set(read), dict(user_tags)
+        self._refilter()
+
+    def set_state(
+        self, article_id: int, starred: bool | None = None, read: bool | None = None
+    ) -> None:
+        for value, ids in ((starred, self._starred), (read, self._read)):
+            if value is True:
+                ids.add(article_id)
+            elif value is False:
+                ids.discard(article_id)
+        position = self._position.get(article_id)
+        if position is not None:
+            self.dataChanged.emit(self.index(position, 0), self.index(position, STAR))
+
+    def set_user_tags(self, user_tags: dict[int, list[str]]) -> None:
+        self._user_tags = dict(user_tags)
+        if self._tag:
+            self._refilter()
+
+    def set_filter(self, kind: str, tag: str = "") -> None:
+        """Show all, only unread or only starred articles, optionally with one tag."""
+        if kind not in FILTERS:
+            raise ValueError(f"filter must be one of {FILTERS}")
+        self._filter, self._tag = kind, tag
+        self._refilter()
+
+    @property
+    def filter(self) -> tuple[str, str]:
+        return self._filter, self._tag
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._visible = self._ordered(self._shown_ids())
+        self._reindex()
+        self.endResetModel()
+
+    def _passes(self, article_id: int) -> bool:
+        if self._filter == "unread" and not self.unread(article_id):
+            return False
+        if self._filter == "starred" and article_id not in self._starred:
+            return False
+        if self._tag:
+            wanted = self._tag.casefold()
+            return any(tag.casefold() == wanted for tag in self.tags_of(article_id))
+        return True
+
     def row_of(self, article_id: int) -> int | None:
         """The row where this article is shown, or None."""
         return self._position.get(article_id)
@@ -178,7 +267,11 @@ class ArticleListModel(QAbstractTableModel):
             if position is not None:
                 last = self.index(position, len(HEADERS) - 1)
                 self.dataChanged.emit(self.index(position, 0), last)
-            elif not known and (self._ranks is None or row.id in self._ranks):
+            elif (
+                not known
+                and (self._ranks is None or row.id in self._ranks)
+                and self._passes(row.id)
+            ):
                 fresh.append(row.id)
         if fresh:
             first = len(self._visible)
@@ -191,9 +284,12 @@ class ArticleListModel(QAbstractTableModel):
     # --- ordering -----------------------------------------------------------------
 
     def _shown_ids(self) -> list[int]:
-        if self._ranks is None:
-            return list(self._rows)
-        return [i for i in self._ranks if i in self._rows]
+        ids = (
+            list(self._rows) if self._ranks is None else [i for i in self._ranks if i in self._rows]
+        )
+        if self._filter == "all" and not self._tag:
+            return ids
+        return [i for i in ids if self._passes(i)]
 
     def _ordered(self, ids: list[int]) -> list[int]:
         if self._ranks is not None and self._relevance:

@@ -7,14 +7,19 @@ marked is what matched.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.snippets import QueryTerms, hit_spans
 
+if TYPE_CHECKING:
+    from reader.ui.reading_view import ReadingView
+
 
 class HitMarks:
-    def __init__(self, view: QTextEdit) -> None:
+    def __init__(self, view: ReadingView) -> None:
         self.view = view
         self.cursors: list[QTextCursor] = []
         self.current = -1
@@ -63,4 +68,4 @@ class HitMarks:
                 fmt.setForeground(QColor("#ffffff"))
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
-        self.view.setExtraSelections(selections)
+        self.view.set_layer("hits", selections)

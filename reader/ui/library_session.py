@@ -9,21 +9,26 @@ after a newer one was asked) are dropped, never shown.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from reader.core.annotating import Anchored, reanchor
 from reader.core.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.formats import parse_file
 from reader.core.language import load_model as load_language_model
 from reader.core.library import Cancelled, ChangeSet, Library
-from reader.core.render import render_article
+from reader.core.reading_text import reading_text
+from reader.core.render import byline_text, render_article
 from reader.core.search import IndexCorrupt, QueryError
 from reader.core.snippets import QueryTerms, article_snippet
 from reader.core.store import CatalogRow
+from reader.core.user_filters import UserFilters
+from reader.core.userdata import ArticleState, UserData, UserDataError
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
 
@@ -41,6 +46,21 @@ class SearchOutcome:
     estimated: bool  # total is an estimate
     suggestion: str | None  # "did you mean"
     ignored: tuple[str, ...]  # clauses of a malformed query left out
+    from_notes: dict[int, str] = field(default_factory=dict)  # id → the matching note
+
+
+@dataclass(frozen=True)
+class OpenedArticle:
+    """An article ready to read: its HTML, its reading text and the reader's data on it."""
+
+    id: int
+    html: str  # "" when the file is gone
+    text: str = ""  # the reading text highlights are anchored on
+    byline: str = ""
+    fingerprint: str = ""
+    anchored: Anchored = field(default_factory=Anchored)
+    state: ArticleState = field(default_factory=ArticleState)
+    tags: tuple[str, ...] = ()
 
 
 class LibrarySession(QObject):
@@ -51,7 +71,7 @@ class LibrarySession(QObject):
     refreshed = Signal()  # catalog and index are in step with the folder
     search_done = Signal(object)  # a SearchOutcome
     search_failed = Signal(str, str)  # query, message
-    article_ready = Signal(int, str)  # id, html
+    article_ready = Signal(object)  # an OpenedArticle
 
     def __init__(self, root: Path, tasks: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +89,14 @@ class LibrarySession(QObject):
     @property
     def is_open(self) -> bool:
         return self._library is not None
+
+    @property
+    def userdata(self) -> UserData | None:
+        return self._library.userdata if self._library is not None else None
+
+    @property
+    def read_only_reason(self) -> str:
+        return self._library.read_only_reason if self._library is not None else ""
 
     @property
     def refreshing(self) -> bool:
@@ -176,7 +204,8 @@ class LibrarySession(QObject):
             if generation != self._search_generation:
                 return generation, ""  # a newer query is queued: skip the work
             try:
-                result = library.index.query(query, limit=SEARCH_LIMIT)
+                user = UserFilters(library.userdata)
+                result = library.index.query(query, limit=SEARCH_LIMIT, user=user)
             except QueryError as exc:
                 return generation, str(exc)
             except IndexCorrupt:
@@ -193,7 +222,7 @@ class LibrarySession(QObject):
                     snippets[article_id] = snippet.html() if snippet else ""
             outcome = SearchOutcome(
                 query, ids, snippets, result.total, result.estimated, result.suggestion,
-                result.ignored,
+                result.ignored, _note_texts(library.userdata, user.note_matches),
             )  # fmt: skip
             return generation, outcome
 
@@ -228,20 +257,49 @@ class LibrarySession(QObject):
         self._article_generation += 1
         generation = self._article_generation
         root = self.root
+        library = self._library
 
-        def work(ctx: TaskContext) -> tuple[int, int, str]:
+        def work(ctx: TaskContext) -> tuple[int, OpenedArticle]:
             try:
                 article = parse_file(root, row.path, detect=False)
             except FileNotFoundError:
-                return generation, row.id, ""
-            return generation, row.id, render_article(article)
+                return generation, OpenedArticle(row.id, "")
+            article.lang = row.lang
+            html = render_article(article)
+            if library is None:
+                return generation, OpenedArticle(row.id, html)
+            text = reading_text(article)
+            userdata = library.userdata
+            anchored = reanchor(userdata.annotations(row.id), text, article.fingerprint)
+            if anchored.changed and not userdata.read_only:
+                # Not saved: they are anchored again next time (the window says why).
+                with contextlib.suppress(UserDataError):
+                    userdata.save_all(anchored.changed)
+            opened = OpenedArticle(
+                row.id, html, text, byline_text(article), article.fingerprint, anchored,
+                userdata.state(row.id), tuple(userdata.tags(row.id)),
+            )  # fmt: skip
+            return generation, opened
 
         self._tasks.run("read", work, self._on_article)
 
-    def _on_article(self, result: tuple[int, int, str]) -> None:
-        generation, article_id, html = result
+    def _on_article(self, result: tuple[int, OpenedArticle]) -> None:
+        generation, opened = result
         if generation == self._article_generation:
-            self.article_ready.emit(article_id, html)
+            self.article_ready.emit(opened)
+
+    def run_on_library(
+        self,
+        fn: Callable[[Library], object],
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Work that reads or writes the catalog (export, import): on the writer lane."""
+        library = self._library
+        if library is None:
+            on_error(RuntimeError("the library is not open yet"))
+            return
+        self._tasks.run("writer", lambda ctx: fn(library), on_done, on_error)
 
     def close(self) -> None:
         """Stop watching and close the library. Call once the task lanes are idle."""
@@ -249,3 +307,16 @@ class LibrarySession(QObject):
         library, self._library = self._library, None
         if library is not None:
             library.close()
+
+
+def _note_texts(userdata: UserData, matches: dict[int, str]) -> dict[int, str]:
+    """The highlight (and note) each article matched by, as one line of text."""
+    found = {}
+    for article_id, annotation_id in list(matches.items())[:SEARCH_LIMIT]:
+        annotation = userdata.annotation(annotation_id)
+        if annotation is not None:
+            line = f"“{annotation.quote}”"
+            if annotation.note:
+                line += f" — {annotation.note}"
+            found[article_id] = " ".join(line.split())
+    return found

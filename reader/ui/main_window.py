@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,12 +24,20 @@ from PySide6.QtWidgets import (
 
 from reader.core.snippets import QueryTerms
 from reader.core.store import CatalogRow
-from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, TITLE, ArticleListModel
-from reader.ui.library_session import LibrarySession, SearchOutcome
+from reader.ui.all_annotations import AllAnnotationsDialog
+from reader.ui.annotation_controller import AnnotationController
+from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, STAR, TITLE, ArticleListModel
+from reader.ui.export_actions import ExportActions
+from reader.ui.filter_bar import FilterBar
+from reader.ui.library_session import LibrarySession, OpenedArticle, SearchOutcome
+from reader.ui.reading_state import ReadingState
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_bar import SearchBar
 from reader.ui.snippet_delegate import SNIPPET_LINES, SnippetDelegate
+from reader.ui.tags_dialog import TagsDialog
 from reader.ui.tasks import TaskRunner
+from reader.ui.window_menus import build_menus
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -45,8 +53,16 @@ class MainWindow(QMainWindow):
         self._search_terms: QueryTerms | None = None  # of the search the list shows
         self._search_outcome: SearchOutcome | None = None
         self._column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
+        self.show_actions: dict[str, QAction] = {}
+        self._all_annotations: AllAnnotationsDialog | None = None
+        self._pending_annotation = ""  # scroll to it once its article is shown
         self._build_widgets()
-        self._build_actions()
+        self.annotator = AnnotationController(
+            self.reading, self.panel, self.session, self.tasks, settings
+        )
+        self.state = ReadingState(self.reading, self.model, self.session, self.tasks, self)
+        self.exports = ExportActions(self.session, self)
+        build_menus(self)
         self._connect()
         self._restore_state()
         self._update_title()
@@ -80,12 +96,17 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.resizeSection(1, 120)
         header.resizeSection(2, 100)
+        header.moveSection(STAR, 0)  # the star first, as mail readers do
+        header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(STAR, 28)
 
         left = QWidget()
         layout = QVBoxLayout(left)
         layout.setContentsMargins(6, 6, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.search_bar)
+        self.filter_bar = FilterBar()
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.list_view)
 
         self.reading = ReadingView()
@@ -97,6 +118,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 720])
         self.setCentralWidget(self.splitter)
+        self.panel = AnnotationsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()  # the reading pane first; it shows with the first highlight made
 
         self.count_label = QLabel()
         self.progress_bar = QProgressBar()
@@ -108,33 +132,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.resize(1180, 760)
-
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        refresh = QAction("&Rescan Library", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(lambda: self.session.request_refresh(None))
-        file_menu.addAction(refresh)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        find = QAction("&Search Articles", self)
-        find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("/")])
-        find.triggered.connect(self.focus_search)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(find)
-        next_hit = QAction("&Next Hit", self)
-        next_hit.setShortcut(QKeySequence.StandardKey.FindNext)
-        next_hit.triggered.connect(lambda: self.reading.hits.step(1))
-        previous_hit = QAction("&Previous Hit", self)
-        previous_hit.setShortcut(QKeySequence.StandardKey.FindPrevious)
-        previous_hit.triggered.connect(lambda: self.reading.hits.step(-1))
-        edit_menu.addActions([next_hit, previous_hit])
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.list_view)
-        self._escape.activated.connect(self.search_field.clear)
 
     def _connect(self) -> None:
         self.session.opened.connect(self._on_opened)
@@ -151,6 +148,14 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._run_search)
         self.search_field.textChanged.connect(self._on_search_text)
         self.search_field.returnPressed.connect(self._run_search_now)
+        self.filter_bar.changed.connect(self._on_filter)
+        self.list_view.clicked.connect(self._on_list_clicked)
+        for source in (self.annotator, self.state, self.exports):
+            source.message.connect(self.show_notice)
+        self.annotator.reload_needed.connect(self._reload_current)
+        self.exports.imported.connect(self._reload_current)
+        self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
+        self.reading.restyled.connect(self._mark_hits)
         selection = self.list_view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
@@ -160,6 +165,13 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, rows: list[CatalogRow]) -> None:
         self.model.reset_rows(rows)
+        self.state.load()
+        self.filter_bar.set_tags(self.model.all_tags())
+        if self.session.read_only_reason:
+            self.show_notice(
+                f"Read-only: {self.session.read_only_reason}. You can read and search;"
+                " highlights, stars and tags cannot be saved."
+            )
         self._update_title()
         if rows:
             self.select_row(0)
@@ -278,6 +290,7 @@ class MainWindow(QMainWindow):
         article_id = current.data(ID_ROLE)
         if article_id == self._current_id:
             return
+        self.state.leave()  # the position in the article we leave is saved first
         self._current_id = article_id
         self._reload_current()
 
@@ -286,21 +299,78 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.session.load_article(row)
 
-    def _on_article_ready(self, article_id: int, html: str) -> None:
-        if article_id != self._current_id:
+    def _on_article_ready(self, opened: OpenedArticle) -> None:
+        if opened.id != self._current_id:
             return
-        if not html:
+        if not opened.html:
+            self.state.article_shown(None)
+            self.annotator.clear()
             self.reading.show_message("This article was removed", "Its file is no longer there.")
             return
-        row: CatalogRow | None = self.model.article(article_id)
+        row: CatalogRow | None = self.model.article(opened.id)
         folder = self.session.root / Path(row.path).parent if row else self.session.root
-        self.reading.show_article(html, folder)
+        self.reading.show_article(opened.html, folder, opened.text, opened.byline)
+        self.annotator.show(opened)
+        self.state.article_shown(opened)
         self._mark_hits()
+        if self._pending_annotation:
+            self.annotator.scroll_to(self._pending_annotation)
+            self.panel.select(self._pending_annotation)
+            self._pending_annotation = ""
 
     def _mark_hits(self) -> None:
         """Mark the current search's hits in the article shown (or clear the marks)."""
         row = self.model.article(self._current_id) if self._current_id is not None else None
         self.reading.hits.mark(self._search_terms, row.lang if row else "")
+
+    def open_article(self, article_id: int, annotation_id: str = "") -> None:
+        """Show an article (and scroll to one of its highlights), leaving filters if needed."""
+        self._pending_annotation = annotation_id
+        if self.model.row_of(article_id) is None:
+            self.search_field.clear()
+            self.filter_bar.set_kind("all")
+            self.filter_bar.tag_box.setCurrentIndex(0)
+        row = self.model.row_of(article_id)
+        if row is None:
+            return
+        if article_id == self._current_id:
+            self._reload_current()
+        else:
+            self.select_row(row)
+
+    def show_all_annotations(self) -> None:
+        if self._all_annotations is None:
+            self._all_annotations = AllAnnotationsDialog(self.model, self)
+            self._all_annotations.open_requested.connect(self.open_article)
+        dialog = self._all_annotations
+        userdata = self.session.userdata
+        if userdata is not None:
+            self.tasks.run(
+                "read",
+                lambda ctx: (userdata.all_annotations(), userdata.detached()),
+                lambda result: dialog.set_annotations(*result),
+            )
+        dialog.show()
+        dialog.raise_()
+
+    def edit_tags(self) -> None:
+        if self._current_id is not None:
+            TagsDialog(self._current_id, self.model, self.state, self).open()
+
+    def _on_filter(self, kind: str, tag: str) -> None:
+        self.model.set_filter(kind, tag)
+        if kind in self.show_actions:
+            self.show_actions[kind].setChecked(True)
+        self._update_count()
+        self._keep_current_visible()
+
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        if index.column() == STAR:
+            article_id = index.data(ID_ROLE)
+            self.state.set_starred(article_id, not self.model.starred(article_id))
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
 
     def current_row(self) -> CatalogRow | None:
         index = self.list_view.currentIndex()
@@ -347,10 +417,16 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        docks = self.settings.value("window/docks")
+        if docks is not None:
+            self.restoreState(docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.flush_note()  # a note being typed is saved before we go
+        self.state.leave()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/docks", self.saveState())
         self.settings.sync()
         self.tasks.shutdown()
         self.session.close()

@@ -12,10 +12,19 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontInfo, QFontMetricsF, QPalette, QResizeEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from reader.core.offset_map import SKIP, OffsetMap
 from reader.ui.hit_marks import HitMarks
 
 MEASURE_CHARS = 70
@@ -27,6 +36,9 @@ _SERIF_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "DejaVu Serif", "T
 
 class ReadingView(QTextBrowser):
     link_activated = Signal(QUrl)
+    clicked = Signal(int, QPoint)  # a plain click (no selection made): position, global point
+    selection_finished = Signal()  # the mouse let go of a selection (or keys extended one)
+    restyled = Signal()  # the palette changed: marks repaint in its colours
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +49,9 @@ class ReadingView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._resource_root: Path | None = None
         self._html = ""
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self.offsets: OffsetMap | None = None  # reading text ↔ this document
+        self._press: QPoint | None = None
         self.hits = HitMarks(self)
         font = QFont()
         font.setFamilies(_SERIF_FAMILIES)
@@ -48,16 +63,51 @@ class ReadingView(QTextBrowser):
 
     # --- content -----------------------------------------------------------------
 
-    def show_article(self, body_html: str, resource_root: Path | None) -> None:
+    def show_article(
+        self, body_html: str, resource_root: Path | None, text: str = "", byline: str = ""
+    ) -> None:
+        """Show an article; ``text`` (its reading text) lets highlights find their place."""
         self._resource_root = resource_root
         self._html = body_html
         self.setHtml(body_html)
+        self._layers.clear()
         self.hits.mark(None, "")
         self._apply_measure()
         self.verticalScrollBar().setValue(0)
+        shown = self.document().toRawText()
+        if byline and (where := shown.find(byline)) >= 0:
+            shown = shown[:where] + SKIP * len(byline) + shown[where + len(byline) :]
+        self.offsets = OffsetMap(shown, text) if text else None
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Marks drawn over the text; later layers ("hits" over "highlights") on top."""
+        self._layers[name] = selections
+        ordered = [*self._layers.get("highlights", []), *self._layers.get("hits", [])]
+        ordered += [s for key, layer in self._layers.items() if key not in ("highlights", "hits")
+                    for s in layer]  # fmt: skip
+        self.setExtraSelections(ordered)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.selection_finished.emit()
+        elif self._press is not None and not self.anchorAt(event.position().toPoint()):
+            point = event.position().toPoint()
+            if (point - self._press).manhattanLength() < 4:
+                position = self.cursorForPosition(point).position()
+                self.clicked.emit(position, event.globalPosition().toPoint())
+        self._press = None
 
     def show_message(self, title: str, text: str) -> None:
         self._resource_root = None
+        self.offsets = None
+        self._layers.clear()
         self._html = (
             f'<h1 class="title">{html.escape(title)}</h1><p class="byline">{html.escape(text)}</p>'
         )
@@ -130,6 +180,7 @@ class ReadingView(QTextBrowser):
             self.setHtml(self._html)  # the stylesheet applies when HTML is set
             self._apply_measure()
             self.verticalScrollBar().setValue(position)
+            self.restyled.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

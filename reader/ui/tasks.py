@@ -3,8 +3,10 @@
 Each *lane* is a QThreadPool with a single thread, so work in a lane is
 serialised: all catalog and index writes go through the ``writer`` lane;
 ``search`` and ``read`` lanes keep queries and article loading from waiting
-behind a long scan. Results, progress and errors come back to the GUI thread
-by queued signals; workers never touch widgets.
+behind a long scan, and the ``user`` lane saves highlights, notes, stars and
+tags at once, even while a long refresh holds the writer lane. Results,
+progress and errors come back to the GUI thread by queued signals; workers
+never touch widgets.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
-LANES = ("writer", "search", "read")
+LANES = ("writer", "search", "read", "user")  # user: the reader's highlights, stars, tags
 
 
 class TaskSignals(QObject):
@@ -97,8 +99,9 @@ class TaskRunner(QObject):
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Ask running work to stop at its next checkpoint and wait for it."""
         self._stop.set()
-        for pool in self._pools.values():
-            pool.clear()
+        for lane, pool in self._pools.items():
+            if lane != "user":  # queued saves of the reader's work always run
+                pool.clear()
             pool.waitForDone(timeout_ms)
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:

@@ -1,0 +1,312 @@
+"""Highlighting through the real widgets: select, highlight, note, colour, delete, undo."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.core import store
+from reader.core.userdata import Annotation
+from reader.ui.article_model import ID_ROLE
+from reader.ui.main_window import MainWindow
+
+
+def open_article(qtbot: QtBot, window: MainWindow, title_start: str) -> None:
+    for row in range(window.model.rowCount()):
+        if window.model.index(row, 0).data().startswith(title_start):
+            article_id = window.model.index(row, 0).data(ID_ROLE)
+            window.select_row(row)
+
+            def shown() -> bool:
+                opened = window.annotator.opened
+                return opened is not None and opened.id == article_id
+
+            qtbot.waitUntil(shown, timeout=10_000)
+            return
+    raise AssertionError(f"no article titled {title_start!r}")
+
+
+def select_words(window: MainWindow, words: str, occurrence: int = 0) -> None:
+    """Select text in the reading pane the way a mouse drag would leave it."""
+    view = window.reading
+    found = view.document().find(words)
+    for _ in range(occurrence):
+        found = view.document().find(words, found)
+    assert not found.isNull(), f"{words!r} is not shown"
+    view.setTextCursor(found)
+
+
+def saved(window: MainWindow) -> list[Annotation]:
+    window.tasks.wait_idle()
+    userdata = window.session.userdata
+    assert userdata is not None
+    return userdata.all_annotations()
+
+
+def highlighted_text(window: MainWindow) -> list[str]:
+    document = window.reading.document()
+    texts = []
+    for start, end, _ in window.annotator.layer.spans:
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        texts.append(cursor.selectedText())
+    return texts
+
+
+def test_shortcut_highlights_the_selection_and_it_is_saved(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    qtbot.keyClick(window.reading, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert highlighted_text(window) == ["renforcer sa sécurité"]
+    [annotation] = saved(window)
+    assert annotation.quote == "renforcer sa sécurité"
+    assert annotation.selectors.quote.suffix.startswith(" grâce à la Russie")
+    assert annotation.color == "yellow"
+    assert window.panel.list.count() == 1
+
+
+def test_the_floating_toolbar_appears_on_selection_and_highlights_in_its_colour(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    view = window.reading
+    select_words(window, "lutte contre le terrorisme")
+    rect = view.cursorRect(view.textCursor())
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    toolbar = window.annotator.toolbar
+    assert toolbar.isVisible()
+    qtbot.mouseClick(toolbar.buttons["green"], Qt.MouseButton.LeftButton)
+    assert [a.color for a in saved(window)] == ["green"]
+    assert not toolbar.isVisible()
+    # The colour chosen last is the one the shortcut uses next.
+    select_words(window, "forces armées")
+    window.annotator.highlight_action.trigger()
+    assert sorted(a.color for a in saved(window)) == ["green", "green"]
+
+
+def test_a_note_typed_in_the_panel_is_saved_and_changes_the_look(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "L’aide de Moscou")
+    window.annotator.note_action.trigger()
+    assert window.panel.isVisible()
+    assert window.panel.note.hasFocus() or window.panel.note.isEnabled()
+    qtbot.keyClicks(window.panel.note, "Source to check")  # QTest types ASCII only
+    qtbot.waitUntil(lambda: bool(saved(window)) and saved(window)[0].note == "Source to check")
+    selection = window.reading.extraSelections()[0]
+    assert selection.format.underlineStyle() != selection.format.UnderlineStyle.NoUnderline
+    assert "Source to check" in window.panel.list.item(0).text()
+
+
+def test_click_on_a_highlight_offers_colours_and_delete_and_undo_brings_it_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    window.annotator.highlight_selection("yellow")
+    view = window.reading
+    start, end, _ = window.annotator.layer.spans[0]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition((start + end) // 2)
+    point = view.cursorRect(cursor).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    menu = window.annotator.popup_menu
+    assert menu is not None and menu.isVisible()
+    by_text = {action.text(): action for action in menu.actions()}
+    by_text["Pink"].trigger()
+    menu.close()
+    assert [a.color for a in saved(window)] == ["pink"]
+
+    window.annotator.delete(saved(window)[0].id)
+    assert saved(window) == []
+    assert highlighted_text(window) == []
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the delete
+    assert [a.color for a in saved(window)] == ["pink"]
+    assert highlighted_text(window) == ["renforcer sa sécurité"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the colour
+    assert [a.color for a in saved(window)] == ["yellow"]
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_Z, redo)
+    assert [a.color for a in saved(window)] == ["pink"]
+
+
+def test_overlapping_highlights_and_one_over_the_title_and_two_paragraphs(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")  # in the title
+    window.annotator.highlight_selection("yellow")
+    select_words(window, "sa sécurité grâce")  # overlaps the first
+    window.annotator.highlight_selection("blue")
+    view = window.reading
+    cursor = view.document().find("terrorisme.")
+    end_cursor = view.document().find("Nous avons")
+    cursor.setPosition(cursor.selectionStart())
+    cursor.setPosition(end_cursor.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)  # across two paragraphs
+    window.annotator.highlight_selection("green")
+    quotes = sorted(a.quote for a in saved(window))
+    assert quotes == ["renforcer sa sécurité", "sa sécurité grâce", "terrorisme.\n« Nous avons"]
+    # A click where both overlap picks the shorter, innermost one.
+    inner = window.reading.document().find("sécurité")
+    start = inner.selectionStart() + 2
+    assert window.annotator.layer.at(start) is not None
+    assert window.annotator.layer.at(start).annotation.quote in (  # type: ignore[union-attr]
+        "renforcer sa sécurité",
+        "sa sécurité grâce",
+    )
+    assert highlighted_text(window)[0] == "renforcer sa sécurité"
+
+
+def test_highlights_come_back_when_the_article_is_reopened_and_after_an_edit(
+    qtbot: QtBot, window: MainWindow, library: Path
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "lutte contre le terrorisme")
+    window.annotator.highlight_selection("purple")
+    window.tasks.wait_idle()
+    open_article(qtbot, window, "The harbour")
+    assert highlighted_text(window) == []
+    # The file is edited on disk: a sentence is inserted before the highlight.
+    mali = library / "mali.txt"
+    text = mali.read_text(encoding="utf-8").replace(
+        "L’aide de Moscou", "Une phrase ajoutée au début. L’aide de Moscou"
+    )
+    with qtbot.waitSignal(window.session.refreshed, timeout=15_000):
+        mali.write_text(text, encoding="utf-8")
+    open_article(qtbot, window, "Le Mali")
+    assert highlighted_text(window) == ["lutte contre le terrorisme"]
+
+
+def test_panel_filters_by_colour_and_text_and_clicking_scrolls_to_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    for words, color in (("renforcer sa sécurité", "yellow"), ("forces armées", "blue")):
+        select_words(window, words)
+        window.annotator.highlight_selection(color)
+    panel = window.panel
+    assert panel.list.count() == 2
+    assert "renforcer" in panel.list.item(0).text()  # reading order
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("blue"))
+    assert panel.list.count() == 1 and "forces armées" in panel.list.item(0).text()
+    panel.color_filter.setCurrentIndex(0)
+    qtbot.keyClicks(panel.text_filter, "securite")  # accents folded
+    assert panel.list.count() == 1 and "renforcer" in panel.list.item(0).text()
+    panel.text_filter.clear()
+    item = panel.list.item(1)
+    rect = panel.list.visualItemRect(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    focused = [s for s in window.reading.extraSelections() if s.format.background().color()]
+    assert focused  # painted; the focused one is drawn deeper
+
+
+def test_an_orphan_is_listed_and_can_be_reattached_to_a_new_selection(
+    qtbot: QtBot, window: MainWindow, library: Path
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "lutte contre le terrorisme")
+    window.annotator.highlight_selection("yellow")
+    window.tasks.wait_idle()
+    open_article(qtbot, window, "The harbour")
+    mali = library / "mali.txt"
+    text = mali.read_text(encoding="utf-8").replace(
+        "pour mener sa lutte contre le terrorisme", "dans un tout autre domaine"
+    )
+    with qtbot.waitSignal(window.session.refreshed, timeout=15_000):
+        mali.write_text(text, encoding="utf-8")
+    open_article(qtbot, window, "Le Mali")
+    panel = window.panel
+    assert panel.orphans.count() == 1 and panel.orphans.isVisibleTo(panel)
+    assert "lutte contre le terrorisme" in panel.orphans.item(0).text()
+    select_words(window, "tout autre domaine")
+    qtbot.mouseClick(panel.reattach_button, Qt.MouseButton.LeftButton)
+    assert panel.orphans.count() == 0
+    assert highlighted_text(window) == ["tout autre domaine"]
+    [annotation] = saved(window)
+    assert not annotation.orphan
+
+
+def test_the_library_wide_view_finds_a_note_and_opens_its_article(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "forces armées")
+    window.annotator.highlight_selection("yellow")
+    window.annotator.set_note(saved(window)[0].id, "Réorganisation de l'armée")
+    open_article(qtbot, window, "The harbour")
+    window.show_all_annotations()
+    dialog = window._all_annotations
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.list.count() == 2)  # the article, then its highlight
+    qtbot.keyClicks(dialog.field, "armee")
+    assert dialog.list.count() == 2
+    qtbot.keyClicks(dialog.field, " nowhere")
+    assert dialog.list.count() == 0
+    dialog.field.clear()
+    with qtbot.waitSignal(window.session.article_ready, timeout=10_000):
+        dialog._open(dialog.list.item(1))
+    assert window.current_row() is not None
+    assert window.current_row().title.startswith("Le Mali")  # type: ignore[union-attr]
+    QApplication.processEvents()
+    assert window.panel.list.currentItem() is not None
+
+
+def test_context_menu_offers_highlighting(qtbot: QtBot, window: MainWindow) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "forces armées")
+    view = window.reading
+    point = view.cursorRect(view.textCursor()).center()
+    assert window.annotator.highlight_action.isEnabled()
+    window.annotator._context_menu(point)
+    menus = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QMenu")]
+    assert any(
+        "Highlight Selection" in a.text().replace("&", "") for m in menus for a in m.actions()
+    )
+    for menu in menus:
+        menu.close()
+
+
+def test_a_read_only_data_folder_shows_what_was_saved_and_refuses_changes(
+    qtbot: QtBot,
+    open_window: Callable[[Path], MainWindow],
+    library: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(library)
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "forces armées")
+    window.annotator.highlight_selection("blue")
+    window.tasks.wait_idle()
+    window.close()
+    # The data folder can no longer be written (as root, chmod would not stop us):
+    # opening the saved catalog for writing fails the way SQLite fails then.
+    real_init = store.Catalog.__init__
+
+    def read_only_catalog(self: store.Catalog, db_path: Path) -> None:
+        if "article-reader-readonly-" not in str(db_path):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        real_init(self, db_path)
+
+    monkeypatch.setattr(store.Catalog, "__init__", read_only_catalog)
+    window = open_window(library)
+    assert "read-only" in window.statusBar().currentMessage().lower()
+    open_article(qtbot, window, "Le Mali")
+    assert highlighted_text(window) == ["forces armées"]  # what was saved is shown
+    messages: list[str] = []
+    window.annotator.message.connect(messages.append)
+    select_words(window, "renforcer sa sécurité")
+    window.annotator.highlight_selection("yellow")
+    assert highlighted_text(window) == ["forces armées"]
+    assert messages and "cannot be" in messages[0]
