@@ -3,8 +3,9 @@
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python packaging/screenshots.py
 
 Uses a throw-away data folder, opens seeds/, selects the sample article,
-and saves packaging/screenshots/main-window.png (and search.png, a search
-for "securite russie" in progress).
+and saves packaging/screenshots/main-window.png, annotations.png (two
+highlights, one with a note, and the highlights panel) and search.png (a
+search for "securite russie").
 """
 
 from __future__ import annotations
@@ -53,6 +54,26 @@ def main() -> int:
     def shoot_main() -> None:
         window.grab().save(str(OUT / "main-window.png"))
         steps.append("main-window.png")
+        annotate()
+
+    def highlight(words: str, color: str, note: str = "") -> None:
+        window.reading.setTextCursor(window.reading.document().find(words))
+        window.annotator.highlight_selection(color)
+        if note:
+            window.annotator.set_note(window.annotator.placed[-1].annotation.id, note)
+
+    def annotate() -> None:
+        highlight("reprendre l’ascendant sur les terroristes", "yellow")
+        highlight(
+            "mieux sécuriser les bases militaires", "green", "Lesquelles ? À comparer avec 2021."
+        )
+        window.panel.show()
+        window.panel.select(window.annotator.placed[0].annotation.id)
+        QTimer.singleShot(300, shoot_annotations)
+
+    def shoot_annotations() -> None:
+        window.grab().save(str(OUT / "annotations.png"))
+        steps.append("annotations.png")
         window.search_field.setText("securite russie")
         when(lambda: window.model.searching and window.model.rowCount() > 0, shoot_search)
 
@@ -66,7 +87,7 @@ def main() -> int:
     QTimer.singleShot(30_000, app.quit)  # never hang a script run
     app.exec()
     print("saved:", ", ".join(steps) or "nothing")
-    return 0 if len(steps) == 2 else 1
+    return 0 if len(steps) == 3 else 1
 
 
 if __name__ == "__main__":

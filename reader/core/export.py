@@ -62,6 +62,8 @@ class ImportReport:
         noun = "highlight" if self.added == 1 else "highlights"
         return f"Imported {self.added} {noun}" + (f" ({', '.join(details)})" if details else "")
 
+    __str__ = summary
+
 
 @dataclass(frozen=True)
 class _Group:
@@ -123,8 +125,8 @@ def to_markdown(library: Library) -> str:
 def _markdown_annotation(annotation: Annotation) -> list[str]:
     quote = [f"> {_escape(line)}" for line in annotation.quote.split("\n") if line.strip()]
     lines = ["\n>\n".join(quote), ""]
-    for paragraph in re.split(r"\n\s*\n", annotation.note.strip()) if annotation.note else []:
-        # a line break in a note stays one: a hard break
+    paragraphs = re.split(r"\n\s*\n", annotation.note.strip())
+    for paragraph in paragraphs if annotation.note.strip() else []:  # line breaks stay: hard ones
         lines += ["\\\n".join(_escape(line) for line in paragraph.split("\n")), ""]
     tags = f" · tags: {', '.join(_escape(tag) for tag in annotation.tags)}"
     return [*lines, f"— {annotation.color}{tags if annotation.tags else ''}", ""]
@@ -154,10 +156,9 @@ def to_jsonld(library: Library) -> dict[str, Any]:
 
 
 def _item(annotation: Annotation, group: _Group) -> dict[str, Any]:
-    quote, position, note = annotation.quote, annotation.selectors.position, annotation.note
-    q = annotation.selectors.quote
+    q, position, note = annotation.selectors.quote, annotation.selectors.position, annotation.note
     selectors: list[dict[str, Any]] = [
-        {"type": "TextQuoteSelector", "exact": quote, "prefix": q.prefix, "suffix": q.suffix}
+        {"type": "TextQuoteSelector", "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix}
     ]
     if position is not None:
         selectors.append(
@@ -173,12 +174,12 @@ def _item(annotation: Annotation, group: _Group) -> dict[str, Any]:
         "created": annotation.created,
         "modified": annotation.modified,
         "body": body,
-        "target": target if group.title else {k: v for k, v in target.items() if k != "title"},
+        "target": {key: value for key, value in target.items() if key != "title" or value},
         "reader:color": annotation.color,
         "reader:orphan": annotation.orphan,
         "reader:detached": group.detached,
     }
-    return {key: value for key, value in item.items() if value not in ([], False)}
+    return {key: value for key, value in item.items() if value is not False and value != []}
 
 
 def _body(value: str, purpose: str, **more: str) -> dict[str, str]:

@@ -96,6 +96,7 @@ class Library:
         self.read_only_reason = ""  # why changes cannot be saved; "" when they can
         try:
             self.data_dir = data_dir or library_data_dir(self.root)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         except (sqlite3.Error, OSError) as exc:
             self._open_read_only(data_dir, exc)

@@ -66,6 +66,7 @@ class AnnotationController(QObject):
     message = Signal(str)  # something the reader should know (a save failed)
     opened_changed = Signal()  # the shown article's highlights changed
     reload_needed = Signal()  # show the article again, as saved
+    saved = Signal(str)  # an annotation id: its change is on disk
 
     def __init__(
         self,
@@ -235,12 +236,17 @@ class AnnotationController(QObject):
         """Make ``new`` what is saved (None: delete ``old``); the undo stack calls this."""
         userdata = self.session.userdata
         if userdata is not None:
-            if new is not None:
-                work = lambda ctx, a=new: userdata.save(a)  # noqa: E731
-            else:
-                assert old is not None
-                work = lambda ctx, i=old.id: userdata.delete(i)  # noqa: E731
-            self.tasks.run("user", work, on_error=self._save_failed)
+            changed = new if new is not None else old
+            assert changed is not None
+
+            def work(_: object) -> str:
+                if new is not None:
+                    userdata.save(new)
+                else:
+                    userdata.delete(changed.id)
+                return changed.id
+
+            self.tasks.run("user", work, on_done=self.saved.emit, on_error=self._save_failed)
         if self.opened is None or self.opened.id != article_id:
             return
         if old is not None:

@@ -98,7 +98,9 @@ def quote(exact: str, prefix: str = "", suffix: str = "") -> dict:
 
 def test_markdown_groups_by_article_in_title_order_and_reading_order(library: Library) -> None:
     highlight(library, "beta.txt", "gt line", "blue")
-    highlight(library, "sub/alpha.md", "the market filled", "green", note="Busy.", tags=("a", "b"))
+    highlight(
+        library, "sub/alpha.md", "the market filled", "green", note="Busy.\nVery.", tags=("a", "b")
+    )
     highlight(library, "sub/alpha.md", "Fishing boats")
     text = to_markdown(library)
     assert text.startswith("# Highlights and notes\n")
@@ -106,7 +108,7 @@ def test_markdown_groups_by_article_in_title_order_and_reading_order(library: Li
     assert "Wire · 2020-01-02 · `sub/alpha.md`" in text
     assert "`beta.txt`" in text
     assert text.index("> Fishing boats") < text.index("> the market filled")
-    assert "> the market filled\n\nBusy.\n\n— green · tags: a, b\n" in text
+    assert "> the market filled\n\nBusy.\\\nVery.\n\n— green · tags: a, b\n" in text  # hard break
     assert "> Fishing boats\n\n— yellow\n" in text
     assert ORPHANS_HEADING not in text and DETACHED_HEADING not in text
 
@@ -270,7 +272,7 @@ def test_a_quote_found_nowhere_is_kept_as_an_orphan_and_exported_as_one(library:
     page = {"type": "AnnotationPage", "items": [lost]}
     report = import_jsonld(library, page)
     assert (report.added, report.orphans) == (1, 1)
-    assert report.summary() == "Imported 1 highlight (1 could not be placed)"
+    assert str(report) == report.summary() == "Imported 1 highlight (1 could not be placed)"
     [item] = items(to_jsonld(library))
     assert item["id"] == "urn:uuid:1" and item["reader:orphan"] is True
     assert item["target"]["selector"][0]["exact"] == "a sentence this article never had"
@@ -303,10 +305,12 @@ def test_sources_as_absolute_paths_and_file_uris_inside_the_library(library: Lib
 
 
 def test_what_is_not_web_annotation_json_is_refused_whole(library: Library) -> None:
-    for data in (3, "text", {"hello": "world"}):
+    linked = {"type": "AnnotationCollection", "first": "https://example.org/page/1"}
+    for data in (3, "text", {"hello": "world"}, linked):
         with pytest.raises(ImportFormatError):
             import_jsonld(library, data)
-    assert import_jsonld(library, []).summary() == "Imported 0 highlights"
+    for empty in ([], {"type": "AnnotationCollection", "total": 0}):
+        assert import_jsonld(library, empty).summary() == "Imported 0 highlights"
 
 
 # --- files --------------------------------------------------------------------------

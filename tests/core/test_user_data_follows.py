@@ -1,0 +1,161 @@
+"""Highlights, stars and tags follow their article through edits, renames and moves."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from reader.core.annotating import create
+from reader.core.formats import parse_file
+from reader.core.library import Library
+from reader.core.reading_text import reading_text
+
+OpenLibrary = Callable[[Path], Library]
+Write = Callable[[Path, str], Path]
+
+ESSAY = (
+    "The long walk home\n"
+    "Published on Monday 4 March 2024 | The Quarterly\n"
+    "\n"
+    "We left the village at dawn, when the fields were still grey with frost.\n"
+    "\n"
+    "By noon the road had turned to mud and the children had stopped singing. "
+    "Nobody complained; the bread was good and the river was near.\n"
+    "\n"
+    "At dusk we saw the lights of the town, small and yellow, across the valley.\n"
+)
+
+
+def highlight(library: Library, rel: str, words: str, note: str = "") -> str:
+    """Highlight the first occurrence of ``words`` in an article; returns its id."""
+    row = library.catalog.row_by_path(rel)
+    assert row is not None
+    article = parse_file(library.root, rel)
+    text = reading_text(article)
+    start = text.index(words)
+    annotation = create(
+        row.id, text, start, start + len(words), "yellow", note, article.fingerprint
+    )
+    library.userdata.save(annotation)
+    return annotation.id
+
+
+def placed_text(library: Library, annotation_id: str) -> str | None:
+    """The text the highlight covers now, or None for an orphan."""
+    annotation = library.userdata.annotation(annotation_id)
+    assert annotation is not None
+    if annotation.orphan:
+        return None
+    rows = library.catalog.rows_by_id([annotation.article_id])
+    assert rows, "the highlight hangs off an article that is not in the catalog"
+    text = reading_text(parse_file(library.root, rows[0].path))
+    position = annotation.selectors.position
+    assert position is not None
+    return text[position.start : position.end]
+
+
+def test_an_edit_before_the_highlight_re_anchors_it_in_the_refresh(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    path = write(library_root / "essay.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    annotation_id = highlight(library, "essay.txt", "the children had stopped singing")
+    before = library.userdata.annotation(annotation_id)
+    write(path, ESSAY.replace("We left the village", "Tired, we left the old village"))
+    library.refresh()
+    after = library.userdata.annotation(annotation_id)
+    assert after is not None and before is not None
+    assert after.selectors.position != before.selectors.position  # moved with the text
+    assert placed_text(library, annotation_id) == "the children had stopped singing"
+
+
+def test_a_passage_deleted_makes_an_orphan_that_is_kept(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    path = write(library_root / "essay.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    annotation_id = highlight(library, "essay.txt", "the bread was good", note="Keep this")
+    write(path, ESSAY.replace("Nobody complained; the bread was good and the river was near.", ""))
+    library.refresh()
+    annotation = library.userdata.annotation(annotation_id)
+    assert annotation is not None and annotation.orphan
+    assert annotation.quote == "the bread was good" and annotation.note == "Keep this"
+
+
+def test_a_move_to_another_folder_in_two_refreshes_keeps_everything(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    """The watcher may see the delete and the add apart: the data waits, detached."""
+    path = write(library_root / "essay.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    annotation_id = highlight(library, "essay.txt", "small and yellow")
+    old_id = library.catalog.row_by_path("essay.txt").id  # type: ignore[union-attr]
+    library.userdata.set_starred([old_id], True)
+    library.userdata.add_tag([old_id], "walks")
+    moved = library_root / "archive" / "essay.txt"
+    moved.parent.mkdir()
+    shutil.move(path, library_root / "elsewhere.tmp.outside")  # gone from the library
+    library.refresh()
+    assert library.userdata.detached()  # kept, not deleted
+    assert library.userdata.annotation(annotation_id) is not None
+    shutil.move(library_root / "elsewhere.tmp.outside", moved)
+    library.refresh()
+    new_row = library.catalog.row_by_path("archive/essay.txt")
+    assert new_row is not None
+    assert library.userdata.detached() == []
+    assert library.userdata.starred_ids() == {new_row.id}
+    assert library.userdata.tags(new_row.id) == ["walks"]
+    assert placed_text(library, annotation_id) == "small and yellow"
+
+
+def test_renamed_and_lightly_edited_at_once_it_follows(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    path = write(library_root / "essay.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    first = highlight(library, "essay.txt", "grey with frost")
+    second = highlight(library, "essay.txt", "the lights of the town")
+    path.unlink()
+    write(library_root / "the-long-walk.txt", ESSAY.replace("small and yellow", "small, yellow"))
+    library.refresh()
+    assert library.userdata.detached() == []
+    assert placed_text(library, first) == "grey with frost"
+    assert placed_text(library, second) == "the lights of the town"
+
+
+def test_an_unrelated_new_article_does_not_take_the_highlights(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    path = write(library_root / "essay.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    annotation_id = highlight(library, "essay.txt", "grey with frost")
+    path.unlink()
+    write(
+        library_root / "other.txt",
+        "Harbour news\n\nThe boats came back late; the catch was poor and the wind rose.\n",
+    )
+    library.refresh()
+    [detached] = library.userdata.detached()
+    assert detached.path == "essay.txt"
+    annotation = library.userdata.annotation(annotation_id)
+    assert annotation is not None and annotation.article_id == -detached.old_id
+
+
+def test_reading_state_alone_is_not_kept_for_a_deleted_article(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    path = write(library_root / "essay.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    article_id = library.catalog.row_by_path("essay.txt").id  # type: ignore[union-attr]
+    library.userdata.set_read([article_id], True)
+    path.unlink()
+    library.refresh()
+    assert library.userdata.detached() == []
+    assert library.userdata.read_ids() == set()
