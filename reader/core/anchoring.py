@@ -25,7 +25,6 @@ changed, in 500,000 characters, anchors by fuzzy match in 0.12 s::
 from __future__ import annotations
 
 import operator
-import os
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ _WEIGHTS = (50.0, 20.0, 20.0, 2.0)  # quote, prefix, suffix, closeness: Hypothes
 _MIN_SCORE = 0.65  # of a fuzzy match's weighted score (see _fuzzy)
 _SHORT_QUOTE = 16  # a fuzzy match of a shorter quote also needs its context to match...
 _SHORT_CONTEXT = 0.75  # ...this well, on the prefix or the suffix side
-_MAX_SCORED = 100  # candidates whose context is measured, for exact and fuzzy matches
+_MAX_SCORED = 100  # fuzzy candidates measured
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not already a lone space
 _SPACES = re.compile(r"\s+")
 _ZEROS = b"0" * 256
@@ -115,32 +114,35 @@ def anchor(text: str, selectors: Selectors) -> Placement | None:
 
 
 def _best_exact(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | None:
-    """The verbatim occurrence with the best context, then nearest ``hint`` (else the first)."""
+    """The verbatim occurrence whose context fits best, then nearest ``hint`` (else the first)."""
     size = len(quote.exact)
     starts: list[int] = []
     at = text.find(quote.exact)
     while at >= 0:
         starts.append(at)
         at = text.find(quote.exact, at + 1)
-    if len(starts) > _MAX_SCORED:  # a common phrase: measure those whose context agrees most
-        starts.sort(key=lambda start: -_agreement(text, start, start + size, quote))
-        starts = sorted(starts[:_MAX_SCORED])
-
-    def rank(start: int) -> tuple[float, int, int]:
-        context = sum(s for s in _context(text, start, start + size, quote) if s is not None)
-        return -round(context, 9), 0 if hint is None else abs(start - hint), start
-
-    if not starts:
-        return None
-    best = starts[0] if len(starts) == 1 else min(starts, key=rank)
+    if len(starts) < 2:
+        return (starts[0], starts[0] + size) if starts else None
+    if len(starts) > 16:  # many: fit the context along the whole text once
+        before = _edge_costs(text, quote.prefix, 0, len(text), before=True)
+        after = _edge_costs(text, quote.suffix, 0, len(text), before=False)
+        costs = [before[start] + after[start + size] for start in starts]
+    else:
+        costs = [
+            _edge_costs(text, quote.prefix, start, start, before=True)[0]
+            + _edge_costs(text, quote.suffix, start + size, start + size, before=False)[0]
+            for start in starts
+        ]
+    far = [0 if hint is None else abs(start - hint) for start in starts]
+    best = min(zip(costs, far, starts, strict=True))[2]
     return best, best + size
 
 
 def _fuzzy(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | None:
     """The best approximate match of the quote, if good enough; else None.
 
-    Candidates: the ends of the matches with the fewest errors (at most half the
-    quote), each with its latest best start. Score: the weighted mean of quote
+    Candidates: the matches with the fewest errors (at most half the quote), their
+    edges placed by _bounds. Score: the weighted mean of quote
     similarity (1 - errors/len), prefix and suffix similarity, and closeness to
     ``hint``. _MIN_SCORE accepts a quote within the error bound in its own context
     (0.5 quote, 1 context: 0.73) or 90 % intact in a rewritten context (0.9, and 0.35
@@ -162,9 +164,10 @@ def _fuzzy(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | N
         if at < len(taken) and taken[at] <= end + limit:
             continue  # the same match as one already measured
         insort(taken, end)
-        start, stop = _trim(text, exact, _match_start(text, exact, end, limit), end)
-        if start < stop:
-            score = _score(text, quote, start, stop, 1 - rows[end] / size, hint)
+        start, stop, errors = _bounds(text, quote, rows, end, limit)
+        start, stop = _trim(text, exact, start, stop)
+        if start < stop and errors <= limit:
+            score = _score(text, quote, start, stop, 1 - errors / size, hint)
             if score is not None and (best is None or score > best[0]):
                 best = score, start, stop
         if len(taken) >= _MAX_SCORED:
@@ -183,49 +186,52 @@ def _score(
     text: str, quote: TextQuote, start: int, end: int, similarity: float, hint: int | None
 ) -> float | None:
     """Weighted score of a fuzzy candidate; None for a short quote whose context disagrees."""
-    prefix, suffix = _context(text, start, end, quote)
+    prefix = _edge_similarity(text, quote.prefix, start, before=True)
+    suffix = _edge_similarity(text, quote.suffix, end, before=False)
     if len(quote.exact) < _SHORT_QUOTE and max(prefix or 0.0, suffix or 0.0) < _SHORT_CONTEXT:
         return None
     closeness = None if hint is None else max(0.0, 1 - abs(start - hint) / len(text))
-    parts = [(w, s) for w, s in zip(_WEIGHTS, (similarity, prefix, suffix, closeness), strict=True)]
-    known = [(w, s) for w, s in parts if s is not None]
-    return sum(w * s for w, s in known) / sum(w for w, _ in known)
+    parts = zip(_WEIGHTS, (similarity, prefix, suffix, closeness), strict=True)
+    known = [(weight, value) for weight, value in parts if value is not None]
+    return sum(w * v for w, v in known) / sum(w for w, _ in known)
 
 
-def _context(
-    text: str, start: int, end: int, quote: TextQuote
-) -> tuple[float | None, float | None]:
-    """Similarity of the quote's prefix and suffix to the text around ``text[start:end]``."""
-    reach = len(quote.prefix) * 3 // 2
-    before = text[max(0, start - reach) : start]
-    after = text[end : end + len(quote.suffix) * 3 // 2]
-    return _similarity(quote.prefix[::-1], before[::-1]), _similarity(quote.suffix, after)
+def _bounds(
+    text: str, quote: TextQuote, rows: list[int], end: int, limit: int
+) -> tuple[int, int, int]:
+    """(start, end, errors) of the match ending near ``end``.
 
-
-def _similarity(expected: str, actual: str) -> float | None:
-    """1 - edit distance of ``expected`` to the best beginning of ``actual``, over its length.
-
-    Both read outwards from the highlight. An empty ``expected`` is evidence only when
-    ``actual`` is empty too (the highlight was, and is, at an edge of the text).
+    Each edge goes where the quote and its prefix (suffix) fit best *together*, so an
+    edited first or last word is covered and a neighbouring word is not.
     """
-    if not expected:
-        return None if actual else 1.0
-    return 1 - min(_last_row(expected, actual, anchored=True)) / len(expected)
+    low, high = max(1, end - limit), min(len(text), end + limit)
+    after = _edge_costs(text, quote.suffix, low, high, before=False)
+    end = min(range(low, high + 1), key=lambda e: (rows[e] + after[e - low], rows[e], e))
+    low = max(0, end - len(quote.exact) - limit)
+    fit = _last_row(quote.exact[::-1], text[low:end][::-1], anchored=True)  # by end - start
+    before = _edge_costs(text, quote.prefix, low, end, before=True)
+    start = min(range(low, end), key=lambda s: (fit[end - s] + before[s - low], fit[end - s], -s))
+    return start, end, fit[end - start]
 
 
-def _agreement(text: str, start: int, end: int, quote: TextQuote) -> int:
-    """How many context characters next to ``text[start:end]`` are exactly the quote's."""
-    before = text[max(0, start - len(quote.prefix)) : start][::-1]
-    after = text[end : end + len(quote.suffix)]
-    common = os.path.commonprefix
-    return len(common([quote.prefix[::-1], before])) + len(common([quote.suffix, after]))
+def _edge_similarity(text: str, context: str, at: int, *, before: bool) -> float | None:
+    """How well ``context`` fits just before (after) offset ``at``, 0-1; None: no evidence.
+
+    An empty context is evidence only at the very edge of the text (it was there too).
+    """
+    if not context:
+        return 1.0 if at == (0 if before else len(text)) else None
+    return 1 - _edge_costs(text, context, at, at, before=before)[0] / len(context)
 
 
-def _match_start(text: str, exact: str, end: int, limit: int) -> int:
-    """The latest start of a best match of ``exact`` ending at ``end`` (matching backwards)."""
-    low = max(0, end - len(exact) - limit)
-    row = _last_row(exact[::-1], text[low:end][::-1], anchored=True)
-    return end - row.index(min(row))
+def _edge_costs(text: str, context: str, low: int, high: int, *, before: bool) -> list[int]:
+    """Edit distance of ``context`` fitted just before (after) each offset low..high."""
+    reach = len(context) * 3 // 2
+    if before:
+        first = max(0, low - reach)
+        return _last_row(context, text[first:high], anchored=False)[low - first :]
+    last = min(len(text), high + reach)
+    return _last_row(context[::-1], text[low:last][::-1], anchored=False)[last - high :][::-1]
 
 
 def _trim(text: str, exact: str, start: int, end: int) -> tuple[int, int]:

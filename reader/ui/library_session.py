@@ -10,6 +10,7 @@ after a newer one was asked) are dropped, never shown.
 from __future__ import annotations
 
 import contextlib
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -220,9 +221,13 @@ class LibrarySession(QObject):
                 if row is not None and not row.error:
                     snippet = article_snippet(self.root, row.path, row.lang, terms)
                     snippets[article_id] = snippet.html() if snippet else ""
+            from_notes = _note_texts(library.userdata, user.note_matches)
+            for article_id, line in from_notes.items():
+                if "<mark>" not in snippets.get(article_id, ""):  # found by a note alone
+                    snippets[article_id] = f"✎ In your highlights: {html.escape(line)}"
             outcome = SearchOutcome(
                 query, ids, snippets, result.total, result.estimated, result.suggestion,
-                result.ignored, _note_texts(library.userdata, user.note_matches),
+                result.ignored, from_notes,
             )  # fmt: skip
             return generation, outcome
 

@@ -28,7 +28,9 @@ AUDIT = (
     "Next year the council will review the plan again, with the help of an independent "
     "auditor chosen by the citizens."
 )
-ARTICLE = f"{TITLE}\nPublished on Friday 28 July 2023 | The Courier\n\n{DEBATE}\n\n{MAYOR}\n\n{AUDIT}"
+ARTICLE = (
+    f"{TITLE}\nPublished on Friday 28 July 2023 | The Courier\n\n{DEBATE}\n\n{MAYOR}\n\n{AUDIT}"
+)
 
 FRENCH = (
     "Le Mali renforce sa sécurité\n\n"
@@ -228,7 +230,8 @@ def test_the_same_sentence_twice_its_own_context_beats_nearness() -> None:
     edited = text.replace(f"\n\n{MAYOR}", f"\n\n{AUDIT}\n\n{AUDIT}\n\n{MAYOR}")
     placement = anchor(edited, selectors)
     assert placement is not None
-    assert edited[placement.start - 30 : placement.end] == "years late. The vote was close."
+    assert edited[placement.start : placement.end] == "The vote was close."
+    assert edited[: placement.start].endswith("two years late. ")
 
 
 # Selectors from elsewhere
@@ -241,8 +244,9 @@ def test_only_a_quote_is_given() -> None:
 
 
 def test_only_a_quote_of_a_repeated_sentence_takes_the_first() -> None:
-    quote = TextQuote("stay calm and carry on")
-    assert anchor(SONG, Selectors(quote)) == anchor(SONG, highlight(SONG, quote.exact, 0))
+    placement = anchor(SONG, Selectors(TextQuote("stay calm and carry on")))
+    assert placement is not None
+    assert placement.start == SONG.index("stay calm and carry on")
 
 
 def test_only_a_quote_with_a_changed_word() -> None:
@@ -308,11 +312,13 @@ def test_french_accents_in_an_edited_highlight() -> None:
     edited = FRENCH.replace("a été précieuse", "a été très précieuse")
     assert placed(edited, selectors) == "L’aide de Moscou a été très précieuse au Mali"
     assert placed(edited.replace("é", "e"), selectors) == (
-        "L’aide de Moscou a ete tres precieuse au Mali"
+        "L’aide de Moscou a ete très precieuse au Mali"
     )
 
 
 def test_french_non_breaking_spaces_replaced_by_plain_ones() -> None:
-    selectors = highlight(FRENCH, "contre nos bases\u00a0», a-t-il expliqué. Pourquoi maintenant\u00a0?")
+    selectors = highlight(
+        FRENCH, "contre nos bases\u00a0», a-t-il expliqué. Pourquoi maintenant\u00a0?"
+    )
     plain = FRENCH.replace("\u00a0", " ").replace("Le Mali renforce", "Le Mali, renforce")
     assert placed(plain, selectors) == "contre nos bases », a-t-il expliqué. Pourquoi maintenant ?"

@@ -7,58 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from driving import highlighted_text, open_article, saved, select_words
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core import store
-from reader.core.userdata import Annotation
-from reader.ui.article_model import ID_ROLE
 from reader.ui.main_window import MainWindow
-
-
-def open_article(qtbot: QtBot, window: MainWindow, title_start: str) -> None:
-    for row in range(window.model.rowCount()):
-        if window.model.index(row, 0).data().startswith(title_start):
-            article_id = window.model.index(row, 0).data(ID_ROLE)
-            window.select_row(row)
-
-            def shown() -> bool:
-                opened = window.annotator.opened
-                return opened is not None and opened.id == article_id
-
-            qtbot.waitUntil(shown, timeout=10_000)
-            return
-    raise AssertionError(f"no article titled {title_start!r}")
-
-
-def select_words(window: MainWindow, words: str, occurrence: int = 0) -> None:
-    """Select text in the reading pane the way a mouse drag would leave it."""
-    view = window.reading
-    found = view.document().find(words)
-    for _ in range(occurrence):
-        found = view.document().find(words, found)
-    assert not found.isNull(), f"{words!r} is not shown"
-    view.setTextCursor(found)
-
-
-def saved(window: MainWindow) -> list[Annotation]:
-    window.tasks.wait_idle()
-    userdata = window.session.userdata
-    assert userdata is not None
-    return userdata.all_annotations()
-
-
-def highlighted_text(window: MainWindow) -> list[str]:
-    document = window.reading.document()
-    texts = []
-    for start, end, _ in window.annotator.layer.spans:
-        cursor = QTextCursor(document)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        texts.append(cursor.selectedText())
-    return texts
 
 
 def test_shortcut_highlights_the_selection_and_it_is_saved(
