@@ -12,12 +12,10 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTim
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QProgressBar,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,14 +25,16 @@ from reader.core.store import CatalogRow
 from reader.ui.all_annotations import AllAnnotationsDialog
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.annotations_panel import AnnotationsPanel
-from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, STAR, TITLE, ArticleListModel
+from reader.ui.article_list import ArticleList
+from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, ArticleListModel
 from reader.ui.export_actions import ExportActions
 from reader.ui.filter_bar import FilterBar
 from reader.ui.library_session import LibrarySession, OpenedArticle, SearchOutcome
 from reader.ui.reading_state import ReadingState
 from reader.ui.reading_view import ReadingView
 from reader.ui.search_bar import SearchBar
-from reader.ui.snippet_delegate import SNIPPET_LINES, SnippetDelegate
+from reader.ui.snippet_delegate import SNIPPET_LINES
+from reader.ui.status_text import count_text
 from reader.ui.tags_dialog import TagsDialog
 from reader.ui.tasks import TaskRunner
 from reader.ui.window_menus import build_menus
@@ -75,30 +75,8 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar()
         self.search_field = self.search_bar.field
 
-        self.list_view = QTableView()
-        self.list_view.setObjectName("articleList")
-        self.list_view.setAccessibleName("Articles")
-        self.list_view.setModel(self.model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
-        self.list_view.verticalHeader().hide()
-        self.list_view.setShowGrid(False)
-        self.list_view.setWordWrap(False)
-        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list_view.setAlternatingRowColors(True)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setItemDelegateForColumn(TITLE, SnippetDelegate(self.list_view))
-        self._row_height = self.list_view.verticalHeader().defaultSectionSize()
-        header = self.list_view.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        header.resizeSection(1, 120)
-        header.resizeSection(2, 100)
-        header.moveSection(STAR, 0)  # the star first, as mail readers do
-        header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(STAR, 28)
+        self.list_view = ArticleList(self.model)
+        self._row_height = self.list_view.row_height
 
         left = QWidget()
         layout = QVBoxLayout(left)
@@ -149,7 +127,11 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(self._on_search_text)
         self.search_field.returnPressed.connect(self._run_search_now)
         self.filter_bar.changed.connect(self._on_filter)
-        self.list_view.clicked.connect(self._on_list_clicked)
+        self.list_view.star_clicked.connect(
+            lambda article_id: self.state.set_starred(
+                article_id, not self.model.starred(article_id)
+            )
+        )
         for source in (self.annotator, self.state, self.exports):
             source.message.connect(self.show_notice)
         self.annotator.reload_needed.connect(self._reload_current)
@@ -364,11 +346,6 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._keep_current_visible()
 
-    def _on_list_clicked(self, index: QModelIndex) -> None:
-        if index.column() == STAR:
-            article_id = index.data(ID_ROLE)
-            self.state.set_starred(article_id, not self.model.starred(article_id))
-
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
@@ -389,23 +366,17 @@ class MainWindow(QMainWindow):
     # --- status and state ---------------------------------------------------------
 
     def _update_count(self) -> None:
-        total = self.model.total()
-        noun = "article" if total == 1 else "articles"
-        outcome = self._search_outcome if self.model.searching else None
-        if not self.model.searching:
-            text = f"{total} {noun}"
-        elif outcome is None:
-            text = f"{self.model.rowCount()} of {total} {noun} match"
-        else:
-            about = "about " if outcome.estimated else ""
-            text = f"{about}{outcome.total} of {total} {noun} match"
-            if outcome.total > len(outcome.ids):
-                text += f", the best {len(outcome.ids)} shown"
-            if outcome.ignored:
-                text += f" — left out: {', '.join(outcome.ignored)}"
-        if self.model.searching and self.session.refreshing:
-            text += " (still indexing: more may match)"
-        self.count_label.setText(text)
+        searching = self.model.searching
+        self.count_label.setText(
+            count_text(
+                self.model.total(),
+                self.model.rowCount(),
+                searching,
+                self._search_outcome if searching else None,
+                self.model.filter != ("all", ""),
+                searching and self.session.refreshing,
+            )
+        )
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.root.name} — Article Reader")

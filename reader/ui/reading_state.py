@@ -62,7 +62,7 @@ class ReadingState(QObject):
         self.star_action = QAction("&Star", parent)
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
         self.star_action.setCheckable(True)
-        self.star_action.triggered.connect(self.toggle_star)
+        self.star_action.triggered.connect(lambda: self.toggle_star())
         self.read_action = QAction("Mark as &Unread", parent)
         self.read_action.setShortcut(QKeySequence("Ctrl+U"))
         self.read_action.triggered.connect(self.toggle_read)
@@ -138,11 +138,13 @@ class ReadingState(QObject):
 
     # --- stars and read state --------------------------------------------------------
 
-    def toggle_star(self) -> None:
-        if self.current is None:
-            return
-        starred = not self.model.starred(self.current.id)
-        self.set_starred(self.current.id, starred)
+    def toggle_star(self, article_id: int | None = None) -> None:
+        """Star or unstar an article (by default the one shown)."""
+        if article_id is None:
+            if self.current is None:
+                return
+            article_id = self.current.id
+        self.set_starred(article_id, not self.model.starred(article_id))
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         if self._save(lambda userdata: userdata.set_starred([article_id], starred)):

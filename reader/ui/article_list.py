@@ -1,0 +1,44 @@
+"""The article list's view: a table of title, source and date, the star column first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from reader.ui.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
+from reader.ui.snippet_delegate import SnippetDelegate
+
+
+class ArticleList(QTableView):
+    star_clicked = Signal(int)  # article id: its star was clicked
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setAccessibleName("Articles")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.verticalHeader().hide()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setItemDelegateForColumn(TITLE, SnippetDelegate(self))
+        self.row_height = self.verticalHeader().defaultSectionSize()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.resizeSection(1, 120)
+        header.resizeSection(2, 100)
+        header.moveSection(STAR, 0)  # the star first, as mail readers do
+        header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(STAR, 28)
+        self.clicked.connect(self._on_clicked)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.column() == STAR:
+            self.star_clicked.emit(index.data(ID_ROLE))
