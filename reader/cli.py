@@ -37,6 +37,7 @@ from reader.core.export import (
 from reader.core.library import ChangeSet, Library, LibraryError
 from reader.core.search import SORTS, IndexCorrupt, QueryError
 from reader.core.snippets import QueryTerms, Snippet, article_snippet
+from reader.core.user_filters import UserFilters
 from reader.core.userdata import UserDataError
 from reader.defaults import default_library
 
@@ -177,19 +178,21 @@ def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
 
 
 def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) -> int:
+    user = UserFilters(library.userdata)  # is:starred, tag:, in:notes… as in the window
     try:
         try:
-            result = library.index.query(query, limit=limit, sort=sort)
+            result = library.index.query(query, limit=limit, sort=sort, user=user)
         except IndexCorrupt:
             print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
             library.rebuild_index()
             library.refresh(_TerminalProgress(sys.stderr))
-            result = library.index.query(query, limit=limit, sort=sort)
+            result = library.index.query(query, limit=limit, sort=sort, user=user)
     except QueryError as exc:
         return _fail(f"bad query: {exc}")
     rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in result.hits)}
     found = [(hit, rows[hit.id]) for hit in result.hits if hit.id in rows]
     terms = QueryTerms.parse(query)
+    notes = user.matched_notes()
     if as_json:
         results = []
         for hit, row in found:
@@ -200,6 +203,7 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
                     "score": round(hit.score, 4) if sort == "relevance" else None,
                     "snippet": snippet.text if snippet else None,
                     "snippet_html": snippet.html() if snippet else None,
+                    "note": notes.get(row.id),
                 }
             )
         print(json.dumps(results, ensure_ascii=False, indent=1))
@@ -209,6 +213,8 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
             snippet = article_snippet(library.root, row.path, row.lang, terms)
             if snippet:
                 print(f"         {_terminal_marks(snippet)}")
+            if row.id in notes:
+                print(f"         ✎ in your highlights: {notes[row.id]}")
     if result.ignored:
         print(f"left out of the query: {', '.join(result.ignored)}", file=sys.stderr)
     noun = "hit" if result.total == 1 else "hits"

@@ -7,7 +7,7 @@ compact IRIs: ``reader:color`` (one of ``COLORS``), ``reader:orphan`` (true: not
 the current text), ``reader:detached`` (true: its article left the library; ``source`` is
 its old path). Decision: on import, an annotation whose article is not in the library is
 not stored (there is no text to anchor it on); the report's errors list it.
-No Qt here: the command line writes with :func:`write_atomically`, the window with QSaveFile.
+No Qt here: the command line and the window (off its thread) write with :func:`write_atomically`.
 """
 
 from __future__ import annotations

@@ -74,6 +74,18 @@ class UserFilters:
                 self.note_matches.setdefault(entry.article_id, entry.annotation_id)
         return found
 
+    def matched_notes(self, limit: int = 2000) -> dict[int, str]:
+        """Article id → the highlight (and its note) it matched by, as one line of text."""
+        found = {}
+        for article_id, annotation_id in list(self.note_matches.items())[:limit]:
+            annotation = self.userdata.annotation(annotation_id)
+            if annotation is not None:
+                line = f"“{annotation.quote}”"
+                if annotation.note:
+                    line += f" — {annotation.note}"
+                found[article_id] = " ".join(line.split())
+        return found
+
     def _load(self) -> list[_Entry]:
         if self._entries is None:
             rows = self.userdata.note_texts()

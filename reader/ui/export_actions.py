@@ -71,7 +71,7 @@ class ExportActions(QObject):
     def import_file(self, source: Path) -> None:
         def work(library: Library) -> str:
             data = json.loads(source.read_text(encoding="utf-8"))
-            return str(import_jsonld(library, data))
+            return import_jsonld(library, data).summary()
 
         def done(summary: object) -> None:
             self.message.emit(str(summary))

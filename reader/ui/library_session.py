@@ -221,7 +221,7 @@ class LibrarySession(QObject):
                 if row is not None and not row.error:
                     snippet = article_snippet(self.root, row.path, row.lang, terms)
                     snippets[article_id] = snippet.html() if snippet else ""
-            from_notes = _note_texts(library.userdata, user.note_matches)
+            from_notes = user.matched_notes(SEARCH_LIMIT)
             for article_id, line in from_notes.items():
                 if "<mark>" not in snippets.get(article_id, ""):  # found by a note alone
                     snippets[article_id] = f"✎ In your highlights: {html.escape(line)}"
@@ -312,16 +312,3 @@ class LibrarySession(QObject):
         library, self._library = self._library, None
         if library is not None:
             library.close()
-
-
-def _note_texts(userdata: UserData, matches: dict[int, str]) -> dict[int, str]:
-    """The highlight (and note) each article matched by, as one line of text."""
-    found = {}
-    for article_id, annotation_id in list(matches.items())[:SEARCH_LIMIT]:
-        annotation = userdata.annotation(annotation_id)
-        if annotation is not None:
-            line = f"“{annotation.quote}”"
-            if annotation.note:
-                line += f" — {annotation.note}"
-            found[article_id] = " ".join(line.split())
-    return found

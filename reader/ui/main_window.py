@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.show()
 
     def _on_refreshed(self) -> None:
+        self.state.load()  # stars and tags may have followed a moved article to its new id
         self.progress_bar.hide()
         self.progress_label.clear()
         self._update_count()

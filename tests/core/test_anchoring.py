@@ -128,6 +128,23 @@ def test_words_added_inside_and_around_a_long_highlight() -> None:
     assert placed(edited, selectors) == expected
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("council approved the", "council passed the", "passed the new budget on Tuesday"),
+        ("council approved the", "council the", "the new budget on Tuesday"),
+        ("on Tuesday after", "on Wednesday after", "approved the new budget on Wednesday"),
+        ("on Tuesday after", "on after", "approved the new budget on"),
+    ],
+    ids=["first word replaced", "first word deleted", "last word replaced", "last word deleted"],
+)
+def test_an_edited_edge_word_is_covered_and_no_neighbour_is(
+    old: str, new: str, expected: str
+) -> None:
+    selectors = highlight(ARTICLE, "approved the new budget on Tuesday")
+    assert placed(ARTICLE.replace(old, new), selectors) == expected
+
+
 # Whitespace and line endings
 
 
@@ -232,6 +249,16 @@ def test_the_same_sentence_twice_its_own_context_beats_nearness() -> None:
     assert placement is not None
     assert edited[placement.start : placement.end] == "The vote was close."
     assert edited[: placement.start].endswith("two years late. ")
+
+
+def test_a_common_word_keeps_its_own_occurrence() -> None:
+    start = ARTICLE.index("cost of the bridge") + len("cost of ")
+    selectors = describe(ARTICLE, start, start + len("the"))
+    # A paragraph full of "the" inserted just before: the old offset now points among them.
+    edited = ARTICLE.replace(DEBATE, f"{MAYOR}\n\n{DEBATE}")
+    placement = anchor(edited, selectors)
+    assert placement is not None and edited[placement.start : placement.end] == "the"
+    assert placement.start == edited.index("cost of the bridge") + len("cost of ")
 
 
 # Selectors from elsewhere

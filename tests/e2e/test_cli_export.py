@@ -148,3 +148,21 @@ def test_import_of_a_bad_file_is_one_line_and_exit_2(
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("article-reader: ") and expected in line
     assert result.stdout == ""
+
+
+def test_search_on_the_command_line_knows_stars_and_notes(library: Path) -> None:
+    opened = Library(library)
+    try:
+        row = opened.catalog.row_by_path("mali.txt")
+        assert row is not None
+        opened.userdata.set_starred([row.id], True)
+    finally:
+        opened.close()
+    starred = run("search", "is:starred", "--library", str(library), "--json")
+    assert starred.returncode == 0, starred.stderr
+    assert [hit["path"] for hit in json.loads(starred.stdout)] == ["mali.txt"]
+    in_notes = run("search", "in:notes claim", "--library", str(library), "--json")
+    [hit] = json.loads(in_notes.stdout)
+    assert hit["note"] == "“renforcer sa sécurité” — # the claim"
+    plain = run("search", "claim", "--library", str(library))
+    assert "✎ in your highlights: “renforcer sa sécurité” — # the claim" in plain.stdout
