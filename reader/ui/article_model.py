@@ -215,6 +215,11 @@ class ArticleListModel(QAbstractTableModel):
         return self._filter, self._tag
 
     def _refilter(self) -> None:
+        visible = self._ordered(self._shown_ids())
+        if visible == self._visible:  # same rows: repaint them, keep selection and scroll
+            if visible:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(visible) - 1, STAR))
+            return
         self.beginResetModel()
         self._visible = self._ordered(self._shown_ids())
         self._reindex()

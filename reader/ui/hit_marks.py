@@ -30,7 +30,7 @@ class HitMarks:
         self.current = -1
         if terms:
             document = self.view.document()
-            for start, end in hit_spans(document.toRawText(), terms, lang):
+            for start, end in hit_spans(self.view.positions_text(), terms, lang):
                 cursor = QTextCursor(document)
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

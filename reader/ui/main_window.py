@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             source.message.connect(self.show_notice)
         self.annotator.reload_needed.connect(self._reload_current)
         self.exports.imported.connect(self._reload_current)
+        self.model.modelReset.connect(self._keep_current_selected)
         self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
         self.reading.restyled.connect(self._mark_hits)
         selection = self.list_view.selectionModel()
@@ -353,6 +354,12 @@ class MainWindow(QMainWindow):
     def current_row(self) -> CatalogRow | None:
         index = self.list_view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _keep_current_selected(self) -> None:
+        """A reset of the list forgets its current row: select the article shown again."""
+        row = self.model.row_of(self._current_id) if self._current_id is not None else None
+        if row is not None and not self.list_view.currentIndex().isValid():
+            QTimer.singleShot(0, self._keep_current_visible)
 
     def _keep_current_visible(self) -> None:
         if self._current_id is None:

@@ -74,10 +74,18 @@ class ReadingView(QTextBrowser):
         self.hits.mark(None, "")
         self._apply_measure()
         self.verticalScrollBar().setValue(0)
-        shown = self.document().toRawText()
+        shown = self.positions_text()
         if byline and (where := shown.find(byline)) >= 0:
             shown = shown[:where] + SKIP * len(byline) + shown[where + len(byline) :]
         self.offsets = OffsetMap(shown, text) if text else None
+
+    def positions_text(self) -> str:
+        """The document's text indexed like its cursor positions (UTF-16 code units:
+        a character beyond the BMP, an emoji say, takes two positions, so one SKIP follows it)."""
+        raw = self.document().toRawText()
+        if raw.isascii() or all(ord(ch) <= 0xFFFF for ch in raw):
+            return raw
+        return "".join(ch + SKIP if ord(ch) > 0xFFFF else ch for ch in raw)
 
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         """Marks drawn over the text; later layers ("hits" over "highlights") on top."""

@@ -266,3 +266,19 @@ def test_a_read_only_data_folder_shows_what_was_saved_and_refuses_changes(
     window.annotator.highlight_selection("yellow")
     assert highlighted_text(window) == ["forces armées"]
     assert messages and "cannot be" in messages[0]
+
+
+def test_a_highlight_after_an_emoji_covers_the_words_selected(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], library: Path
+) -> None:
+    """Qt counts an emoji as two positions, Python as one character: both must agree."""
+    (library / "emoji.md").write_text(
+        "# Des nouvelles 🙂 du port\n\nLes bateaux 🚢🚢 sont rentrés avant la tempête.\n",
+        encoding="utf-8",
+    )
+    window = open_window(library)
+    open_article(qtbot, window, "Des nouvelles")
+    select_words(window, "avant la tempête")
+    window.annotator.highlight_selection("yellow")
+    assert highlighted_text(window) == ["avant la tempête"]
+    assert [a.quote for a in saved(window)] == ["avant la tempête"]
