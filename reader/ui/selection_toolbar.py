@@ -38,6 +38,11 @@ class SelectionToolbar(QFrame):
         self.setAccessibleName("Highlight the selection")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        # Over the text it must read as a control, not as more text: a solid card.
+        self.setStyleSheet(
+            "QFrame#selectionToolbar { background: palette(window);"
+            " border: 1px solid palette(mid); border-radius: 6px; }"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
