@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass, field
 
 WORDS_PER_MINUTE = 230  # a common figure for silent reading of prose
+EXCERPT_CHARS = 200  # the list shows one line of it; a wide list shows more
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# Links and images keep their text; emphasis, code, heading, quote and table marks
+# and backslash escapes go. (The same rule as reader.core.snippets.readable_text.)
+_MARKDOWN_NOISE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|]+|\\(?=[^\w\s])")
+# Line starts that are markup: list bullets and numbers, rules and setext underlines.
+_MARKDOWN_LINE_MARKS = re.compile(
+    r"^[ \t]*(?:[-+*][ \t]+|\d{1,9}[.)][ \t]+|[-=*_ \t]{3,}$)", re.MULTILINE
+)
+_HTML_TAG = re.compile(r"<[^>\n]*>")
+_EXCERPT_INPUT = 20 * EXCERPT_CHARS  # enough markdown for the opening, whatever its markup
 
 
 @dataclass
@@ -22,6 +33,7 @@ class Article:
     lang: str = ""
     tags: list[str] = field(default_factory=list)
     words: int = 0
+    excerpt: str = ""  # the opening of the body, plain text on one line
     fingerprint: str = ""
     format: str = "text"
     encoding: str = ""
@@ -34,3 +46,19 @@ class Article:
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def plain_excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
+    """The opening ``width`` characters of plain text, on one line, cut at a word."""
+    words = " ".join(text[: width * 8].split())
+    if len(words) <= width:
+        return words
+    space = words.rfind(" ", 0, width)
+    return words[: space if space > width // 2 else width].rstrip(" ,;:") + "…"
+
+
+def markdown_excerpt(body: str, width: int = EXCERPT_CHARS) -> str:
+    """The opening of a markdown body as plain text: no markup, no tags, no entities."""
+    text = _MARKDOWN_LINE_MARKS.sub("", body[:_EXCERPT_INPUT])
+    text = html.unescape(_HTML_TAG.sub(" ", text))
+    return plain_excerpt(_MARKDOWN_NOISE.sub(r"\1", text), width)

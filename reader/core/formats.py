@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from reader.core.article import Article, count_words
+from reader.core.article import Article, count_words, markdown_excerpt, plain_excerpt
 from reader.core.bylines import parse_byline
 from reader.core.decoding import DecodeError, decode
 from reader.core.language import detect_language, normalise_code
@@ -124,6 +124,7 @@ def _parse_text(rel: str, text: str) -> Article:
     plain = "\n".join(rest)
     article.body = text_to_markdown(plain)
     article.words = count_words(plain)  # not the escaped body: "&amp;" is no word
+    article.excerpt = plain_excerpt(plain)  # likewise
     return article
 
 
@@ -165,6 +166,7 @@ def _parse_markdown(rel: str, text: str) -> Article:
         lang=normalise_code(_text(meta.get("lang") or meta.get("language"))),
         tags=_tags(meta.get("tags")),
         words=count_words(body),
+        excerpt=markdown_excerpt(body),
         format="markdown",
     )
 

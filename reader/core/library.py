@@ -28,7 +28,7 @@ from reader.core.paths import library_data_dir
 from reader.core.reattaching import adopt_detached, reanchor_stale
 from reader.core.scanning import scan_folder, walk
 from reader.core.search import SearchIndex
-from reader.core.store import Catalog, FileState
+from reader.core.store import REREAD_MTIME, Catalog, FileState
 from reader.core.userdata import UserData
 
 log = logging.getLogger(__name__)
@@ -314,7 +314,11 @@ class Library:
                 old = known.get(article.path)
                 if old is not None:
                     if old.fingerprint == article.fingerprint:
-                        self.catalog.touch(old.id, mtime, size)
+                        # Same content. A row of schema 2 (REREAD_MTIME) is read once more to
+                        # fill its excerpt: cheap (no re-indexing); the list gets its new row.
+                        if old.mtime_ns == REREAD_MTIME:
+                            changes.updated.append(old.id)
+                        self.catalog.touch(old.id, mtime, size, article.excerpt)
                         continue
                     self.catalog.update(old.id, article, mtime, size)
                     changes.updated.append(old.id)

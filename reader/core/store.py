@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.core.article import Article
 
+REREAD_MTIME = -1  # a row's mtime_ns that asks the next refresh to read its file again
 MIGRATIONS: tuple[str, ...] = (
     # 1: the catalog
     """
@@ -87,6 +88,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX articles_title ON articles(title);
     """,
+    # 3: the opening lines the list shows under each title. Older rows have none yet:
+    # a modification time of REREAD_MTIME makes the next refresh read them again (and only fill
+    # their excerpt when their content is unchanged: see Library._commit_batch).
+    f"""
+    ALTER TABLE articles ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET mtime_ns = {REREAD_MTIME} WHERE excerpt = '' AND error IS NULL;
+    """,
 )
 USER_TABLES = ("annotations", "article_state", "user_tags")
 
@@ -104,6 +112,7 @@ class CatalogRow:
     words: int
     error: str | None
     tags: tuple[str, ...] = ()
+    excerpt: str = ""  # the opening of the body, on one line
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -115,6 +124,7 @@ class CatalogRow:
             "lang": self.lang or None,
             "words": self.words,
             "tags": list(self.tags),
+            "excerpt": self.excerpt,
             "error": self.error,
         }
 
@@ -129,7 +139,7 @@ class FileState:
 
 
 _LAST_CHAR = "\U0010ffff"  # sorts after any character a path can hold
-_ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags"
+_ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags, excerpt"
 
 
 class Catalog:
@@ -249,7 +259,7 @@ class Catalog:
     def insert(self, article: Article, mtime_ns: int, size: int) -> int:
         cursor = self.db.execute(
             "INSERT INTO articles (path, mtime_ns, size, fingerprint, title, date, source, lang,"
-            " tags, words, format, encoding, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " tags, words, format, encoding, error, excerpt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article.path, mtime_ns, size, *_metadata(article)),
         )
         return int(cursor.lastrowid or 0)
@@ -257,8 +267,8 @@ class Catalog:
     def update(self, article_id: int, article: Article, mtime_ns: int, size: int) -> None:
         self.db.execute(
             "UPDATE articles SET path=?, mtime_ns=?, size=?, fingerprint=?, title=?, date=?,"
-            " source=?, lang=?, tags=?, words=?, format=?, encoding=?, error=?, indexed=0"
-            " WHERE id=?",
+            " source=?, lang=?, tags=?, words=?, format=?, encoding=?, error=?, excerpt=?,"
+            " indexed=0 WHERE id=?",
             (article.path, mtime_ns, size, *_metadata(article), article_id),
         )
 
@@ -268,9 +278,12 @@ class Catalog:
             (new_path, mtime_ns, size, article_id),
         )
 
-    def touch(self, article_id: int, mtime_ns: int, size: int) -> None:
+    def touch(self, article_id: int, mtime_ns: int, size: int, excerpt: str) -> None:
+        """Same content, new file times. The excerpt is set too: a row migrated from
+        schema 2 has none yet (see MIGRATIONS); an unchanged one is written as it was."""
         self.db.execute(
-            "UPDATE articles SET mtime_ns=?, size=? WHERE id=?", (mtime_ns, size, article_id)
+            "UPDATE articles SET mtime_ns=?, size=?, excerpt=? WHERE id=?",
+            (mtime_ns, size, excerpt, article_id),
         )
 
     def delete(self, article_id: int) -> None:
@@ -326,11 +339,12 @@ def _metadata(article: Article) -> tuple[object, ...]:
         article.format,
         article.encoding,
         article.error,
+        article.excerpt,
     )
 
 
 def _row(values: tuple[Any, ...]) -> CatalogRow:
     """A row as SQLite gives it (already int, str or None): 100,000 of them at launch."""
-    id_, path, title, date, source, lang, words, error, tags = values
+    id_, path, title, date, source, lang, words, error, tags, excerpt = values
     parsed = () if tags == "[]" else tuple(json.loads(tags))
-    return CatalogRow(id_, path, title, date, source, lang, words, error, parsed)
+    return CatalogRow(id_, path, title, date, source, lang, words, error, parsed, excerpt)

@@ -1,4 +1,8 @@
-"""The article list's view: a table of title, source and date, the star column first."""
+"""The article list's view: a table of title, source and date, the star column first.
+
+Each row has two lines: the title, and under it the article's opening (or the search
+snippet, on two lines, while searching; see :mod:`reader.ui.snippet_delegate`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reader.ui.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
-from reader.ui.snippet_delegate import SnippetDelegate
+from reader.ui.snippet_delegate import ArticleDelegate, row_height
 
 
 class ArticleList(QTableView):
@@ -27,8 +31,9 @@ class ArticleList(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setItemDelegateForColumn(TITLE, SnippetDelegate(self))
-        self.row_height = self.verticalHeader().defaultSectionSize()
+        self.setItemDelegate(ArticleDelegate(self))
+        self.row_height = row_height(self.fontMetrics())  # the title and one line under it
+        self.verticalHeader().setDefaultSectionSize(self.row_height)
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)

@@ -19,8 +19,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from reader.core.render import format_date
+from reader.core.render import short_date
 from reader.core.store import CatalogRow
+from reader.ui.language import current_language
 
 TITLE, SOURCE, DATE, STAR = range(4)  # the star column is shown first (see the window)
 HEADERS = ("Title", "Source", "Date", "★")
@@ -28,6 +29,7 @@ FILTERS = ("all", "unread", "starred")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
+EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 5  # the title's second line: the opening, or an error
 
 Index = QModelIndex | QPersistentModelIndex
 _SORT_KEYS: dict[int, Callable[[CatalogRow], Any]] = {
@@ -54,6 +56,7 @@ class ArticleListModel(QAbstractTableModel):
         self._user_tags: dict[int, list[str]] = {}
         self._filter = "all"
         self._tag = ""  # "": any tag
+        self._source = ""  # "": any source
         self._bold: QFont | None = None
 
     # --- Qt model interface ---------------------------------------------------
@@ -83,7 +86,7 @@ class ArticleListModel(QAbstractTableModel):
             if column == SOURCE:
                 return row.source
             if column == DATE:
-                return format_date(row.date) if row.date and len(row.date) < 10 else row.date
+                return short_date(row.date, current_language())
             if column == STAR:
                 return "★" if row.id in self._starred else ""
             return None
@@ -102,6 +105,8 @@ class ArticleListModel(QAbstractTableModel):
             return row
         if role == SNIPPET_ROLE:
             return self._snippets.get(row.id)
+        if role == EXCERPT_ROLE:
+            return f"Cannot be read: {row.error}" if row.error else row.excerpt
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:
                 return f"{row.path}\nCannot be read: {row.error}"
@@ -175,6 +180,13 @@ class ArticleListModel(QAbstractTableModel):
         file_tags = list(row.tags) if row else []
         return file_tags + [t for t in self._user_tags.get(article_id, []) if t not in file_tags]
 
+    def sources(self) -> list[str]:
+        """The library's sources, once each (whatever their case), in alphabetical order."""
+        names: dict[str, str] = {}
+        for name in sorted({row.source for row in self._rows.values() if row.source}):
+            names.setdefault(name.casefold(), name)
+        return sorted(names.values(), key=str.casefold)
+
     def all_tags(self) -> list[str]:
         names = {tag for row in self._rows.values() for tag in row.tags}
         names |= {tag for tags in self._user_tags.values() for tag in tags}
@@ -203,16 +215,17 @@ class ArticleListModel(QAbstractTableModel):
         if self._tag:
             self._refilter()
 
-    def set_filter(self, kind: str, tag: str = "") -> None:
-        """Show all, only unread or only starred articles, optionally with one tag."""
+    def set_filter(self, kind: str, tag: str = "", source: str = "") -> None:
+        """Show all, only unread or only starred articles, optionally of one tag and source."""
         if kind not in FILTERS:
             raise ValueError(f"filter must be one of {FILTERS}")
-        self._filter, self._tag = kind, tag
+        self._filter, self._tag, self._source = kind, tag, source
         self._refilter()
 
     @property
-    def filter(self) -> tuple[str, str]:
-        return self._filter, self._tag
+    def filter(self) -> tuple[str, str, str]:
+        """(kind, tag, source); ("all", "", "") shows every article."""
+        return self._filter, self._tag, self._source
 
     def _refilter(self) -> None:
         visible = self._ordered(self._shown_ids())
@@ -230,6 +243,10 @@ class ArticleListModel(QAbstractTableModel):
             return False
         if self._filter == "starred" and article_id not in self._starred:
             return False
+        if self._source:
+            row = self._rows.get(article_id)
+            if row is None or row.source.casefold() != self._source.casefold():
+                return False
         if self._tag:
             wanted = self._tag.casefold()
             return any(tag.casefold() == wanted for tag in self.tags_of(article_id))
@@ -238,6 +255,10 @@ class ArticleListModel(QAbstractTableModel):
     def row_of(self, article_id: int) -> int | None:
         """The row where this article is shown, or None."""
         return self._position.get(article_id)
+
+    def id_of_path(self, path: str) -> int | None:
+        """The article at this library-relative path (a click on a link: one scan is fine)."""
+        return next((row.id for row in self._rows.values() if row.path == path), None)
 
     def article(self, article_id: int) -> CatalogRow | None:
         return self._rows.get(article_id)
@@ -292,7 +313,7 @@ class ArticleListModel(QAbstractTableModel):
         ids = (
             list(self._rows) if self._ranks is None else [i for i in self._ranks if i in self._rows]
         )
-        if self._filter == "all" and not self._tag:
+        if self._filter == "all" and not self._tag and not self._source:
             return ids
         return [i for i in ids if self._passes(i)]
 

@@ -1,4 +1,4 @@
-"""The row under the search field: show all, unread or starred articles, and one tag."""
+"""The row under the search field: show all, unread or starred articles, one tag, one source."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 SHOW = (("all", "All articles"), ("unread", "Unread"), ("starred", "Starred"))
+ANY_TAG = "Any tag"
+ANY_SOURCE = "Any source"
 
 
 class FilterBar(QWidget):
-    changed = Signal(str, str)  # kind (all / unread / starred), tag ("" for any)
+    changed = Signal(str, str, str)  # kind (all / unread / starred), tag, source ("": any)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,14 +22,13 @@ class FilterBar(QWidget):
         self.show_box.setAccessibleName("Show")
         for kind, label in SHOW:
             self.show_box.addItem(label, kind)
-        self.tag_box = QComboBox()
-        self.tag_box.setObjectName("tagFilter")
-        self.tag_box.setAccessibleName("Tag")
-        self.tag_box.addItem("Any tag", "")
+        self.tag_box = _choices("tagFilter", "Tag", ANY_TAG)
+        self.source_box = _choices("sourceFilter", "Source", ANY_SOURCE)
         layout.addWidget(self.show_box)
         layout.addWidget(self.tag_box, 1)
-        self.show_box.currentIndexChanged.connect(self._emit)
-        self.tag_box.currentIndexChanged.connect(self._emit)
+        layout.addWidget(self.source_box, 1)
+        for box in (self.show_box, self.tag_box, self.source_box):
+            box.currentIndexChanged.connect(self._emit)
 
     def set_kind(self, kind: str) -> None:
         index = self.show_box.findData(kind)
@@ -35,17 +36,47 @@ class FilterBar(QWidget):
             self.show_box.setCurrentIndex(index)
 
     def set_tags(self, tags: list[str]) -> None:
-        current = self.tag_box.currentData() or ""
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItem("Any tag", "")
-        for tag in tags:
-            self.tag_box.addItem(tag, tag)
-        index = self.tag_box.findData(current)
-        self.tag_box.setCurrentIndex(max(0, index))
-        self.tag_box.blockSignals(False)
+        self._fill(self.tag_box, ANY_TAG, tags)
+
+    def set_sources(self, sources: list[str]) -> None:
+        self._fill(self.source_box, ANY_SOURCE, sources)
+
+    def show_everything(self) -> None:
+        """Show every article: all kinds, any tag, any source."""
+        self.set_kind("all")
+        self.tag_box.setCurrentIndex(0)
+        self.source_box.setCurrentIndex(0)
+
+    def _fill(self, box: QComboBox, anything: str, names: list[str]) -> None:
+        """Offer these names; the one chosen stays chosen if it is still there."""
+        current = box.currentData() or ""
+        if [box.itemData(i) for i in range(1, box.count())] == names:
+            return  # unchanged (the list refreshes often while a library loads)
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(anything, "")
+        for name in names:
+            box.addItem(name, name)
+        index = box.findData(current)
+        box.setCurrentIndex(max(0, index))
+        box.blockSignals(False)
         if index < 0 and current:
-            self._emit()  # the tag filtered on is gone (renamed): show any
+            self._emit()  # the name filtered on is gone (renamed, deleted): show any
 
     def _emit(self) -> None:
-        self.changed.emit(self.show_box.currentData() or "all", self.tag_box.currentData() or "")
+        self.changed.emit(
+            self.show_box.currentData() or "all",
+            self.tag_box.currentData() or "",
+            self.source_box.currentData() or "",
+        )
+
+
+def _choices(name: str, accessible: str, anything: str) -> QComboBox:
+    """A combo of names that stays narrow however long they are (the list pane is)."""
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    box.addItem(anything, "")
+    return box

@@ -6,7 +6,14 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from reader.core.store import CatalogRow
-from reader.ui.article_model import DATE, ID_ROLE, SOURCE, TITLE, ArticleListModel
+from reader.ui.article_model import (
+    DATE,
+    EXCERPT_ROLE,
+    ID_ROLE,
+    SOURCE,
+    TITLE,
+    ArticleListModel,
+)
 
 
 def row(article_id: int, title: str, date: str | None, source: str = "") -> CatalogRow:
@@ -88,4 +95,36 @@ def test_new_articles_outside_a_search_stay_hidden_until_it_ends() -> None:
 def test_a_year_only_date_is_shown_as_the_year() -> None:
     model = model_with_rows()
     assert model.index(titles(model).index("Village"), DATE).data() == "1860"
-    assert model.index(0, DATE).data() == "2023-07-28"
+    assert model.index(0, DATE).data() == "28 Jul 2023"  # in the interface's language
+
+
+def test_the_source_filter_keeps_one_source_whatever_its_case(
+    qtmodeltester: ModelTester,
+) -> None:
+    model = model_with_rows()
+    model.apply([row(5, "Harbour again", "2024-01-01", "reuters")], [])
+    assert model.sources() == ["ELTeC", "Reuters", "SpunikNews"]  # once each, sorted
+    model.set_filter("all", source="REUTERS")
+    assert model.filter == ("all", "", "REUTERS")
+    assert titles(model) == ["Harbour again", "Harbour"]
+    qtmodeltester.check(model)
+    model.set_state(2, read=True)
+    model.set_filter("unread", source="Reuters")  # with the other filters
+    assert titles(model) == ["Harbour again"]
+    model.apply([row(6, "A new Reuters story", "2025-01-01", "Reuters")], [])
+    model.apply([row(7, "Not theirs", "2025-01-01", "AFP")], [])
+    assert titles(model) == ["A new Reuters story", "Harbour again"]  # the newcomer, in order
+    model.set_filter("all")
+    assert model.filter == ("all", "", "") and model.rowCount() == 7
+
+
+def test_the_excerpt_role_gives_the_opening_or_why_the_article_cannot_be_read() -> None:
+    model = ArticleListModel()
+    model.reset_rows(
+        [
+            CatalogRow(1, "a.txt", "Alpha", "2024-01-01", "", "en", 9, None, excerpt="It began."),
+            CatalogRow(2, "b.txt", "b", "2023-01-01", "", "", 0, "empty file"),
+        ]
+    )
+    assert model.index(0, TITLE).data(EXCERPT_ROLE) == "It began."
+    assert model.index(1, TITLE).data(EXCERPT_ROLE) == "Cannot be read: empty file"
