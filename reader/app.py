@@ -42,6 +42,10 @@ def main(argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("article-reader")
     app.setWindowIcon(QIcon(str(Path(resources.__file__).parent / "article-reader.svg")))
-    window = MainWindow((args.folder or default_library()).expanduser(), app_settings())
+    from reader.ui.language import chosen_language, install_language
+
+    settings = app_settings()
+    install_language(chosen_language(settings))
+    window = MainWindow((args.folder or default_library()).expanduser(), settings)
     window.show()
     return int(app.exec())

@@ -258,7 +258,8 @@ class LibrarySession(QObject):
 
     # --- reading ------------------------------------------------------------------
 
-    def load_article(self, row: CatalogRow) -> None:
+    def load_article(self, row: CatalogRow, lang: str = "en") -> None:
+        """Read, render (byline in ``lang``) and anchor an article, off the GUI thread."""
         self._article_generation += 1
         generation = self._article_generation
         root = self.root
@@ -270,7 +271,7 @@ class LibrarySession(QObject):
             except FileNotFoundError:
                 return generation, OpenedArticle(row.id, "")
             article.lang = row.lang
-            html = render_article(article)
+            html = render_article(article, lang)
             if library is None:
                 return generation, OpenedArticle(row.id, html)
             text = reading_text(article)
@@ -281,7 +282,7 @@ class LibrarySession(QObject):
                 with contextlib.suppress(UserDataError):
                     userdata.save_all(anchored.changed)
             opened = OpenedArticle(
-                row.id, html, text, byline_text(article), article.fingerprint, anchored,
+                row.id, html, text, byline_text(article, lang), article.fingerprint, anchored,
                 userdata.state(row.id), tuple(userdata.tags(row.id)),
             )  # fmt: skip
             return generation, opened

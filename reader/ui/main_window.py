@@ -6,10 +6,11 @@ the GUI thread and the models hold the state.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -26,20 +27,25 @@ from reader.ui.all_annotations import AllAnnotationsDialog
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.annotations_panel import AnnotationsPanel
 from reader.ui.article_list import ArticleList
-from reader.ui.article_model import DATE, ID_ROLE, ROW_ROLE, ArticleListModel
+from reader.ui.article_model import ID_ROLE, ROW_ROLE, ArticleListModel
 from reader.ui.export_actions import ExportActions
 from reader.ui.filter_bar import FilterBar
+from reader.ui.language import current_language
+from reader.ui.library_menu import LibraryMenu, dropped_folder, remember_library
 from reader.ui.library_session import LibrarySession, OpenedArticle, SearchOutcome
+from reader.ui.navigation import Navigation
+from reader.ui.reading_controls import ReadingControls
+from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_state import ReadingState
-from reader.ui.reading_view import ReadingView
 from reader.ui.search_bar import SearchBar
-from reader.ui.snippet_delegate import SNIPPET_LINES
+from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.status_text import count_text
 from reader.ui.tags_dialog import TagsDialog
 from reader.ui.tasks import TaskRunner
 from reader.ui.window_menus import build_menus
+from reader.ui.window_search import WindowSearch
 
-SEARCH_DEBOUNCE_MS = 200
+OPEN_WINDOWS: set[MainWindow] = set()  # windows opened in another's place, kept alive here
 
 
 class MainWindow(QMainWindow):
@@ -50,9 +56,6 @@ class MainWindow(QMainWindow):
         self.session = LibrarySession(library_root, self.tasks, self)
         self.model = ArticleListModel(self)
         self._current_id: int | None = None
-        self._search_terms: QueryTerms | None = None  # of the search the list shows
-        self._search_outcome: SearchOutcome | None = None
-        self._column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
         self.show_actions: dict[str, QAction] = {}
         self._all_annotations: AllAnnotationsDialog | None = None
         self._pending_annotation = ""  # scroll to it once its article is shown
@@ -62,6 +65,11 @@ class MainWindow(QMainWindow):
         )
         self.state = ReadingState(self.reading, self.model, self.session, self.tasks, self)
         self.exports = ExportActions(self.session, self)
+        self.controls = ReadingControls(self.reading, settings, self)
+        self.navigation = Navigation(self)
+        self.libraries = LibraryMenu(settings, self.open_library, self)
+        remember_library(settings, library_root)
+        self.setAcceptDrops(True)
         build_menus(self)
         self._connect()
         self._restore_state()
@@ -87,11 +95,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.list_view)
 
-        self.reading = ReadingView()
+        self.reading_pane = ReadingPane()
+        self.reading = self.reading_pane.view
+        self.find_bar = self.reading_pane.find_bar
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.reading)
+        self.splitter.addWidget(self.reading_pane)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 720])
@@ -117,15 +127,8 @@ class MainWindow(QMainWindow):
         self.session.rows_changed.connect(self._on_rows_changed)
         self.session.progress.connect(self._on_progress)
         self.session.refreshed.connect(self._on_refreshed)
-        self.session.search_done.connect(self._on_search_done)
-        self.session.search_failed.connect(self._on_search_failed)
         self.session.article_ready.connect(self._on_article_ready)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search_field.textChanged.connect(self._on_search_text)
-        self.search_field.returnPressed.connect(self._run_search_now)
+        self.search = WindowSearch(self)
         self.filter_bar.changed.connect(self._on_filter)
         self.list_view.star_clicked.connect(
             lambda article_id: self.state.set_starred(
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._keep_current_selected)
         self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
         self.reading.restyled.connect(self._mark_hits)
+        self.reading.link_activated.connect(self._on_link)
         selection = self.list_view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self.model.reset_rows(rows)
         self.state.load()
         self.filter_bar.set_tags(self.model.all_tags())
+        self.filter_bar.set_sources(self.model.sources())
         if self.session.read_only_reason:
             self.show_notice(
                 f"Read-only: {self.session.read_only_reason}. You can read and search;"
@@ -177,7 +182,7 @@ class MainWindow(QMainWindow):
         if self._current_id is None and self.model.rowCount() and not removed:
             self.select_row(0)
         if self.search_field.text().strip():
-            self._search_timer.start()  # new or edited articles may match the query
+            self.search.timer.start()  # new or edited articles may match the query
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self.progress_label.setText(message)
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.show()
 
     def _on_refreshed(self) -> None:
+        self.filter_bar.set_sources(self.model.sources())
         self.state.load()  # stars and tags may have followed a moved article to its new id
         self.progress_bar.hide()
         self.progress_label.clear()
@@ -205,59 +211,13 @@ class MainWindow(QMainWindow):
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
-    def _on_search_text(self, text: str) -> None:
-        if text.strip():
-            self._search_timer.start()
-        else:
-            self._search_timer.stop()
-            self.session.cancel_search()
-            self.model.set_hits(None)
-            self.model.set_snippets({})
-            self._search_terms = None
-            self._search_outcome = None
-            self._mark_hits()
-            self.list_view.verticalHeader().setDefaultSectionSize(self._row_height)
-            self.list_view.horizontalHeader().setSortIndicator(*self._column_sort)
-            self._update_count()
-            self.list_view.setFocus()
-            self._keep_current_visible()
+    @property
+    def _search_terms(self) -> QueryTerms | None:
+        return self.search.terms
 
-    def _run_search_now(self) -> None:
-        self._search_timer.stop()
-        self._run_search()
-
-    def _run_search(self) -> None:
-        query = self.search_field.text().strip()
-        if query:
-            self.session.search(query, self.model.article)
-
-    def _on_search_done(self, outcome: SearchOutcome) -> None:
-        query = outcome.query
-        if query != self.search_field.text().strip():
-            return  # the field changed since: a newer search is on its way
-        self._search_outcome = outcome
-        self.search_bar.show_suggestion(outcome.suggestion)
-        self._search_terms = QueryTerms.parse(query)
-        self.model.set_snippets(outcome.snippets)
-        lines = 1 + SNIPPET_LINES
-        height = self.list_view.fontMetrics().lineSpacing() * lines + 10
-        self.list_view.verticalHeader().setDefaultSectionSize(height)
-        self.model.set_hits(outcome.ids)
-        # Relevance order: no column indicator. Clicking a header sorts the hits by that
-        # column (newest first, say); Enter in the search field brings relevance back.
-        header = self.list_view.horizontalHeader()
-        if header.sortIndicatorSection() >= 0:
-            self._column_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
-        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-        self._mark_hits()  # the article shown may stay the same: its marks change
-        self._update_count()
-        if self.model.rowCount():
-            self.select_row(0)
-
-    def _on_search_failed(self, query: str, message: str) -> None:
-        if query == self.search_field.text().strip():
-            self.model.set_hits([])
-            self.count_label.setText(f"Search: {message}")
+    @property
+    def _search_outcome(self) -> SearchOutcome | None:
+        return self.search.outcome
 
     # --- reading ------------------------------------------------------------------
 
@@ -281,7 +241,7 @@ class MainWindow(QMainWindow):
     def _reload_current(self) -> None:
         row = self.model.article(self._current_id) if self._current_id is not None else None
         if row is not None:
-            self.session.load_article(row)
+            self.session.load_article(row, current_language())
 
     def _on_article_ready(self, opened: OpenedArticle) -> None:
         if opened.id != self._current_id:
@@ -295,6 +255,7 @@ class MainWindow(QMainWindow):
         folder = self.session.root / Path(row.path).parent if row else self.session.root
         self.reading.show_article(opened.html, folder, opened.text, opened.byline)
         self.annotator.show(opened)
+        self.find_bar.article_changed()
         self.state.article_shown(opened)
         self._mark_hits()
         if self._pending_annotation:
@@ -312,8 +273,7 @@ class MainWindow(QMainWindow):
         self._pending_annotation = annotation_id
         if self.model.row_of(article_id) is None:
             self.search_field.clear()
-            self.filter_bar.set_kind("all")
-            self.filter_bar.tag_box.setCurrentIndex(0)
+            self.filter_bar.show_everything()
         row = self.model.row_of(article_id)
         if row is None:
             return
@@ -341,12 +301,50 @@ class MainWindow(QMainWindow):
         if self._current_id is not None:
             TagsDialog(self._current_id, self.model, self.state, self).open()
 
-    def _on_filter(self, kind: str, tag: str) -> None:
-        self.model.set_filter(kind, tag)
+    def _on_filter(self, kind: str, tag: str, source: str) -> None:
+        self.model.set_filter(kind, tag, source)
         if kind in self.show_actions:
             self.show_actions[kind].setChecked(True)
         self._update_count()
         self._keep_current_visible()
+
+    def open_library(self, folder: Path) -> None:
+        """Open another library in a new window in this one's place."""
+        if not folder.is_dir():
+            self.show_notice(f"Not a folder: {folder}")
+            return
+        if folder.resolve() == self.session.root.resolve():
+            return
+        replacement = MainWindow(folder, self.settings)
+        OPEN_WINDOWS.add(replacement)
+        replacement.setGeometry(self.geometry())
+        replacement.show()
+        self.close()
+
+    def _on_link(self, url: QUrl) -> None:
+        """A link to another article of the library opens it here (others: the browser)."""
+        row = self.current_row()
+        if row is None or (url.scheme() and url.scheme() != "file") or not url.path():
+            return
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(row.path), url.path()))
+        article_id = self.model.id_of_path(target)
+        if article_id is not None:
+            self.open_article(article_id)
+        else:
+            self.show_notice(f"Not an article of this library: {url.toString()}")
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_folder(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = dropped_folder(event.mimeData())
+        if folder is not None:
+            event.acceptProposedAction()
+            self.open_library(folder)
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
@@ -381,7 +379,7 @@ class MainWindow(QMainWindow):
                 self.model.rowCount(),
                 searching,
                 self._search_outcome if searching else None,
-                self.model.filter != ("all", ""),
+                self.model.filter[0] != "all" or any(self.model.filter[1:]),
                 searching and self.session.refreshing,
             )
         )
@@ -409,4 +407,5 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.tasks.shutdown()
         self.session.close()
+        OPEN_WINDOWS.discard(self)
         super().closeEvent(event)

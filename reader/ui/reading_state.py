@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.core.userdata import UserData
@@ -104,22 +104,12 @@ class ReadingState(QObject):
 
     def _restore(self, opened: OpenedArticle) -> None:
         self._restoring = False
-        if opened is not self.current or self.view.offsets is None:
-            return
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(
-            min(self.view.offsets.to_shown(opened.state.position),
-                self.view.document().characterCount() - 1)
-        )  # fmt: skip
-        bar = self.view.verticalScrollBar()
-        bar.setValue(bar.value() + self.view.cursorRect(cursor).top())
+        if opened is self.current:
+            self.view.scroll_to_offset(opened.state.position)
 
     def top_offset(self) -> int:
         """The reading-text offset of the first line in view."""
-        if self.view.offsets is None:
-            return 0
-        position = self.view.cursorForPosition(QPoint(self.view.viewport().width() // 2, 2))
-        return self.view.offsets.to_text(position.position())
+        return self.view.top_offset()
 
     def _on_scroll(self, value: int) -> None:
         if self.current is None or self._restoring or not self.current.html:

@@ -1,9 +1,10 @@
 """The reading pane: an article's sanitized HTML in a QTextBrowser, set for reading.
 
-A readable measure (about 70 characters a line, centred), generous leading,
-a serif text face, colours from the palette so dark mode follows the system.
-Only local resources inside the article's own folder load; links open in the
-system browser, and only when clicked.
+A readable measure (about 70 characters a line by default, centred), generous
+leading, a serif or sans face, size, line width and spacing as the reader chose
+(:class:`ReadingPrefs`), colours from the palette so the themes follow. Only
+images inside the article's own folder load, scaled down to the measure; links
+open in the system browser, and only when clicked.
 """
 
 from __future__ import annotations
@@ -18,27 +19,29 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QFontMetricsF,
+    QImage,
     QMouseEvent,
-    QPalette,
     QResizeEvent,
+    QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.core.offset_map import SKIP, OffsetMap
 from reader.ui.hit_marks import HitMarks
+from reader.ui.reading_prefs import FAMILIES, SPACINGS, WIDTHS, ReadingPrefs
+from reader.ui.reading_style import reading_stylesheet
 
-MEASURE_CHARS = 70
+MEASURE_CHARS = WIDTHS["medium"]
 MIN_SIDE_MARGIN = 24
-LINE_HEIGHT_PERCENT = 135  # Qt adds this on top of the font's own leading
 _SAMPLE_TEXT = "Le partenariat a permis de mieux assurer sa défense, and the quick fox jumped."
-_SERIF_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "DejaVu Serif", "Times New Roman"]
 
 
 class ReadingView(QTextBrowser):
     link_activated = Signal(QUrl)
     clicked = Signal(int, QPoint)  # a plain click (no selection made): position, global point
     selection_finished = Signal()  # the mouse let go of a selection (or keys extended one)
-    restyled = Signal()  # the palette changed: marks repaint in its colours
+    restyled = Signal()  # re-rendered (palette, face, size…): marks must be painted again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,13 +56,27 @@ class ReadingView(QTextBrowser):
         self.offsets: OffsetMap | None = None  # reading text ↔ this document
         self._press: QPoint | None = None
         self.hits = HitMarks(self)
-        font = QFont()
-        font.setFamilies(_SERIF_FAMILIES)
-        font.setStyleHint(QFont.StyleHint.Serif)
-        font.setPointSizeF(max(12.0, QFont().pointSizeF() * 1.3))
-        self.document().setDefaultFont(font)
+        self.default_size = max(12.0, QFont().pointSizeF() * 1.3)
+        self.prefs = ReadingPrefs()
         self.document().setDocumentMargin(0)
+        self._apply_font()
         self._apply_style()
+
+    def apply_prefs(self, prefs: ReadingPrefs) -> None:
+        """Face, size, width and spacing; the article stays where the reader was."""
+        if prefs == self.prefs:
+            return
+        self.prefs = prefs
+        self._apply_font()
+        self._rerender()
+
+    def _apply_font(self) -> None:
+        font = QFont()
+        font.setFamilies(FAMILIES[self.prefs.family])
+        sans = self.prefs.family == "sans"
+        font.setStyleHint(QFont.StyleHint.SansSerif if sans else QFont.StyleHint.Serif)
+        font.setPointSizeF(self.prefs.size or self.default_size)
+        self.document().setDefaultFont(font)
 
     # --- content -----------------------------------------------------------------
 
@@ -131,7 +148,21 @@ class ReadingView(QTextBrowser):
         candidate = (self._resource_root / (url.toLocalFile() or url.path())).resolve()
         if not candidate.is_relative_to(self._resource_root.resolve()):
             return None
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return self._scaled_image(candidate)
         return super().loadResource(kind, QUrl.fromLocalFile(str(candidate)))
+
+    def _scaled_image(self, path: Path) -> QImage | None:
+        """The image, no wider than the measure (sharp on high-DPI screens)."""
+        image = QImage(str(path))
+        if image.isNull():
+            return None
+        ratio = self.devicePixelRatioF()
+        widest = self._char_width() * WIDTHS[self.prefs.width] * ratio
+        if image.width() > widest:
+            image = image.scaledToWidth(round(widest), Qt.TransformationMode.SmoothTransformation)
+        image.setDevicePixelRatio(ratio)
+        return image
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
@@ -141,38 +172,50 @@ class ReadingView(QTextBrowser):
     # --- typography --------------------------------------------------------------
 
     def _apply_style(self) -> None:
-        """Qt's rich text honours pixel lengths for margins, so sizes derive from the font."""
         px = QFontInfo(self.document().defaultFont()).pixelSize()
-        palette = self.palette()
-        muted = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-        link = palette.color(QPalette.ColorRole.Link)
+        line_height = SPACINGS[self.prefs.spacing]
+        sans = self.prefs.family == "sans"
         self.document().setDefaultStyleSheet(
-            f"""
-            p, li, dd {{ line-height: {LINE_HEIGHT_PERCENT}%; }}
-            p {{ margin-top: 0px; margin-bottom: {round(px * 0.9)}px; }}
-            h1.title {{ font-size: {round(px * 1.75)}px; font-weight: 600;
-                        margin-top: {round(px * 0.5)}px; margin-bottom: {round(px * 0.4)}px; }}
-            h1, h2, h3 {{ font-weight: 600; margin-top: {round(px * 1.2)}px;
-                          margin-bottom: {round(px * 0.5)}px; }}
-            h2 {{ font-size: {round(px * 1.35)}px; }}
-            h3 {{ font-size: {round(px * 1.15)}px; }}
-            p.byline {{ color: {muted.name()}; font-family: sans-serif;
-                        font-size: {round(px * 0.8)}px; margin-bottom: {round(px * 1.6)}px; }}
-            p.error {{ font-family: sans-serif; }}
-            blockquote {{ margin-left: {round(px * 1.2)}px; color: {muted.name()}; }}
-            a {{ color: {link.name()}; }}
-            pre, code {{ font-family: monospace; font-size: {round(px * 0.85)}px; }}
-            """
+            reading_stylesheet(px, self.palette(), line_height, sans)
         )
 
-    def _apply_measure(self) -> None:
-        """Centre a column of about MEASURE_CHARS characters in whatever width we have."""
-        measure = self._char_width() * MEASURE_CHARS
+    def _rerender(self) -> None:
+        """Set the HTML again (a stylesheet applies when HTML is set), keeping the place."""
+        self._apply_style()
+        top = self.top_offset()
+        self.document().clearUndoRedoStacks()
+        self.setHtml(self._html)
+        self._apply_measure(force=True)
+        self.scroll_to_offset(top)
+        self.restyled.emit()
+
+    def top_offset(self) -> int:
+        """The reading-text offset of the first line in view (0 without an article)."""
+        if self.offsets is None:
+            return 0
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2))
+        return self.offsets.to_text(cursor.position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding this reading-text offset is at the top."""
+        if self.offsets is None or offset <= 0:
+            self.verticalScrollBar().setValue(0)
+            return
+        cursor = QTextCursor(self.document())
+        last = self.document().characterCount() - 1
+        cursor.setPosition(min(self.offsets.to_shown(offset), last))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
+    def _apply_measure(self, force: bool = False) -> None:
+        """Centre a column of the chosen width (in characters) in whatever width we have."""
+        measure = self._char_width() * WIDTHS[self.prefs.width]
         width = self.viewport().width()
         side = max(MIN_SIDE_MARGIN, (width - measure) / 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
-        if abs(frame.leftMargin() - side) < 0.5 and frame.topMargin() == MIN_SIDE_MARGIN:
+        unchanged = abs(frame.leftMargin() - side) < 0.5 and frame.topMargin() == MIN_SIDE_MARGIN
+        if unchanged and not force:
             return
         frame.setLeftMargin(side)
         frame.setRightMargin(side)
@@ -183,12 +226,7 @@ class ReadingView(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            self._apply_style()  # dark/light switch: byline and link colours follow
-            position = self.verticalScrollBar().value()
-            self.setHtml(self._html)  # the stylesheet applies when HTML is set
-            self._apply_measure()
-            self.verticalScrollBar().setValue(position)
-            self.restyled.emit()
+            self._rerender()  # a theme switch: page, text, byline and link colours follow
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    file_menu.addAction(window.libraries.open_action)
+    file_menu.addMenu(window.libraries.recent_menu)
     refresh = QAction("&Rescan Library", window)
     refresh.setShortcut(QKeySequence.StandardKey.Refresh)
     refresh.triggered.connect(lambda: window.session.request_refresh(None))
@@ -40,12 +42,19 @@ def build_menus(window: MainWindow) -> None:
     previous_hit = QAction("&Previous Hit", window)
     previous_hit.setShortcut(QKeySequence.StandardKey.FindPrevious)
     previous_hit.triggered.connect(lambda: window.reading.hits.step(-1))
-    edit_menu.addActions([find, next_hit, previous_hit])
+    find_in_article = QAction("&Find in Article…", window)
+    find_in_article.setShortcut(QKeySequence.StandardKey.Find)
+    find_in_article.triggered.connect(window.find_bar.open_bar)
+    edit_menu.addActions([find, next_hit, previous_hit, find_in_article])
 
     article_menu = bar.addMenu("&Article")
+    navigation = window.navigation
+    article_menu.addActions([navigation.next_action, navigation.previous_action])
+    article_menu.addSeparator()
     article_menu.addActions([annotator.highlight_action, annotator.note_action])
     article_menu.addSeparator()
     state = window.state
+    state.star_action.setShortcuts([QKeySequence("Ctrl+D"), QKeySequence("S")])
     tags = QAction("&Tags…", window)
     tags.setShortcut(QKeySequence("Ctrl+T"))
     tags.triggered.connect(window.edit_tags)
@@ -75,6 +84,16 @@ def build_menus(window: MainWindow) -> None:
     all_highlights.setShortcut(QKeySequence("Ctrl+Shift+L"))
     all_highlights.triggered.connect(window.show_all_annotations)
     view_menu.addActions([panel_action, all_highlights])
+    view_menu.addSeparator()
+    window.controls.fill_menu(view_menu)
+
+    help_menu = bar.addMenu("&Help")
+    shortcuts = QAction("&Keyboard Shortcuts", window)
+    shortcuts.setShortcuts([QKeySequence("?"), QKeySequence("Ctrl+/")])
+    shortcuts.triggered.connect(window.show_shortcuts)
+    help_menu.addAction(shortcuts)
+    window.addAction(shortcuts)
 
     window._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window.list_view)
+    window._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not in the find bar
     window._escape.activated.connect(window.search_field.clear)

@@ -36,7 +36,7 @@ def test_list_shows_every_article_newest_first(window: MainWindow) -> None:
 def test_selecting_an_article_renders_it_with_byline(qtbot: QtBot, window: MainWindow) -> None:
     select_title(qtbot, window, "The harbour at dawn")
     text = window.reading.toPlainText()
-    assert "Thursday 26 February 1987 · Reuters · 1 min read" in text
+    assert "Thursday 26 February 1987 · Reuters · 12 words · 1 min read" in text
     assert "Fishing boats left the harbour before dawn" in text
 
 

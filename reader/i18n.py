@@ -1,0 +1,95 @@
+"""The interface in English or French, through Qt's translation system.
+
+The French strings live in ``reader/translations/article_reader_fr.ts`` (kept in
+the repository, edited with Qt Linguist or by hand); the compiled ``.qm`` the app
+loads is a build output, made by this project's own command (``install.sh``
+runs it):
+
+    python -m reader.i18n build     # .ts → .qm (Qt's lrelease, shipped with PySide6)
+    python -m reader.i18n update    # refresh the .ts from the tr() calls (lupdate)
+
+The language is the system's (French if its locale is French, else English),
+unless the settings say otherwise (View → Language).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+LANGUAGES = {"en": "English", "fr": "Français"}
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+SOURCES = Path(__file__).resolve().parent / "ui"
+
+
+def qm_path(lang: str) -> Path:
+    return TRANSLATIONS / f"article_reader_{lang}.qm"
+
+
+def ts_path(lang: str) -> Path:
+    return TRANSLATIONS / f"article_reader_{lang}.ts"
+
+
+def resolve_language(choice: str, system_locale: str) -> str:
+    """``system`` → the system's language if we have it, else English."""
+    if choice in LANGUAGES:
+        return choice
+    system = system_locale.split("_")[0].split("-")[0].lower()
+    return system if system in LANGUAGES else "en"
+
+
+def _tool(name: str) -> list[str]:
+    """Qt's ``lrelease``/``lupdate``: the PySide6 wrapper beside this Python, or on PATH."""
+    beside = Path(sys.executable).parent / f"pyside6-{name}"
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"Qt's {name} is not installed (it comes with PySide6)")
+    return [found]
+
+
+def build(quiet: bool = True) -> list[Path]:
+    """Compile every .ts into the .qm the app loads; returns the files written."""
+    written = []
+    for lang in LANGUAGES:
+        source = ts_path(lang)
+        if not source.exists():
+            continue
+        target = qm_path(lang)
+        subprocess.run(
+            [*_tool("lrelease"), *(["-silent"] if quiet else []), str(source), "-qm", str(target)],
+            check=True,
+        )
+        written.append(target)
+    return written
+
+
+def update() -> None:
+    """Gather every tr() string of the interface into the .ts files (keeps translations)."""
+    sources = sorted(str(p) for p in SOURCES.glob("*.py"))
+    for lang in LANGUAGES:
+        if lang != "en":
+            subprocess.run(
+                [*_tool("lupdate"), "-no-obsolete", *sources, "-ts", str(ts_path(lang))],
+                check=True,
+            )
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "build"
+    if command == "build":
+        for path in build(quiet=False):
+            print(f"built {path}")
+        return 0
+    if command == "update":
+        update()
+        return 0
+    print("usage: python -m reader.i18n build|update", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
