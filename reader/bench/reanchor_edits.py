@@ -24,6 +24,7 @@ _MARKER = re.compile("[\ue000-\uf8ff]")
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?…][»\"”’')\]]*$")
+_STOP = re.compile(r"[.!?][»\"”’)]*(?= )")  # where a sentence can be added
 _MARKUP = set("*_`[]<>&\\#|")  # passages avoid markdown syntax: the markers must not move it
 _FRONT = re.compile(r"\A(---\n.*?\n)(---\n)(.*)\Z", re.DOTALL)
 
@@ -107,7 +108,7 @@ def _safe(para: str, start: int, end: int) -> bool:
     """No markup in the passage, and a paragraph's first token that starts no block."""
     if _MARKUP & set(para[start:end]):
         return False
-    return start > 0 or para[0].isalpha() or para[0] in "«\"“„¿¡—–"
+    return start > 0 or para[0].isalpha() or para[0] in '«"“„¿¡—–'
 
 
 def _sentences(tokens: list[tuple[int, int]], para: str) -> list[tuple[int, int]]:
@@ -147,10 +148,10 @@ def choose_passages(doc: Doc, rng: random.Random, count: int) -> tuple[Doc, list
         mark(-1, title[first][0], -1, title[first + size - 1][1], "title")
     paras = doc.paras
     weights = [len(p) for p in paras]
-    for _ in range(200):
+    for attempt in range(400):
         if len(kinds) >= count or not paras:
             break
-        if len(kinds) < 3 and len(paras) > 1:  # two passages across a paragraph break
+        if kinds.count("span") < 2 and attempt < 50 and len(paras) > 1:  # across a break
             p = rng.randrange(len(paras) - 1)
             a, b = _spans(paras[p]), _spans(paras[p + 1])
             ka, kb = min(len(a), rng.randint(2, 8)), min(len(b), rng.randint(2, 8))
@@ -171,9 +172,9 @@ def choose_passages(doc: Doc, rng: random.Random, count: int) -> tuple[Doc, list
             first = rng.randint(first, stop - size)
             stop = first + size
         start, end = tokens[first][0], tokens[stop - 1][1]
-        if _words([paras[p][start:end]]) and _safe(paras[p], start, end):
-            if _free(used, p, start, end) and _words(paras[p][start:end].split()) >= 3:
-                mark(p, start, p, end, kind)
+        fits = _safe(paras[p], start, end) and _free(used, p, start, end)
+        if fits and _words(paras[p][start:end].split()) >= 3:
+            mark(p, start, p, end, kind)
     texts = [doc.title, *paras]
     for index, marks in inserts.items():
         text = texts[index + 1]
@@ -198,8 +199,10 @@ def _split(doc: Doc, text: str) -> Doc:
 
 
 def _donor_word(rng: random.Random, donor: Doc, old: str) -> str:
+    """A word of the donor chapter about as long as ``old`` (a plausible substitution)."""
     words = [w for w in _WORD.findall(" ".join(donor.paras[:40])) if w.lower() != old.lower()]
-    new = rng.choice(words or ["zebra"])
+    similar = [w for w in words if abs(len(w) - len(old)) <= 2]
+    new = rng.choice(similar or words or ["zebra"])
     return new[:1].upper() + new[1:] if old[:1].isupper() else new.lower()
 
 
@@ -215,14 +218,27 @@ def _whole(para: str) -> bool:
     return all(code ^ 1 in codes for code in codes)
 
 
-def _marked_paragraphs(doc: Doc) -> list[int]:
-    return [n for n, p in enumerate(doc.paras) if _MARKER.search(p) and _whole(p)]
+def _opens(para: str) -> bool:
+    """A highlight starts in ``para`` and ends in a later paragraph."""
+    codes = {ord(m) - _BASE for m in _MARKER.findall(para)}
+    return any(code % 2 == 0 and code + 1 not in codes for code in codes)
+
+
+def _gaps(paras: list[str]) -> list[int]:
+    """Where a paragraph can go without splitting a passage that crosses a paragraph break."""
+    return [k for k in range(len(paras) + 1) if k == 0 or not _opens(paras[k - 1])]
+
+
+def _movable(doc: Doc) -> list[int]:
+    """Paragraphs that hold whole passages only (at least one, if any does)."""
+    whole = [n for n, p in enumerate(doc.paras) if _whole(p)]
+    return [n for n in whole if _MARKER.search(doc.paras[n])] or whole
 
 
 def insert_paragraph(doc: Doc, rng: random.Random, donor: Doc) -> Doc:
     fitting = [p for p in donor.paras if 150 <= len(p) <= 1500] or list(donor.paras)
     paras = list(doc.paras)
-    paras.insert(rng.choice([0, 1]), rng.choice(fitting))
+    paras.insert(rng.choice([k for k in _gaps(paras) if k <= 1]), rng.choice(fitting))
     return replace(doc, paras=tuple(paras))
 
 
@@ -244,17 +260,21 @@ def crlf_reflow(doc: Doc, rng: random.Random, donor: Doc) -> Doc:
 
 
 def move_paragraph(doc: Doc, rng: random.Random, donor: Doc) -> Doc:
-    paras = list(doc.paras)
-    source = rng.choice(_marked_paragraphs(doc) or range(len(paras)))
-    far = [n for n in range(len(paras)) if abs(n - source) >= max(2, len(paras) // 4)]
+    paras, movable = list(doc.paras), _movable(doc)
+    if not movable:
+        return doc
+    source = rng.choice(movable)
     moved = paras.pop(source)
-    paras.insert(rng.choice(far or [len(paras)]), moved)
+    gaps = _gaps(paras)
+    far = [k for k in gaps if abs(k - source) >= max(2, len(paras) // 4)]
+    paras.insert(rng.choice(far or gaps), moved)
     return replace(doc, paras=tuple(paras))
 
 
 def delete_paragraph(doc: Doc, rng: random.Random, donor: Doc) -> Doc:
-    paras = list(doc.paras)
-    del paras[rng.choice(_marked_paragraphs(doc) or range(len(paras)))]
+    paras, movable = list(doc.paras), _movable(doc)
+    if movable:
+        del paras[rng.choice(movable)]
     return replace(doc, paras=tuple(paras))
 
 
@@ -299,7 +319,7 @@ def copy_edit(doc: Doc, rng: random.Random, donor: Doc) -> Doc:
 
     text = _replace_words(text, fixed, transpose)  # same lengths: ``changed`` offsets hold
     text = _replace_words(text, changed, lambda old: _donor_word(rng, donor, old))
-    ends = [m.end() for m in re.finditer(r"[.!?][»\"”’)]*(?= )", text, len(doc.title))]
+    ends = [m.end() for m in _STOP.finditer(text, len(doc.title))]
     sentences = [s for s in re.split(r"(?<=[.!?]) ", " ".join(donor.paras)) if 5 < len(s) < 200]
     if ends and sentences:
         at = rng.choice(ends)

@@ -91,6 +91,7 @@ class AnnotationController(QObject):
         self.orphans: list[Annotation] = []
         self.unsaved_reason = ""  # why changes cannot be saved now
         self.popup_menu: QMenu | None = None
+        self.context_menu: QMenu | None = None
         self._build_actions()
         view.selection_finished.connect(self._on_selection)
         view.selectionChanged.connect(self._on_selection_changed)
@@ -301,6 +302,7 @@ class AnnotationController(QObject):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.view.createStandardContextMenu(point)
+        self.context_menu = menu  # owned here while it is shown (Python would collect it)
         placed = self.layer.at(self.view.cursorForPosition(point).position())
         menu.addSeparator()
         menu.addAction(self.highlight_action)

@@ -7,7 +7,8 @@ snippet, on two lines, while searching; see :mod:`reader.ui.snippet_delegate`).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from reader.ui.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
 from reader.ui.snippet_delegate import ArticleDelegate, row_height
@@ -37,12 +38,38 @@ class ArticleList(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        header.resizeSection(1, 120)
-        header.resizeSection(2, 100)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 96)
         header.moveSection(STAR, 0)  # the star first, as mail readers do
         header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(STAR, 28)
         self.clicked.connect(self._on_clicked)
+        self.placeholder = ""  # what to do, shown when the list is empty
+        self._empty = QLabel(self.viewport())
+        self._empty.setObjectName("emptyList")
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._empty.hide()
+        model.modelReset.connect(self._update_empty)
+        model.rowsInserted.connect(self._update_empty)
+        model.rowsRemoved.connect(self._update_empty)
+
+    def set_placeholder(self, text: str) -> None:
+        self.placeholder = text
+        self._empty.setText(text)
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        model = self.model()
+        empty = bool(self.placeholder) and model is not None and model.rowCount() == 0
+        self._empty.setVisible(empty)
+        if empty:
+            self._empty.setGeometry(self.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_empty()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:

@@ -39,7 +39,7 @@ from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_state import ReadingState
 from reader.ui.search_bar import SearchBar
 from reader.ui.shortcuts_dialog import ShortcutsDialog
-from reader.ui.status_text import count_text
+from reader.ui.status_text import count_text, empty_text
 from reader.ui.tags_dialog import TagsDialog
 from reader.ui.tasks import TaskRunner
 from reader.ui.window_menus import build_menus
@@ -373,14 +373,25 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         searching = self.model.searching
+        filtered = self.model.filter[0] != "all" or any(self.model.filter[1:])
         self.count_label.setText(
             count_text(
                 self.model.total(),
                 self.model.rowCount(),
                 searching,
                 self._search_outcome if searching else None,
-                self.model.filter[0] != "all" or any(self.model.filter[1:]),
+                filtered,
                 searching and self.session.refreshing,
+            )
+        )
+        query = self.search_field.text().strip() if searching else ""
+        self.list_view.set_placeholder(
+            empty_text(
+                self.model.total(),
+                query,
+                self.model.filter[0],
+                filtered,
+                self.session.refreshing or not self.session.is_open,
             )
         )
 

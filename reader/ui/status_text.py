@@ -30,3 +30,26 @@ def count_text(
     if refreshing:
         text += " (still indexing: more may match)"
     return text
+
+
+def empty_text(total: int, query: str, kind: str, filtered: bool, refreshing: bool) -> str:
+    """What an empty list says: why it is empty, and what to do."""
+    if total == 0:
+        if refreshing:
+            return "Looking for articles…"
+        return (
+            "No articles in this folder yet.\nAdd .txt or .md files to it and they appear here"
+            " at once, or open another folder (Ctrl+O)."
+        )
+    if query:
+        return (
+            f"No articles match “{query}”.\nCheck the spelling, use fewer words,"
+            " or look in your notes with in:notes."
+        )
+    if kind == "starred":
+        return "No starred articles yet.\nPress Ctrl+D (or S) to star the article you are reading."
+    if kind == "unread":
+        return "Nothing unread: you have read every article here."
+    if filtered:
+        return "No articles match this filter."
+    return ""

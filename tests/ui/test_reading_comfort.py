@@ -226,3 +226,26 @@ def test_open_folder_replaces_the_library_and_remembers_it(
     texts = [a.text() for a in replacement.libraries.recent_menu.actions()]
     assert texts[0].startswith("other") and any(t.startswith("library") for t in texts)
     replacement.close()
+
+
+def test_empty_states_say_what_to_do(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], tmp_path: Path, window: MainWindow
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = open_window(empty)
+    assert "No articles in this folder yet" in nothing.list_view.placeholder
+    assert "No articles here yet" in nothing.reading.toPlainText()
+    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+        window.search_field.setText("zanzibar")
+    assert window.model.rowCount() == 0
+    assert "No articles match “zanzibar”" in window.list_view.placeholder
+    window.search_field.clear()
+    window.filter_bar.set_kind("starred")
+    assert "No starred articles yet" in window.list_view.placeholder
+    window.filter_bar.set_kind("all")
+    assert window.list_view.placeholder == ""
+    broken = [r for r in range(window.model.rowCount())
+              if window.model.index(r, TITLE).data() == "broken"]  # fmt: skip
+    window.select_row(broken[0])
+    qtbot.waitUntil(lambda: "cannot be shown" in window.reading.toPlainText())
