@@ -36,6 +36,8 @@ _MIN_SCORE = 0.65  # of a fuzzy match's weighted score (see _fuzzy)
 _SHORT_QUOTE = 16  # a fuzzy match of a shorter quote also needs its context to match...
 _SHORT_CONTEXT = 0.75  # ...this well, on the prefix or the suffix side
 _MAX_SCORED = 100  # fuzzy candidates measured
+_TRUSTED_QUOTE = 32  # a verbatim occurrence of a quote this long is trusted as it is...
+_PLAUSIBLE_CONTEXT = 0.5  # ...a shorter one needs its prefix or suffix to fit this well
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not already a lone space
 _SPACES = re.compile(r"\s+")
 _ZEROS = b"0" * 256
@@ -96,7 +98,7 @@ def anchor(text: str, selectors: Selectors) -> Placement | None:
             return Placement(start, end, "position")
     hint = None if position is None else position.start
     found = _best_exact(text, quote, hint)
-    if found is not None:
+    if found is not None and _plausible(text, quote, *found):
         return Placement(*found, "quote")
     if quote.exact.isspace():
         return None
@@ -106,10 +108,29 @@ def anchor(text: str, selectors: Selectors) -> Placement | None:
     near = None if hint is None else view.to_collapsed(hint)
     if view.changed or collapsed != quote:
         found = _best_exact(view.text, collapsed, near)
-        if found is not None:
+        if found is not None and _plausible(view.text, collapsed, *found):
             return Placement(*view.to_original(*found), "quote")
     found = _fuzzy(view.text, collapsed, near)
     return None if found is None else Placement(*view.to_original(*found), "fuzzy")
+
+
+def _plausible(text: str, quote: TextQuote, start: int, end: int) -> bool:
+    """Whether a verbatim occurrence can be trusted without looking further.
+
+    A short quote ("do not know") found verbatim where neither its prefix nor its
+    suffix fits is more likely another occurrence than the highlight: its own
+    passage was edited (the fuzzy step then finds it in place) or deleted (an
+    orphan is better than a highlight on the wrong words). Measured with
+    ``python -m reader.bench.reanchor``: 2 of the 3 wrong placements were this.
+    """
+    if len(quote.exact) >= _TRUSTED_QUOTE:
+        return True
+    sides = [
+        _edge_similarity(text, quote.prefix, start, before=True),
+        _edge_similarity(text, quote.suffix, end, before=False),
+    ]
+    known = [side for side in sides if side is not None]
+    return not known or max(known) >= _PLAUSIBLE_CONTEXT
 
 
 def _best_exact(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | None:
@@ -196,12 +217,18 @@ def _bounds(
     """
     low, high = max(1, end - limit), min(len(text), end + limit)
     after = _edge_costs(text, quote.suffix, low, high, before=False)
-    end = min(range(low, high + 1), key=lambda e: (rows[e] + after[e - low], after[e - low], e))
+    at_end = not quote.suffix  # an empty suffix: the quote ended the text, so prefer its end
+    end = min(
+        range(low, high + 1),
+        key=lambda e: (rows[e] + after[e - low], after[e - low], at_end and e != len(text), e),
+    )
     low = max(0, end - len(quote.exact) - limit)
     fit = _last_row(quote.exact[::-1], text[low:end][::-1], anchored=True)  # by end - start
     before = _edge_costs(text, quote.prefix, low, end, before=True)
+    at_start = not quote.prefix  # an empty prefix: the quote began the text (a title)
     start = min(
-        range(low, end), key=lambda s: (fit[end - s] + before[s - low], before[s - low], -s)
+        range(low, end),
+        key=lambda s: (fit[end - s] + before[s - low], before[s - low], at_start and s != 0, -s),
     )
     return start, end, fit[end - start]
 

@@ -349,3 +349,26 @@ def test_french_non_breaking_spaces_replaced_by_plain_ones() -> None:
     )
     plain = FRENCH.replace("\u00a0", " ").replace("Le Mali renforce", "Le Mali, renforce")
     assert placed(plain, selectors) == "contre nos bases », a-t-il expliqué. Pourquoi maintenant ?"
+
+
+def test_a_short_deleted_passage_is_not_moved_onto_the_same_words_elsewhere() -> None:
+    """Found by ``python -m reader.bench.reanchor`` on an ELTeC chapter (a deleted paragraph)."""
+    text = (
+        "You have never seen any, and do not know how lovely is the water!\n"
+        "Then she told him of the sea at night, of the boats and of the lights.\n"
+        "He said he did not care; they do not know what they want, those people."
+    )
+    selectors = describe(text, text.index("do not know what"), text.index(" what they want"))
+    edited = text.replace(
+        "\nHe said he did not care; they do not know what they want, those people.", ""
+    )
+    assert anchor(edited, selectors) is None  # an orphan, not "do not know" in line one
+
+
+def test_an_edited_first_word_of_the_title_keeps_the_whole_title() -> None:
+    text = (
+        "Monsieur Lecoq — Chapitre 9\nJamais consultation au chevet d'un malade ne fut si longue."
+    )
+    selectors = describe(text, 0, len("Monsieur Lecoq — Chapitre 9"))
+    edited = text.replace("Monsieur", "Culture")
+    assert placed(edited, selectors) == "Culture Lecoq — Chapitre 9"
