@@ -49,4 +49,7 @@ PY
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet --editable ".${extras}"
+# The French interface: compile the translation sources (.ts, in the repo) into the
+# .qm files the app loads (a build output, so not in the repo), with Qt's lrelease.
+.venv/bin/python -m reader.i18n build >/dev/null
 echo "Article Reader is installed in .venv"
