@@ -10,6 +10,15 @@ runs it):
 
 The language is the system's (French if its locale is French, else English),
 unless the settings say otherwise (View → Language).
+
+Writing translatable strings (lupdate reads the Python sources, so the calls must
+be literal): ``self.tr("…")`` in a QObject subclass (the context is the class's
+name); ``QCoreApplication.translate("Context", "…")`` elsewhere, never through an
+alias; ``QT_TRANSLATE_NOOP("Context", "…")`` (this module's) in module-level tables,
+translated where shown. Placeholders are ``{0}`` filled by ``.format()`` after translation.
+Plurals are ``self.tr("%n articles", "", n)`` in a QObject (lupdate marks plurals
+of ``self.tr`` only), with the English singular chosen in the code: English needs
+no translation file.
 """
 
 from __future__ import annotations
@@ -22,6 +31,12 @@ from pathlib import Path
 LANGUAGES = {"en": "English", "fr": "Français"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 SOURCES = Path(__file__).resolve().parent / "ui"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (lupdate finds it); returns it as is,
+    to be translated where it is shown. Qt's own is typed ``object``; this one ``str``."""
+    return text
 
 
 def qm_path(lang: str) -> Path:
@@ -70,12 +85,11 @@ def build(quiet: bool = True) -> list[Path]:
 def update() -> None:
     """Gather every tr() string of the interface into the .ts files (keeps translations)."""
     sources = sorted(str(p) for p in SOURCES.glob("*.py"))
+    options = ["-no-obsolete", "-locations", "relative"]  # relative: fewer diffs per edit
     for lang in LANGUAGES:
         if lang != "en":
-            subprocess.run(
-                [*_tool("lupdate"), "-no-obsolete", *sources, "-ts", str(ts_path(lang))],
-                check=True,
-            )
+            command = [*_tool("lupdate"), *options, *sources, "-ts", str(ts_path(lang))]
+            subprocess.run(command, check=True)
 
 
 def main(argv: list[str]) -> int:

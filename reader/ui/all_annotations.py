@@ -38,16 +38,16 @@ class AllAnnotationsDialog(QDialog):
         super().__init__(parent)
         self.model = model
         self.setObjectName("allAnnotations")
-        self.setWindowTitle("All Highlights and Notes")
+        self.setWindowTitle(self.tr("All Highlights and Notes"))
         self.resize(620, 640)
         layout = QVBoxLayout(self)
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search highlights and notes")
-        self.field.setAccessibleName("Search highlights and notes")
+        self.field.setPlaceholderText(self.tr("Search highlights and notes"))
+        self.field.setAccessibleName(self.tr("Search highlights and notes"))
         self.field.setClearButtonEnabled(True)
         self.summary = QLabel()
         self.list = QListWidget()
-        self.list.setAccessibleName("Highlights and notes of the library")
+        self.list.setAccessibleName(self.tr("Highlights and notes of the library"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         layout.addWidget(self.field)
@@ -69,9 +69,11 @@ class AllAnnotationsDialog(QDialog):
             if row is not None:
                 title = row.title
             elif annotation.article_id in gone:
-                title = f"No longer in the library: {gone[annotation.article_id].path}"
+                title = self.tr("No longer in the library: {0}").format(
+                    gone[annotation.article_id].path
+                )
             else:
-                title = "Unknown article"
+                title = self.tr("Unknown article")
             haystack = fold(f"{title} {annotation.quote} {annotation.note}")
             self._entries.append((title, annotation, haystack))
         self._entries.sort(key=lambda e: (e[1].article_id < 0, e[0].casefold(), _order(e[1])))
@@ -98,13 +100,19 @@ class AllAnnotationsDialog(QDialog):
             item.setData(ARTICLE_ROLE, annotation.article_id)
             item.setData(ANNOTATION_ROLE, annotation.id)
             if annotation.orphan:
-                item.setToolTip("Could not be placed in the article's current text")
+                item.setToolTip(self.tr("Could not be placed in the article's current text"))
             self.list.addItem(item)
             shown += 1
-        total = len(self._entries)
-        self.summary.setText(
-            f"{shown} of {total} highlights" if words else f"{total} highlights and notes"
-        )
+        self.summary.setText(self._summary(shown, len(self._entries), bool(words)))
+
+    def _summary(self, shown: int, total: int, filtered: bool) -> str:
+        if filtered:
+            if total == 1:
+                return self.tr("%n of 1 highlight", "", shown)
+            return self.tr("%n of {0} highlights", "", shown).format(total)
+        if total == 1:
+            return self.tr("1 highlight or note")
+        return self.tr("%n highlights and notes", "", total)
 
     def _open(self, item: QListWidgetItem) -> None:
         annotation_id = item.data(ANNOTATION_ROLE)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu
 from reader.core.annotating import Placed, create, reanchor, reattach
 from reader.core.userdata import COLORS, Annotation, now
 from reader.ui.annotations_panel import AnnotationsPanel
-from reader.ui.highlight_layer import COLOR_NAMES, HighlightLayer
+from reader.ui.highlight_layer import HighlightLayer, color_name
 from reader.ui.library_session import LibrarySession, OpenedArticle
 from reader.ui.reading_view import ReadingView
 from reader.ui.selection_toolbar import SelectionToolbar, color_icon
@@ -36,13 +36,14 @@ class AnnotationChange(QUndoCommand):
         before: Annotation | None,
         after: Annotation | None,
         label: str,
+        note_edit: bool = False,
     ) -> None:
         super().__init__(label)
         self.controller = controller
         self.article_id = article_id
         self.before = before
         self.after = after
-        self.note_edit = label == "Edit Note"
+        self.note_edit = note_edit
 
     def redo(self) -> None:
         self.controller.apply(self.article_id, self.after, self.before)
@@ -106,15 +107,15 @@ class AnnotationController(QObject):
         panel.reattach_requested.connect(self.reattach_orphan)
 
     def _build_actions(self) -> None:
-        self.highlight_action = QAction("&Highlight Selection", self)
+        self.highlight_action = QAction(self.tr("&Highlight Selection"), self)
         self.highlight_action.setShortcut(QKeySequence("Ctrl+H"))
         self.highlight_action.triggered.connect(lambda: self.highlight_selection("", False))
-        self.note_action = QAction("Highlight with &Note", self)
+        self.note_action = QAction(self.tr("Highlight &with Note"), self)
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.note_action.triggered.connect(lambda: self.highlight_selection("", True))
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.highlight_action, self.note_action, self.undo_action,
                        self.redo_action):  # fmt: skip
@@ -167,7 +168,7 @@ class AnnotationController(QObject):
     def can_change(self) -> bool:
         reason = self.unsaved_reason or self.session.read_only_reason
         if reason:
-            self.message.emit(f"Highlights cannot be changed: {reason}.")
+            self.message.emit(self.tr("Highlights cannot be changed: {0}.").format(reason))
             return False
         return self.opened is not None and bool(self.opened.text)
 
@@ -184,7 +185,8 @@ class AnnotationController(QObject):
             )
         except ValueError:
             return  # only whitespace selected
-        self.undo_stack.push(AnnotationChange(self, self.opened.id, None, annotation, "Highlight"))
+        label = self.tr("Highlight", "undo step")
+        self.undo_stack.push(AnnotationChange(self, self.opened.id, None, annotation, label))
         if not self.settings.value("annotations/panel-shown", False, type=bool):
             self.settings.setValue("annotations/panel-shown", True)
             self.panel.show()  # the first highlight ever: show where highlights are listed
@@ -196,25 +198,30 @@ class AnnotationController(QObject):
             self.panel.edit_note(annotation.id)
 
     def set_color(self, annotation_id: str, color: str) -> None:
-        self._change(annotation_id, "Change Colour", color=color)
+        self._change(annotation_id, self.tr("Change Colour", "undo step"), color=color)
         self.settings.setValue("annotations/color", color)
 
     def set_note(self, annotation_id: str, note: str) -> None:
-        self._change(annotation_id, "Edit Note", note=note)
+        self._change(annotation_id, self.tr("Edit Note", "undo step"), note=note)
 
     def _change(self, annotation_id: str, label: str, **changes: str) -> None:
         before = self.annotations.get(annotation_id)
         if before is None or self.opened is None or not self.can_change():
             return
         after = replace(before, modified=now(), **changes)  # type: ignore[arg-type]
-        self.undo_stack.push(AnnotationChange(self, self.opened.id, before, after, label))
+        note_edit = "note" in changes
+        self.undo_stack.push(
+            AnnotationChange(self, self.opened.id, before, after, label, note_edit)
+        )
 
     def delete(self, annotation_id: str) -> None:
         before = self.annotations.get(annotation_id)
         if before is None or self.opened is None or not self.can_change():
             return
         self.undo_stack.push(
-            AnnotationChange(self, self.opened.id, before, None, "Delete Highlight")
+            AnnotationChange(
+                self, self.opened.id, before, None, self.tr("Delete Highlight", "undo step")
+            )
         )
 
     def reattach_orphan(self, annotation_id: str) -> None:
@@ -223,7 +230,7 @@ class AnnotationController(QObject):
         if before is None or self.opened is None:
             return
         if span is None:
-            self.message.emit("Select the passage in the article first, then re-attach.")
+            self.message.emit(self.tr("Select the passage in the article first, then re-attach."))
             return
         if not self.can_change():
             return
@@ -231,7 +238,8 @@ class AnnotationController(QObject):
             after = reattach(before, self.opened.text, *span, self.opened.fingerprint)
         except ValueError:
             return
-        self.undo_stack.push(AnnotationChange(self, self.opened.id, before, after, "Re-attach"))
+        label = self.tr("Re-attach", "undo step")
+        self.undo_stack.push(AnnotationChange(self, self.opened.id, before, after, label))
 
     def apply(self, article_id: int, new: Annotation | None, old: Annotation | None) -> None:
         """Make ``new`` what is saved (None: delete ``old``); the undo stack calls this."""
@@ -259,7 +267,11 @@ class AnnotationController(QObject):
     def _save_failed(self, exc: BaseException) -> None:
         self.unsaved_reason = str(exc)
         self.undo_stack.clear()
-        self.message.emit(f"Your last change was not saved: {exc}. Nothing saved before is lost.")
+        self.message.emit(
+            self.tr("Your last change was not saved: {0}. Nothing saved before is lost.").format(
+                exc
+            )
+        )
         for action in (self.highlight_action, self.note_action):
             action.setEnabled(False)
         self.reload_needed.emit()  # show what is really saved
@@ -288,15 +300,15 @@ class AnnotationController(QObject):
         menu.setObjectName("highlightMenu")
         colors = QActionGroup(menu)
         for color in COLORS:
-            action = menu.addAction(color_icon(color), COLOR_NAMES[color])
+            action = menu.addAction(color_icon(color), color_name(color))
             action.setCheckable(True)
             action.setChecked(color == annotation.color)
             action.setActionGroup(colors)
             action.triggered.connect(lambda _=False, c=color: self.set_color(annotation.id, c))
         menu.addSeparator()
-        note = menu.addAction("Edit Note…" if annotation.note else "Add Note…")
+        note = menu.addAction(self.tr("Edit Note…") if annotation.note else self.tr("Add Note…"))
         note.triggered.connect(lambda: self.panel.edit_note(annotation.id))
-        remove = menu.addAction("Delete Highlight")
+        remove = menu.addAction(self.tr("Delete Highlight"))
         remove.triggered.connect(lambda: self.delete(annotation.id))
         return menu
 
@@ -308,7 +320,7 @@ class AnnotationController(QObject):
         menu.addAction(self.highlight_action)
         menu.addAction(self.note_action)
         if placed is not None:
-            menu.addMenu(self._highlight_menu(placed.annotation)).setText("This Highlight")
+            menu.addMenu(self._highlight_menu(placed.annotation)).setText(self.tr("This Highlight"))
         menu.popup(self.view.viewport().mapToGlobal(point))
 
     def scroll_to(self, annotation_id: str) -> None:

@@ -9,7 +9,7 @@ section, with their quote and note, to be deleted or re-attached to a selection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis import fold
+from reader.core.render import short_date
 from reader.core.userdata import COLORS, Annotation
-from reader.ui.highlight_layer import COLOR_NAMES
+from reader.ui.highlight_layer import color_name
+from reader.ui.language import current_language
 from reader.ui.selection_toolbar import color_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,10 +39,10 @@ def entry_text(annotation: Annotation) -> str:
     quote = " ".join(annotation.quote.split())
     if len(quote) > 220:
         quote = quote[:219] + "…"
-    lines = [f"“{quote}”"]
+    lines = [QCoreApplication.translate("AnnotationsPanel", "“{0}”").format(quote)]
     if annotation.note:
         lines.append(f"✎ {annotation.note}")
-    lines.append(annotation.created[:10])
+    lines.append(short_date(annotation.created[:10], current_language()))
     return "\n".join(lines)
 
 
@@ -51,22 +53,23 @@ class AnnotationsPanel(QDockWidget):
     reattach_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Highlights and Notes", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Highlights and Notes"))
         self.setObjectName("annotationsPanel")
-        self.setAccessibleName("Highlights and notes")
+        self.setAccessibleName(self.tr("Highlights and notes"))
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
 
         filters = QHBoxLayout()
         self.color_filter = QComboBox()
-        self.color_filter.setAccessibleName("Show highlights of colour")
-        self.color_filter.addItem("All colours", "")
+        self.color_filter.setAccessibleName(self.tr("Show highlights of colour"))
+        self.color_filter.addItem(self.tr("All colours"), "")
         for color in COLORS:
-            self.color_filter.addItem(color_icon(color), COLOR_NAMES[color], color)
+            self.color_filter.addItem(color_icon(color), color_name(color), color)
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Filter highlights")
-        self.text_filter.setAccessibleName("Filter highlights")
+        self.text_filter.setPlaceholderText(self.tr("Filter highlights"))
+        self.text_filter.setAccessibleName(self.tr("Filter highlights"))
         self.text_filter.setClearButtonEnabled(True)
         filters.addWidget(self.color_filter)
         filters.addWidget(self.text_filter, 1)
@@ -74,22 +77,22 @@ class AnnotationsPanel(QDockWidget):
 
         self.list = QListWidget()
         self.list.setObjectName("highlightList")
-        self.list.setAccessibleName("Highlights in reading order")
+        self.list.setAccessibleName(self.tr("Highlights in reading order"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         layout.addWidget(self.list, 3)
 
-        self.note_label = QLabel("&Note")
+        self.note_label = QLabel(self.tr("&Note"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("noteEditor")
-        self.note.setAccessibleName("Note of the selected highlight")
-        self.note.setPlaceholderText("Select a highlight, then write a note here")
+        self.note.setAccessibleName(self.tr("Note of the selected highlight"))
+        self.note.setPlaceholderText(self.tr("Select a highlight, then write a note here"))
         self.note.setTabChangesFocus(True)
         self.note.setEnabled(False)
         self.note_label.setBuddy(self.note)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note, 1)
-        self.delete_button = QPushButton("&Delete Highlight")
+        self.delete_button = QPushButton(self.tr("&Delete Highlight"))
         self.delete_button.setEnabled(False)
         layout.addWidget(self.delete_button)
 
@@ -97,13 +100,15 @@ class AnnotationsPanel(QDockWidget):
         self.orphans_label.setWordWrap(True)
         self.orphans = QListWidget()
         self.orphans.setObjectName("orphanList")
-        self.orphans.setAccessibleName("Highlights that could not be placed")
+        self.orphans.setAccessibleName(self.tr("Highlights that could not be placed"))
         self.orphans.setWordWrap(True)
         orphan_buttons = QHBoxLayout()
-        self.reattach_button = QPushButton("&Re-attach to Selection")
-        self.reattach_button.setToolTip("Select the passage in the article first")
-        self.delete_orphan_button = QPushButton("Delete")
-        self.delete_orphan_button.setAccessibleName("Delete the highlight that was not placed")
+        self.reattach_button = QPushButton(self.tr("&Re-attach to Selection"))
+        self.reattach_button.setToolTip(self.tr("Select the passage in the article first"))
+        self.delete_orphan_button = QPushButton(self.tr("Delete"))
+        self.delete_orphan_button.setAccessibleName(
+            self.tr("Delete the highlight that was not placed")
+        )
         orphan_buttons.addWidget(self.reattach_button)
         orphan_buttons.addWidget(self.delete_orphan_button)
         for widget in (self.orphans_label, self.orphans):
@@ -144,8 +149,10 @@ class AnnotationsPanel(QDockWidget):
             self.orphans.addItem(item)
         count = len(orphans)
         self.orphans_label.setText(
-            f"<b>Could not be placed</b> ({count}): the article's text changed. "
-            "Select the passage and re-attach, or delete."
+            self.tr(
+                "<b>Could not be placed</b> ({0}): the article's text changed. "
+                "Select the passage and re-attach, or delete."
+            ).format(count)
         )
         for widget in (self.orphans_label, self.orphans, self.reattach_button,
                        self.delete_orphan_button):  # fmt: skip

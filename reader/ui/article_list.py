@@ -20,7 +20,7 @@ class ArticleList(QTableView):
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
-        self.setAccessibleName("Articles")
+        self.setAccessibleName(self.tr("Articles"))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -15,17 +15,34 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.core.render import short_date
 from reader.core.store import CatalogRow
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.language import current_language
 
 TITLE, SOURCE, DATE, STAR = range(4)  # the star column is shown first (see the window)
-HEADERS = ("Title", "Source", "Date", "★")
+HEADERS = (  # translated where shown
+    QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Source"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+    "★",
+)
 FILTERS = ("all", "unread", "starred")
+READ_ERRORS = (  # the core's fixed reasons (kept in the catalog in English), shown translated
+    QT_TRANSLATE_NOOP("ArticleListModel", "empty file"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "binary file, not text"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "cannot read the file: permission denied"),
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
@@ -72,7 +89,7 @@ class ArticleListModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,7 +115,7 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == STAR:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.AccessibleTextRole and column == STAR:
-            return "starred" if row.id in self._starred else "not starred"
+            return self.tr("starred") if row.id in self._starred else self.tr("not starred")
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
@@ -106,18 +123,21 @@ class ArticleListModel(QAbstractTableModel):
         if role == SNIPPET_ROLE:
             return self._snippets.get(row.id)
         if role == EXCERPT_ROLE:
-            return f"Cannot be read: {row.error}" if row.error else row.excerpt
+            return self._unreadable(row) if row.error else row.excerpt
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:
-                return f"{row.path}\nCannot be read: {row.error}"
+                return f"{row.path}\n{self._unreadable(row)}"
             return f"{row.title}\n{row.path}"
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE and row.error:
             return self._warning_icon()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.error:
-            return f"Cannot be read: {row.error}"
+            return self._unreadable(row)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == TITLE:
-            return "unread" if self.unread(row.id) else "read"
+            return self.tr("unread") if self.unread(row.id) else self.tr("read")
         return None
+
+    def _unreadable(self, row: CatalogRow) -> str:
+        return self.tr("Cannot be read: {0}").format(self.tr(row.error or ""))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (a header click); during a search this leaves relevance order."""

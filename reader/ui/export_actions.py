@@ -15,7 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.core.export import import_jsonld, to_jsonld, to_markdown, write_atomically
+from reader.core.export import (
+    ImportReport,
+    import_jsonld,
+    to_jsonld,
+    to_markdown,
+    write_atomically,
+)
 from reader.core.library import Library
 from reader.ui.library_session import LibrarySession
 
@@ -28,19 +34,20 @@ class ExportActions(QObject):
         super().__init__(parent)
         self.session = session
         self.window = parent
-        self.markdown_action = QAction("Export Highlights as &Markdown…", parent)
+        self.markdown_action = QAction(self.tr("Export Highlights as &Markdown…"), parent)
         self.markdown_action.triggered.connect(lambda: self.ask_export("markdown"))
-        self.jsonld_action = QAction("Export Highlights as &JSON-LD…", parent)
+        self.jsonld_action = QAction(self.tr("Export Highlights as &JSON-LD…"), parent)
         self.jsonld_action.triggered.connect(lambda: self.ask_export("jsonld"))
-        self.import_action = QAction("&Import Highlights…", parent)
+        self.import_action = QAction(self.tr("&Import Highlights…"), parent)
         self.import_action.triggered.connect(self.ask_import)
 
     def ask_export(self, kind: str) -> None:
         suffix = "md" if kind == "markdown" else "jsonld"
+        default_name = self.tr("highlights", "the file name an export suggests")
         name, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export Highlights",
-            str(Path.home() / f"highlights.{suffix}"),
+            self.tr("Export Highlights"),
+            str(Path.home() / f"{default_name}.{suffix}"),
             "Markdown (*.md)" if kind == "markdown" else "JSON-LD (*.jsonld *.json)",
         )
         if name:
@@ -57,26 +64,45 @@ class ExportActions(QObject):
 
         self.session.run_on_library(
             work,
-            lambda path: self.message.emit(f"Highlights exported to {path}"),
-            lambda exc: self.message.emit(f"Could not export: {exc}"),
+            lambda path: self.message.emit(self.tr("Highlights exported to {0}").format(path)),
+            lambda exc: self.message.emit(self.tr("Could not export: {0}").format(exc)),
         )
 
     def ask_import(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import Highlights", str(Path.home()), "JSON-LD (*.jsonld *.json)"
+            self.window, self.tr("Import Highlights"), str(Path.home()), "JSON-LD (*.jsonld *.json)"
         )
         if name:
             self.import_file(Path(name))
 
     def import_file(self, source: Path) -> None:
-        def work(library: Library) -> str:
+        def work(library: Library) -> ImportReport:
             data = json.loads(source.read_text(encoding="utf-8"))
-            return import_jsonld(library, data).summary()
+            return import_jsonld(library, data)
 
-        def done(summary: object) -> None:
-            self.message.emit(str(summary))
+        def done(report: object) -> None:
+            assert isinstance(report, ImportReport)
+            self.message.emit(self.summary(report))
             self.imported.emit()
 
-        self.session.run_on_library(
-            work, done, lambda exc: self.message.emit(f"Could not import {source.name}: {exc}")
-        )
+        def failed(exc: BaseException) -> None:
+            self.message.emit(self.tr("Could not import {0}: {1}").format(source.name, exc))
+
+        self.session.run_on_library(work, done, failed)
+
+    def summary(self, report: ImportReport) -> str:
+        """ "Imported 3 highlights (1 could not be placed, 2 already there)", translated."""
+        if report.added == 1:
+            text = self.tr("Imported 1 highlight")
+        else:
+            text = self.tr("Imported %n highlights", "", report.added)
+        details = []
+        if report.orphans:
+            details.append(self.tr("%n could not be placed", "", report.orphans))
+        if report.skipped_existing:
+            details.append(self.tr("%n already there", "", report.skipped_existing))
+        if report.errors:
+            details.append(self.tr("%n not imported", "", len(report.errors)))
+        if details:
+            text += f" ({', '.join(details)})"
+        return text

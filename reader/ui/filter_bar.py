@@ -5,9 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-SHOW = (("all", "All articles"), ("unread", "Unread"), ("starred", "Starred"))
-ANY_TAG = "Any tag"
-ANY_SOURCE = "Any source"
+from reader.i18n import QT_TRANSLATE_NOOP
+
+SHOW = (  # translated where shown
+    ("all", QT_TRANSLATE_NOOP("FilterBar", "All articles")),
+    ("unread", QT_TRANSLATE_NOOP("FilterBar", "Unread")),
+    ("starred", QT_TRANSLATE_NOOP("FilterBar", "Starred")),
+)
+ANY_TAG = QT_TRANSLATE_NOOP("FilterBar", "Any tag")
+ANY_SOURCE = QT_TRANSLATE_NOOP("FilterBar", "Any source")
 
 
 class FilterBar(QWidget):
@@ -19,11 +25,11 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.show_box = QComboBox()
         self.show_box.setObjectName("showFilter")
-        self.show_box.setAccessibleName("Show")
+        self.show_box.setAccessibleName(self.tr("Show"))
         for kind, label in SHOW:
-            self.show_box.addItem(label, kind)
-        self.tag_box = _choices("tagFilter", "Tag", ANY_TAG)
-        self.source_box = _choices("sourceFilter", "Source", ANY_SOURCE)
+            self.show_box.addItem(self.tr(label), kind)
+        self.tag_box = _choices("tagFilter", self.tr("Tag"), self.tr(ANY_TAG))
+        self.source_box = _choices("sourceFilter", self.tr("Source"), self.tr(ANY_SOURCE))
         layout.addWidget(self.show_box)
         layout.addWidget(self.tag_box, 1)
         layout.addWidget(self.source_box, 1)
@@ -36,10 +42,10 @@ class FilterBar(QWidget):
             self.show_box.setCurrentIndex(index)
 
     def set_tags(self, tags: list[str]) -> None:
-        self._fill(self.tag_box, ANY_TAG, tags)
+        self._fill(self.tag_box, self.tr(ANY_TAG), tags)
 
     def set_sources(self, sources: list[str]) -> None:
-        self._fill(self.source_box, ANY_SOURCE, sources)
+        self._fill(self.source_box, self.tr(ANY_SOURCE), sources)
 
     def show_everything(self) -> None:
         """Show every article: all kinds, any tag, any source."""

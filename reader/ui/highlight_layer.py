@@ -9,10 +9,12 @@ a click on an overlap picks the shortest highlight there, the innermost one.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.annotating import Placed
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.reading_view import ReadingView
 
 # colour → (light background, dark background, underline for a note)
@@ -23,13 +25,18 @@ PALETTE = {
     "pink": ("#fbc9dc", "#6e2c49", "#d64f86"),
     "purple": ("#e0d2fb", "#4b3573", "#8a5cd6"),
 }
-COLOR_NAMES = {
-    "yellow": "Yellow",
-    "green": "Green",
-    "blue": "Blue",
-    "pink": "Pink",
-    "purple": "Purple",
+COLOR_NAMES = {  # translated where shown: color_name()
+    "yellow": QT_TRANSLATE_NOOP("Colors", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("Colors", "Green"),
+    "blue": QT_TRANSLATE_NOOP("Colors", "Blue"),
+    "pink": QT_TRANSLATE_NOOP("Colors", "Pink"),
+    "purple": QT_TRANSLATE_NOOP("Colors", "Purple"),
 }
+
+
+def color_name(color: str) -> str:
+    """The colour's name in the interface's language."""
+    return QCoreApplication.translate("Colors", COLOR_NAMES.get(color, color))
 
 
 def swatch(color: str, dark: bool = False) -> QColor:

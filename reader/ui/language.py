@@ -56,9 +56,14 @@ def install_language(lang: str) -> str:
 
 
 def _load(translator: QTranslator, lang: str) -> bool:
-    compiled = qm_path(lang)
-    if not compiled.exists() and ts_path(lang).exists():
-        try:  # a checkout where install.sh's build step did not run: build it now
+    compiled, source = qm_path(lang), ts_path(lang)
+    stale = source.exists() and (
+        not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime
+    )
+    if stale:
+        # A checkout where install.sh's build step did not run (or the .ts changed since):
+        # build it now. Where it cannot be written, the .qm there (if any) is used.
+        try:
             build()
         except (OSError, subprocess.CalledProcessError) as exc:
             log.warning("could not compile the %s translation: %s", lang, exc)

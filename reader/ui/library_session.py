@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.core.annotating import Anchored, reanchor
 from reader.core.bulk import BULK_THRESHOLD, refresh_in_subprocess
@@ -30,12 +30,24 @@ from reader.core.snippets import QueryTerms, article_snippet
 from reader.core.store import CatalogRow
 from reader.core.user_filters import UserFilters
 from reader.core.userdata import ArticleState, UserData, UserDataError
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
 
 SNIPPET_LIMIT = 30  # snippets for the first hits (a screenful is about 12); 1 ms each
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
 _CORRUPT = "\0corrupt"
+PROGRESS = (  # what the core says while it works: translated where shown (progress_text)
+    QT_TRANSLATE_NOOP("LibrarySession", "Scanning"),
+    QT_TRANSLATE_NOOP("LibrarySession", "Reading articles"),
+    QT_TRANSLATE_NOOP("LibrarySession", "Indexing"),
+    QT_TRANSLATE_NOOP("LibrarySession", "Up to date"),
+)
+
+
+def progress_text(message: str) -> str:
+    """A progress message in the interface's language (unknown ones as they are)."""
+    return QCoreApplication.translate("LibrarySession", message)
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,7 @@ class LibrarySession(QObject):
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, Cancelled):
-            self.progress.emit(0, 0, f"Could not update the library: {exc}")
+            self.progress.emit(0, 0, self.tr("Could not update the library: {0}").format(exc))
         self._finish_refresh()
 
     def _finish_refresh(self) -> None:
@@ -200,6 +212,7 @@ class LibrarySession(QObject):
         library = self._library
         if library is None:
             return
+        in_highlights = self.tr("✎ In your highlights: {0}")  # the worker never calls Qt
 
         def work(ctx: TaskContext) -> tuple[int, SearchOutcome | str]:
             if generation != self._search_generation:
@@ -224,7 +237,7 @@ class LibrarySession(QObject):
             from_notes = user.matched_notes(SEARCH_LIMIT)
             for article_id, line in from_notes.items():
                 if "<mark>" not in snippets.get(article_id, ""):  # found by a note alone
-                    snippets[article_id] = f"✎ In your highlights: {html.escape(line)}"
+                    snippets[article_id] = in_highlights.format(html.escape(line))
             outcome = SearchOutcome(
                 query, ids, snippets, result.total, result.estimated, result.suggestion,
                 result.ignored, from_notes,
@@ -241,7 +254,8 @@ class LibrarySession(QObject):
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
         if outcome == _CORRUPT:
-            self.search_failed.emit(query, "the search index was damaged; rebuilding it")
+            damaged = self.tr("the search index was damaged; rebuilding it")
+            self.search_failed.emit(query, damaged)
             self._rebuild_index()
         elif isinstance(outcome, str):
             self.search_failed.emit(query, outcome)

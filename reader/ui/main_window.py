@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.snippets import QueryTerms
 from reader.core.store import CatalogRow
+from reader.ui import library_menu
 from reader.ui.all_annotations import AllAnnotationsDialog
 from reader.ui.annotation_controller import AnnotationController
 from reader.ui.annotations_panel import AnnotationsPanel
@@ -31,21 +32,19 @@ from reader.ui.article_model import ID_ROLE, ROW_ROLE, ArticleListModel
 from reader.ui.export_actions import ExportActions
 from reader.ui.filter_bar import FilterBar
 from reader.ui.language import current_language
-from reader.ui.library_menu import LibraryMenu, dropped_folder, remember_library
-from reader.ui.library_session import LibrarySession, OpenedArticle, SearchOutcome
+from reader.ui.library_menu import OPEN_WINDOWS, LibraryMenu, remember_library
+from reader.ui.library_session import LibrarySession, OpenedArticle, SearchOutcome, progress_text
 from reader.ui.navigation import Navigation
 from reader.ui.reading_controls import ReadingControls
 from reader.ui.reading_pane import ReadingPane
 from reader.ui.reading_state import ReadingState
 from reader.ui.search_bar import SearchBar
 from reader.ui.shortcuts_dialog import ShortcutsDialog
-from reader.ui.status_text import count_text, empty_text
+from reader.ui.status_text import show_count
 from reader.ui.tags_dialog import TagsDialog
 from reader.ui.tasks import TaskRunner
 from reader.ui.window_menus import build_menus
 from reader.ui.window_search import WindowSearch
-
-OPEN_WINDOWS: set[MainWindow] = set()  # windows opened in another's place, kept alive here
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +56,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleListModel(self)
         self._current_id: int | None = None
         self.show_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}  # View → Language
         self._all_annotations: AllAnnotationsDialog | None = None
         self._pending_annotation = ""  # scroll to it once its article is shown
         self._build_widgets()
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self._update_title()
-        self.reading.show_message("Opening the library…", str(library_root))
+        self.reading.show_message(self.tr("Opening the library…"), str(library_root))
         self.session.open()
 
     # --- construction -------------------------------------------------------------
@@ -157,25 +157,28 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_sources(self.model.sources())
         if self.session.read_only_reason:
             self.show_notice(
-                f"Read-only: {self.session.read_only_reason}. You can read and search;"
-                " highlights, stars and tags cannot be saved."
+                self.tr(
+                    "Read-only: {0}. You can read and search;"
+                    " highlights, stars and tags cannot be saved."
+                ).format(self.session.read_only_reason)
             )
         self._update_title()
         if rows:
             self.select_row(0)
         else:
-            self.reading.show_message("Looking for articles…", str(self.session.root))
+            self.reading.show_message(self.tr("Looking for articles…"), str(self.session.root))
 
     def _on_open_failed(self, message: str) -> None:
-        self.reading.show_message("This library cannot be opened", message)
-        self.count_label.setText("No library")
+        self.reading.show_message(self.tr("This library cannot be opened"), message)
+        self.count_label.setText(self.tr("No library"))
 
     def _on_rows_changed(self, upserts: list[CatalogRow], removed: list[int]) -> None:
         self.model.apply(upserts, removed)
         if self._current_id is not None and self._current_id in removed:
             self._current_id = None
             self.reading.show_message(
-                "This article was removed", "Its file is no longer in the library."
+                self.tr("This article was removed"),
+                self.tr("Its file is no longer in the library."),
             )
         elif self._current_id is not None and any(r.id == self._current_id for r in upserts):
             self._reload_current()  # edited on disk, or renamed: show it as it is now
@@ -185,7 +188,7 @@ class MainWindow(QMainWindow):
             self.search.timer.start()  # new or edited articles may match the query
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        self.progress_label.setText(message)
+        self.progress_label.setText(progress_text(message))
         if total:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)
@@ -201,8 +204,10 @@ class MainWindow(QMainWindow):
         self._update_count()
         if not self.model.rowCount():
             self.reading.show_message(
-                "No articles here yet",
-                f"Add .txt or .md files to {self.session.root} and they will appear here.",
+                self.tr("No articles here yet"),
+                self.tr("Add .txt or .md files to {0} and they will appear here.").format(
+                    self.session.root
+                ),
             )
 
     # --- search -------------------------------------------------------------------
@@ -249,7 +254,9 @@ class MainWindow(QMainWindow):
         if not opened.html:
             self.state.article_shown(None)
             self.annotator.clear()
-            self.reading.show_message("This article was removed", "Its file is no longer there.")
+            self.reading.show_message(
+                self.tr("This article was removed"), self.tr("Its file is no longer there.")
+            )
             return
         row: CatalogRow | None = self.model.article(opened.id)
         folder = self.session.root / Path(row.path).parent if row else self.session.root
@@ -310,16 +317,7 @@ class MainWindow(QMainWindow):
 
     def open_library(self, folder: Path) -> None:
         """Open another library in a new window in this one's place."""
-        if not folder.is_dir():
-            self.show_notice(f"Not a folder: {folder}")
-            return
-        if folder.resolve() == self.session.root.resolve():
-            return
-        replacement = MainWindow(folder, self.settings)
-        OPEN_WINDOWS.add(replacement)
-        replacement.setGeometry(self.geometry())
-        replacement.show()
-        self.close()
+        library_menu.open_library(self, folder)
 
     def _on_link(self, url: QUrl) -> None:
         """A link to another article of the library opens it here (others: the browser)."""
@@ -331,20 +329,16 @@ class MainWindow(QMainWindow):
         if article_id is not None:
             self.open_article(article_id)
         else:
-            self.show_notice(f"Not an article of this library: {url.toString()}")
+            self.show_notice(self.tr("Not an article of this library: {0}").format(url.toString()))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_folder(event.mimeData()) is not None:
-            event.acceptProposedAction()
+        library_menu.accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        folder = dropped_folder(event.mimeData())
-        if folder is not None:
-            event.acceptProposedAction()
-            self.open_library(folder)
+        library_menu.drop(self, event)
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
@@ -372,31 +366,10 @@ class MainWindow(QMainWindow):
     # --- status and state ---------------------------------------------------------
 
     def _update_count(self) -> None:
-        searching = self.model.searching
-        filtered = self.model.filter[0] != "all" or any(self.model.filter[1:])
-        self.count_label.setText(
-            count_text(
-                self.model.total(),
-                self.model.rowCount(),
-                searching,
-                self._search_outcome if searching else None,
-                filtered,
-                searching and self.session.refreshing,
-            )
-        )
-        query = self.search_field.text().strip() if searching else ""
-        self.list_view.set_placeholder(
-            empty_text(
-                self.model.total(),
-                query,
-                self.model.filter[0],
-                filtered,
-                self.session.refreshing or not self.session.is_open,
-            )
-        )
+        show_count(self)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.session.root.name} — Article Reader")
+        self.setWindowTitle(self.tr("{0} — Article Reader").format(self.session.root.name))
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")

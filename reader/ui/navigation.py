@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
@@ -18,10 +19,22 @@ if TYPE_CHECKING:
 class Navigation:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.next_action = self._action("&Next Article", ["J"], lambda: self.go(1))
-        self.previous_action = self._action("&Previous Article", ["K"], lambda: self.go(-1))
-        self.page_down_action = self._action("Page &Down", ["Space"], lambda: self.page(1))
-        self.page_up_action = self._action("Page &Up", ["Shift+Space"], lambda: self.page(-1))
+        self.next_action = self._action(
+            QCoreApplication.translate("Navigation", "&Next Article"), ["J"], lambda: self.go(1)
+        )
+        self.previous_action = self._action(
+            QCoreApplication.translate("Navigation", "&Previous Article"),
+            ["K"],
+            lambda: self.go(-1),
+        )
+        self.page_down_action = self._action(
+            QCoreApplication.translate("Navigation", "Page &Down"), ["Space"], lambda: self.page(1)
+        )
+        self.page_up_action = self._action(
+            QCoreApplication.translate("Navigation", "Page &Up"),
+            ["Shift+Space"],
+            lambda: self.page(-1),
+        )
         self.actions = [self.next_action, self.previous_action, self.page_down_action,
                         self.page_up_action]  # fmt: skip
 

@@ -8,14 +8,32 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.reading_prefs import ReadingPrefs
 from reader.ui.reading_view import ReadingView
 from reader.ui.themes import ThemeManager
 
-THEME_LABELS = {"system": "&System", "light": "&Light", "sepia": "S&epia", "dark": "&Dark"}
-FAMILY_LABELS = {"serif": "&Serif", "sans": "S&ans-Serif"}
-WIDTH_LABELS = {"narrow": "&Narrow", "medium": "&Medium", "wide": "&Wide"}
-SPACING_LABELS = {"compact": "&Compact", "normal": "&Normal", "relaxed": "&Relaxed"}
+# Translated where shown (the menus), in the ReadingControls context.
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("ReadingControls", "&System"),
+    "light": QT_TRANSLATE_NOOP("ReadingControls", "&Light"),
+    "sepia": QT_TRANSLATE_NOOP("ReadingControls", "S&epia"),
+    "dark": QT_TRANSLATE_NOOP("ReadingControls", "&Dark"),
+}
+FAMILY_LABELS = {
+    "serif": QT_TRANSLATE_NOOP("ReadingControls", "&Serif"),
+    "sans": QT_TRANSLATE_NOOP("ReadingControls", "Sa&ns-Serif"),
+}
+WIDTH_LABELS = {
+    "narrow": QT_TRANSLATE_NOOP("ReadingControls", "&Narrow"),
+    "medium": QT_TRANSLATE_NOOP("ReadingControls", "&Medium"),
+    "wide": QT_TRANSLATE_NOOP("ReadingControls", "&Wide"),
+}
+SPACING_LABELS = {
+    "compact": QT_TRANSLATE_NOOP("ReadingControls", "&Compact"),
+    "normal": QT_TRANSLATE_NOOP("ReadingControls", "&Normal"),
+    "relaxed": QT_TRANSLATE_NOOP("ReadingControls", "&Relaxed"),
+}
 
 
 class ReadingControls(QObject):
@@ -27,11 +45,13 @@ class ReadingControls(QObject):
         self.themes = ThemeManager(self.prefs.theme, self)
         self.themes.apply()
         view.apply_prefs(self.prefs)
-        self.bigger = self._action("&Bigger Text", [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
+        self.bigger = self._action(
+            self.tr("&Bigger Text"), [QKeySequence.StandardKey.ZoomIn, "Ctrl+="]
+        )
         self.bigger.triggered.connect(lambda: self.step_size(1))
-        self.smaller = self._action("&Smaller Text", [QKeySequence.StandardKey.ZoomOut])
+        self.smaller = self._action(self.tr("S&maller Text"), [QKeySequence.StandardKey.ZoomOut])
         self.smaller.triggered.connect(lambda: self.step_size(-1))
-        self.reset = self._action("&Actual Size", ["Ctrl+0"])
+        self.reset = self._action(self.tr("Actual Si&ze"), ["Ctrl+0"])
         self.reset.triggered.connect(lambda: self.step_size(0))
         self.groups: dict[str, dict[str, QAction]] = {}
 
@@ -49,20 +69,20 @@ class ReadingControls(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         """Theme, face, width and spacing as radio items; size as three actions."""
-        self._choice_menu(menu.addMenu("&Theme"), "theme", THEME_LABELS)
-        text = menu.addMenu("Te&xt")
+        self._choice_menu(menu.addMenu(self.tr("&Theme")), "theme", THEME_LABELS)
+        text = menu.addMenu(self.tr("Te&xt"))
         text.addActions([self.bigger, self.smaller, self.reset])
         text.addSeparator()
         self._choice_menu(text, "family", FAMILY_LABELS)
         text.addSeparator()
-        self._choice_menu(text.addMenu("Line &Width"), "width", WIDTH_LABELS)
-        self._choice_menu(text.addMenu("Line &Spacing"), "spacing", SPACING_LABELS)
+        self._choice_menu(text.addMenu(self.tr("Line &Width")), "width", WIDTH_LABELS)
+        self._choice_menu(text.addMenu(self.tr("Line S&pacing")), "spacing", SPACING_LABELS)
 
     def _choice_menu(self, menu: QMenu, key: str, labels: dict[str, str]) -> None:
         group = QActionGroup(menu)
         self.groups[key] = {}
         for value, label in labels.items():
-            action = menu.addAction(label)
+            action = menu.addAction(self.tr(label))
             action.setCheckable(True)
             action.setChecked(getattr(self.prefs, key) == value)
             action.setActionGroup(group)

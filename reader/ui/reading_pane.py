@@ -16,7 +16,7 @@ class ReadingPane(QWidget):
         self.view = ReadingView()
         self.progress = QProgressBar()
         self.progress.setObjectName("readingProgress")
-        self.progress.setAccessibleName("How far through the article")
+        self.progress.setAccessibleName(self.tr("How far through the article"))
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(3)

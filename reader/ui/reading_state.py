@@ -59,11 +59,11 @@ class ReadingState(QObject):
         self._position_timer.timeout.connect(self.save_position)
         view.verticalScrollBar().valueChanged.connect(self._on_scroll)
 
-        self.star_action = QAction("&Star", parent)
+        self.star_action = QAction(self.tr("&Star"), parent)
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
         self.star_action.setCheckable(True)
         self.star_action.triggered.connect(lambda: self.toggle_star())
-        self.read_action = QAction("Mark as &Unread", parent)
+        self.read_action = QAction(self.tr("Mark as &Unread"), parent)
         self.read_action.setShortcut(QKeySequence("Ctrl+U"))
         self.read_action.triggered.connect(self.toggle_read)
 
@@ -163,7 +163,9 @@ class ReadingState(QObject):
         if article_id is not None:
             self.star_action.setChecked(self.model.starred(article_id))
             unread = self.model.unread(article_id)
-            self.read_action.setText("Mark as &Read" if unread else "Mark as &Unread")
+            self.read_action.setText(
+                self.tr("Mark as &Read") if unread else self.tr("Mark as &Unread")
+            )
 
     # --- tags -----------------------------------------------------------------------
 
@@ -198,12 +200,12 @@ class ReadingState(QObject):
         reason = self.session.read_only_reason
         if userdata is None or reason:
             if not quiet and reason:
-                self.message.emit(f"Not saved: {reason}.")
+                self.message.emit(self.tr("Not saved: {0}.").format(reason))
             return False
         self.tasks.run(
             "user",
             lambda ctx: change(userdata),
             on_done=(lambda _: then()) if then else None,
-            on_error=lambda exc: self.message.emit(f"Not saved: {exc}."),
+            on_error=lambda exc: self.message.emit(self.tr("Not saved: {0}.").format(exc)),
         )
         return True

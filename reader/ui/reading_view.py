@@ -46,7 +46,7 @@ class ReadingView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readingView")
-        self.setAccessibleName("Article")
+        self.setAccessibleName(self.tr("Article"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)

@@ -26,13 +26,13 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.field = SearchField()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText("Search all articles  (Ctrl+K or /)")
+        self.field.setPlaceholderText(self.tr("Search all articles  (Ctrl+K or /)"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search articles")
+        self.field.setAccessibleName(self.tr("Search articles"))
         self.suggestion = QLabel()
         self.suggestion.setObjectName("searchSuggestion")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.setAccessibleName("Search suggestion")
+        self.suggestion.setAccessibleName(self.tr("Search suggestion"))
         self.suggestion.linkActivated.connect(self._take)
         self.suggestion.hide()
         self._suggested = ""
@@ -47,9 +47,8 @@ class SearchBar(QWidget):
         """Offer a corrected query under the field (None hides the offer)."""
         self._suggested = suggestion or ""
         if suggestion:
-            self.suggestion.setText(
-                f'Did you mean <a href="suggestion">{html.escape(suggestion)}</a>?'
-            )
+            offer = self.tr('Did you mean <a href="suggestion">{0}</a>?')
+            self.suggestion.setText(offer.format(html.escape(suggestion)))
         self.suggestion.setVisible(bool(suggestion))
 
     def _take(self, _link: str) -> None:

@@ -12,7 +12,16 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTextEdit, QToolButton, QWidget
 
 from reader.core.userdata import COLORS
-from reader.ui.highlight_layer import COLOR_NAMES, swatch
+from reader.i18n import QT_TRANSLATE_NOOP
+from reader.ui.highlight_layer import swatch
+
+HIGHLIGHT_IN = {  # the colour buttons' tooltips, translated where shown
+    "yellow": QT_TRANSLATE_NOOP("SelectionToolbar", "Highlight in yellow"),
+    "green": QT_TRANSLATE_NOOP("SelectionToolbar", "Highlight in green"),
+    "blue": QT_TRANSLATE_NOOP("SelectionToolbar", "Highlight in blue"),
+    "pink": QT_TRANSLATE_NOOP("SelectionToolbar", "Highlight in pink"),
+    "purple": QT_TRANSLATE_NOOP("SelectionToolbar", "Highlight in purple"),
+}
 
 
 def color_icon(color: str, size: int = 16) -> QIcon:
@@ -35,7 +44,7 @@ class SelectionToolbar(QFrame):
         super().__init__(view.viewport())
         self.view = view
         self.setObjectName("selectionToolbar")
-        self.setAccessibleName("Highlight the selection")
+        self.setAccessibleName(self.tr("Highlight the selection"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         # Over the text it must read as a control, not as more text: a solid card.
@@ -52,17 +61,17 @@ class SelectionToolbar(QFrame):
             button.setIcon(color_icon(color))
             button.setIconSize(QSize(16, 16))
             button.setAutoRaise(True)
-            name = f"Highlight in {COLOR_NAMES[color].lower()}"
+            name = self.tr(HIGHLIGHT_IN[color])
             button.setToolTip(name)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _=False, c=color: self._choose(c, False))
             layout.addWidget(button)
             self.buttons[color] = button
         self.note_button = QToolButton(self)
-        self.note_button.setText("Note…")
+        self.note_button.setText(self.tr("Note…"))
         self.note_button.setAutoRaise(True)
-        self.note_button.setToolTip("Highlight and write a note")
-        self.note_button.setAccessibleName("Highlight and write a note")
+        self.note_button.setToolTip(self.tr("Highlight and write a note"))
+        self.note_button.setAccessibleName(self.tr("Highlight and write a note"))
         self.note_button.clicked.connect(lambda: self._choose("", True))
         layout.addWidget(self.note_button)
         self.hide()

@@ -24,19 +24,19 @@ def keys_of(action: QAction) -> str:
 class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, extra: list[QAction], parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.resize(520, 620)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Action", "Keys"])
-        self.tree.setAccessibleName("Every action and its keys")
+        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
+        self.tree.setAccessibleName(self.tr("Every action and its keys"))
         self.tree.setRootIsDecorated(False)
         for menu_action in menu_bar.actions():
             menu = menu_action.menu()
             if menu is not None:
                 self._section(menu_action.text(), list(menu.actions()))  # type: ignore[attr-defined]
-        self._section("&Reading", extra)
+        self._section(self.tr("&Reading"), extra)
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

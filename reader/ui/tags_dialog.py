@@ -37,27 +37,27 @@ class TagsDialog(QDialog):
         self.model = model
         self.state = state
         row = model.article(article_id)
-        self.setWindowTitle(f"Tags — {row.title if row else ''}")
-        self.setAccessibleName("Tags of the article")
+        self.setWindowTitle(self.tr("Tags — {0}").format(row.title if row else ""))
+        self.setAccessibleName(self.tr("Tags of the article"))
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        self.list.setAccessibleName("Tags")
-        layout.addWidget(QLabel("Tags of this article:"))
+        self.list.setAccessibleName(self.tr("Tags"))
+        layout.addWidget(QLabel(self.tr("Tags of this article:")))
         layout.addWidget(self.list)
         adding = QHBoxLayout()
         self.field = QLineEdit()
-        self.field.setPlaceholderText("New tag")
-        self.field.setAccessibleName("New tag")
+        self.field.setPlaceholderText(self.tr("New tag"))
+        self.field.setAccessibleName(self.tr("New tag"))
         self.completer = QCompleter(model.all_tags(), self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.field.setCompleter(self.completer)
-        self.add_button = QPushButton("&Add")
+        self.add_button = QPushButton(self.tr("&Add"))
         adding.addWidget(self.field, 1)
         adding.addWidget(self.add_button)
         layout.addLayout(adding)
         buttons = QHBoxLayout()
-        self.remove_button = QPushButton("&Remove")
-        self.rename_button = QPushButton("Re&name Everywhere…")
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.rename_button = QPushButton(self.tr("Re&name Everywhere…"))
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.rename_button)
         layout.addLayout(buttons)
@@ -77,7 +77,8 @@ class TagsDialog(QDialog):
         file_tags = list(row.tags) if row else []
         self.list.clear()
         for tag in self.model.tags_of(self.article_id):
-            item = QListWidgetItem(tag + (" (in the file)" if tag in file_tags else ""))
+            shown = self.tr("{0} (in the file)").format(tag) if tag in file_tags else tag
+            item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, tag)
             item.setData(_FILE_TAG, tag in file_tags)
             self.list.addItem(item)
@@ -106,6 +107,8 @@ class TagsDialog(QDialog):
         if item is None or item.data(_FILE_TAG):
             return
         old = item.data(Qt.ItemDataRole.UserRole)
-        new, ok = QInputDialog.getText(self, "Rename Tag", f"Rename “{old}” on every article to:")
+        new, ok = QInputDialog.getText(
+            self, self.tr("Rename Tag"), self.tr("Rename “{0}” on every article to:").format(old)
+        )
         if ok and new.strip():
             self.state.rename_tag(old, new)

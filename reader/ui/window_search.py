@@ -87,4 +87,4 @@ class WindowSearch(QObject):
     def _on_failed(self, query: str, message: str) -> None:
         if query == self.window.search_field.text().strip():
             self.window.model.set_hits([])
-            self.window.count_label.setText(f"Search: {message}")
+            self.window.count_label.setText(self.tr("Search: {0}").format(message))

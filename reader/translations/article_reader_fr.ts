@@ -1,0 +1,1209 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AllAnnotationsDialog</name>
+    <message>
+        <location filename="../ui/all_annotations.py" line="+41"/>
+        <source>All Highlights and Notes</source>
+        <translation>Tous les surlignages et notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Search highlights and notes</source>
+        <translation>Rechercher dans les surlignages et les notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlights and notes of the library</source>
+        <translation>Surlignages et notes de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No longer in the library: {0}</source>
+        <translation>Plus dans la bibliothèque&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown article</source>
+        <translation>Article inconnu</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Could not be placed in the article&apos;s current text</source>
+        <translation>Impossible à placer dans le texte actuel de l’article</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n of 1 highlight</source>
+        <translation>
+            <numerusform>%n surlignage sur 1</numerusform>
+            <numerusform>%n surlignages sur 1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of {0} highlights</source>
+        <translation>
+            <numerusform>%n surlignage sur {0}</numerusform>
+            <numerusform>%n surlignages sur {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 highlight or note</source>
+        <translation>1 surlignage ou note</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n highlights and notes</source>
+        <translation>
+            <numerusform>%n surlignage ou note</numerusform>
+            <numerusform>%n surlignages et notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../ui/annotation_controller.py" line="+110"/>
+        <source>&amp;Highlight Selection</source>
+        <translation>Sur&amp;ligner la sélection</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Highlight &amp;with Note</source>
+        <translation>Surligner avec une &amp;note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Highlights cannot be changed: {0}.</source>
+        <translation>Impossible de modifier les surlignages&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Highlight</source>
+        <comment>undo step</comment>
+        <translation>le surlignage</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Change Colour</source>
+        <comment>undo step</comment>
+        <translation>le changement de couleur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit Note</source>
+        <comment>undo step</comment>
+        <translation>la modification de la note</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete Highlight</source>
+        <comment>undo step</comment>
+        <translation>la suppression du surlignage</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the passage in the article first, then re-attach.</source>
+        <translation>Sélectionnez d’abord le passage dans l’article, puis rattachez le surlignage.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Re-attach</source>
+        <comment>undo step</comment>
+        <translation>le rattachement</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Your last change was not saved: {0}. Nothing saved before is lost.</source>
+        <translation>Votre dernière modification n’a pas été enregistrée&#xa0;: {0}. Rien de ce qui était déjà enregistré n’est perdu.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Edit Note…</source>
+        <translation>Modifier la note…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add Note…</source>
+        <translation>Ajouter une note…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete Highlight</source>
+        <translation>Supprimer le surlignage</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This Highlight</source>
+        <translation>Ce surlignage</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../ui/annotations_panel.py" line="+42"/>
+        <source>“{0}”</source>
+        <translation>«&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Highlights and Notes</source>
+        <translation>Surlignages et notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlights and notes</source>
+        <translation>Surlignages et notes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show highlights of colour</source>
+        <translation>Afficher les surlignages de couleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All colours</source>
+        <translation>Toutes les couleurs</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Filter highlights</source>
+        <translation>Filtrer les surlignages</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Highlights in reading order</source>
+        <translation>Surlignages dans l’ordre de lecture</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note of the selected highlight</source>
+        <translation>Note du surlignage sélectionné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a highlight, then write a note here</source>
+        <translation>Sélectionnez un surlignage, puis écrivez une note ici</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Delete Highlight</source>
+        <translation>&amp;Supprimer le surlignage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Highlights that could not be placed</source>
+        <translation>Surlignages impossibles à placer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Re-attach to Selection</source>
+        <translation>&amp;Rattacher à la sélection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the passage in the article first</source>
+        <translation>Sélectionnez d’abord le passage dans l’article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the highlight that was not placed</source>
+        <translation>Supprimer le surlignage non placé</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&lt;b&gt;Could not be placed&lt;/b&gt; ({0}): the article&apos;s text changed. Select the passage and re-attach, or delete.</source>
+        <translation>&lt;b&gt;Impossibles à placer&lt;/b&gt; ({0})&#xa0;: le texte de l’article a changé. Sélectionnez le passage et rattachez, ou supprimez.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleList</name>
+    <message>
+        <location filename="../ui/article_list.py" line="+23"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../ui/article_model.py" line="+35"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>empty file</source>
+        <translation>fichier vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>binary file, not text</source>
+        <translation>fichier binaire, pas du texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot read the file: permission denied</source>
+        <translation>impossible de lire le fichier&#xa0;: permission refusée</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>starred</source>
+        <translation>favori</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not starred</source>
+        <translation>pas favori</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unread</source>
+        <translation>non lu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot be read: {0}</source>
+        <translation>Illisible&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Colors</name>
+    <message>
+        <location filename="../ui/highlight_layer.py" line="+29"/>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purple</source>
+        <translation>Violet</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../ui/export_actions.py" line="+37"/>
+        <source>Export Highlights as &amp;Markdown…</source>
+        <translation>Exporter les surlignages en &amp;Markdown…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Highlights as &amp;JSON-LD…</source>
+        <translation>Exporter les surlignages en &amp;JSON-LD…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import Highlights…</source>
+        <translation>&amp;Importer des surlignages…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>highlights</source>
+        <comment>the file name an export suggests</comment>
+        <translation>surlignages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export Highlights</source>
+        <translation>Exporter les surlignages</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Highlights exported to {0}</source>
+        <translation>Surlignages exportés dans {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not export: {0}</source>
+        <translation>Échec de l’exportation&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import Highlights</source>
+        <translation>Importer des surlignages</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Could not import {0}: {1}</source>
+        <translation>Impossible d’importer {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported 1 highlight</source>
+        <translation>1 surlignage importé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Imported %n highlights</source>
+        <translation>
+            <numerusform>%n surlignage importé</numerusform>
+            <numerusform>%n surlignages importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n could not be placed</source>
+        <translation>
+            <numerusform>%n impossible à placer</numerusform>
+            <numerusform>%n impossibles à placer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n not imported</source>
+        <translation>
+            <numerusform>%n non importé</numerusform>
+            <numerusform>%n non importés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../ui/filter_bar.py" line="+11"/>
+        <source>All articles</source>
+        <translation>Tous les articles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unread</source>
+        <translation>Non lus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Favoris</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any tag</source>
+        <translation>Toute étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any source</source>
+        <translation>Toute source</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../ui/find_bar.py" line="+40"/>
+        <location line="+1"/>
+        <source>Find in this article</source>
+        <translation>Rechercher dans cet article</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Matches</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close (Escape)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find</source>
+        <translation>Fermer la recherche</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{0} of {1}</source>
+        <translation>{0} sur {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No matches</source>
+        <translation>Aucune occurrence</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMenu</name>
+    <message>
+        <location filename="../ui/library_menu.py" line="+60"/>
+        <source>Not a folder: {0}</source>
+        <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;Ouvrir un dossier…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un dossier &amp;récent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a Folder of Articles</source>
+        <translation>Ouvrir un dossier d’articles</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No recent libraries</source>
+        <translation>Aucune bibliothèque récente</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySession</name>
+    <message>
+        <location filename="../ui/library_session.py" line="+41"/>
+        <source>Scanning</source>
+        <translation>Analyse du dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading articles</source>
+        <translation>Lecture des articles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indexing</source>
+        <translation>Indexation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Could not update the library: {0}</source>
+        <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>✎ In your highlights: {0}</source>
+        <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>the search index was damaged; rebuilding it</source>
+        <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="+77"/>
+        <source>Opening the library…</source>
+        <translation>Ouverture de la bibliothèque…</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
+        <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Looking for articles…</source>
+        <translation>Recherche des articles…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This library cannot be opened</source>
+        <translation>Impossible d’ouvrir cette bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No library</source>
+        <translation>Aucune bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+78"/>
+        <source>This article was removed</source>
+        <translation>Cet article a été supprimé</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Its file is no longer in the library.</source>
+        <translation>Son fichier n’est plus dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No articles here yet</source>
+        <translation>Pas encore d’articles ici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add .txt or .md files to {0} and they will appear here.</source>
+        <translation>Ajoutez des fichiers .txt ou .md dans {0} et ils apparaîtront ici.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Its file is no longer there.</source>
+        <translation>Son fichier n’est plus là.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Not an article of this library: {0}</source>
+        <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{0} — Article Reader</source>
+        <translation>{0} — Article Reader</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../ui/navigation.py" line="+23"/>
+        <source>&amp;Next Article</source>
+        <translation>Article &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Article</source>
+        <translation>Article &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Page &amp;Down</source>
+        <translation>Page &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Page &amp;Up</source>
+        <translation>Page &amp;précédente</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingControls</name>
+    <message>
+        <location filename="../ui/reading_controls.py" line="+18"/>
+        <source>&amp;System</source>
+        <translation>&amp;Système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;epia</source>
+        <translation>Sé&amp;pia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>S&amp;ombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Serif</source>
+        <translation>&amp;Avec empattements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;ns-Serif</source>
+        <translation>&amp;Sans empattements</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Narrow</source>
+        <translation>É&amp;troite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Medium</source>
+        <translation>&amp;Moyenne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wide</source>
+        <translation>&amp;Large</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Compact</source>
+        <translation>&amp;Serré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normal</source>
+        <translation>&amp;Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Relaxed</source>
+        <translation>&amp;Aéré</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Bigger Text</source>
+        <translation>Texte plus &amp;grand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;maller Text</source>
+        <translation>Texte plus &amp;petit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actual Si&amp;ze</source>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Theme</source>
+        <translation>T&amp;hème</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line &amp;Width</source>
+        <translation>&amp;Largeur de ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line S&amp;pacing</source>
+        <translation>&amp;Interligne</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <location filename="../ui/reading_pane.py" line="+19"/>
+        <source>How far through the article</source>
+        <translation>Progression dans l’article</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingState</name>
+    <message>
+        <location filename="../ui/reading_state.py" line="+62"/>
+        <source>&amp;Star</source>
+        <translation>&amp;Favori</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+101"/>
+        <source>Mark as &amp;Unread</source>
+        <translation>Marquer comme non l&amp;u</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark as &amp;Read</source>
+        <translation>Marquer comme l&amp;u</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+6"/>
+        <source>Not saved: {0}.</source>
+        <translation>Non enregistré&#xa0;: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingView</name>
+    <message>
+        <location filename="../ui/reading_view.py" line="+49"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../ui/search_bar.py" line="+29"/>
+        <source>Search all articles  (Ctrl+K or /)</source>
+        <translation>Rechercher dans tous les articles  (Ctrl+K ou /)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search articles</source>
+        <translation>Rechercher des articles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search suggestion</source>
+        <translation>Suggestion de recherche</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Did you mean &lt;a href=&quot;suggestion&quot;&gt;{0}&lt;/a&gt;?</source>
+        <translation>Vouliez-vous dire &lt;a href=&quot;suggestion&quot;&gt;{0}&lt;/a&gt;&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionToolbar</name>
+    <message>
+        <location filename="../ui/selection_toolbar.py" line="+19"/>
+        <source>Highlight in yellow</source>
+        <translation>Surligner en jaune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight in green</source>
+        <translation>Surligner en vert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight in blue</source>
+        <translation>Surligner en bleu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight in pink</source>
+        <translation>Surligner en rose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight in purple</source>
+        <translation>Surligner en violet</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Highlight the selection</source>
+        <translation>Surligner la sélection</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Note…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Highlight and write a note</source>
+        <translation>Surligner et écrire une note</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/shortcuts_dialog.py" line="+27"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every action and its keys</source>
+        <translation>Chaque action et ses touches</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Reading</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+</context>
+<context>
+    <name>StatusText</name>
+    <message numerus="yes">
+        <location filename="../ui/status_text.py" line="+84"/>
+        <source>%n of 1 article shown</source>
+        <translation>
+            <numerusform>%n article affiché sur 1</numerusform>
+            <numerusform>%n articles affichés sur 1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of {0} articles shown</source>
+        <translation>
+            <numerusform>%n article affiché sur {0}</numerusform>
+            <numerusform>%n articles affichés sur {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>1 article</source>
+        <translation>1 article</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n articles</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>, the best %n shown</source>
+        <translation>
+            <numerusform>, %n affiché, le meilleur</numerusform>
+            <numerusform>, les %n meilleurs affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n after the filter</source>
+        <translation>
+            <numerusform>, %n après le filtre</numerusform>
+            <numerusform>, %n après le filtre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — left out: {0}</source>
+        <translation> — non pris en compte&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (still indexing: more may match)</source>
+        <translation> (indexation en cours&#xa0;: d’autres articles peuvent correspondre)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>about %n of 1 article match</source>
+        <translation>
+            <numerusform>environ %n article sur 1 correspond</numerusform>
+            <numerusform>environ %n articles sur 1 correspondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of 1 article match</source>
+        <translation>
+            <numerusform>%n article sur 1 correspond</numerusform>
+            <numerusform>%n articles sur 1 correspondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>about %n of {0} articles match</source>
+        <translation>
+            <numerusform>environ %n article sur {0} correspond</numerusform>
+            <numerusform>environ %n articles sur {0} correspondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n of {0} articles match</source>
+        <translation>
+            <numerusform>%n article sur {0} correspond</numerusform>
+            <numerusform>%n articles sur {0} correspondent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Looking for articles…</source>
+        <translation>Recherche des articles…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No articles in this folder yet.
+Add .txt or .md files to it and they appear here at once, or open another folder (Ctrl+O).</source>
+        <translation>Aucun article dans ce dossier pour l’instant.
+Ajoutez-y des fichiers .txt ou .md&#xa0;: ils apparaîtront ici aussitôt. Ou ouvrez un autre dossier (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No articles match “{0}”.
+Check the spelling, use fewer words, or look in your notes with in:notes.</source>
+        <translation>Aucun article ne correspond à «&#xa0;{0}&#xa0;».
+Vérifiez l’orthographe, utilisez moins de mots, ou cherchez dans vos notes avec in:notes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No starred articles yet.
+Press Ctrl+D (or S) to star the article you are reading.</source>
+        <translation>Aucun article favori pour l’instant.
+Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing unread: you have read every article here.</source>
+        <translation>Aucun article non lu&#xa0;: vous les avez tous lus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No articles match this filter.</source>
+        <translation>Aucun article ne correspond à ce filtre.</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <location filename="../ui/tags_dialog.py" line="+40"/>
+        <source>Tags — {0}</source>
+        <translation>Étiquettes — {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the article</source>
+        <translation>Étiquettes de l’article</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of this article:</source>
+        <translation>Étiquettes de cet article&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>New tag</source>
+        <translation>Nouvelle étiquette</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name Everywhere…</source>
+        <translation>Re&amp;nommer partout…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0} (in the file)</source>
+        <translation>{0} (dans le fichier)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Rename Tag</source>
+        <translation>Renommer l’étiquette</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename “{0}” on every article to:</source>
+        <translation>Renommer «&#xa0;{0}&#xa0;» dans tous les articles en&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../ui/window_menus.py" line="+21"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;scan Library</source>
+        <translation>Ré&amp;analyser la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Search Articles</source>
+        <translation>Re&amp;chercher dans les articles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next Hit</source>
+        <translation>Résultat &amp;suivant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Hit</source>
+        <translation>Résultat &amp;précédent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find in Article…</source>
+        <translation>Rechercher dans l’artic&amp;le…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Article</source>
+        <translation>A&amp;rticle</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Tags…</source>
+        <translation>É&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Highlights and Notes Panel</source>
+        <translation>Panneau des &amp;surlignages et notes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All Highlights and Notes…</source>
+        <translation>Tous les surlignages et notes…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;All Articles</source>
+        <translation>&amp;Tous les articles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unread</source>
+        <translation>&amp;Non lus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Starred (Bookmarks)</source>
+        <translation>&amp;Favoris (signets)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;System Language</source>
+        <translation>Langue du &amp;système</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSearch</name>
+    <message>
+        <location filename="../ui/window_search.py" line="+90"/>
+        <source>Search: {0}</source>
+        <translation>Recherche&#xa0;: {0}</translation>
+    </message>
+</context>
+</TS>
