@@ -1,18 +1,29 @@
-"""Take the README's screenshots of the real app on the bundled library.
+"""Take the README's screenshots of the real app, under a virtual display.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python packaging/screenshots.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python packaging/screenshots.py \\
+        [--add FOLDER ...] [--out DIR]
 
-Uses a throw-away data folder, opens seeds/, selects the sample article,
-and saves packaging/screenshots/main-window.png, annotations.png (two
-highlights, one with a note, and the highlights panel) and search.png (a
-search for "securite russie").
+The library is the bundled seeds/ plus every folder given with --add, copied into a
+throw-away folder (the README's shots add ../shared/corpus/eltec-sample/fr and /en,
+real chapters of French and English novels); the app's data goes to a throw-away
+data folder too. Saved in packaging/screenshots/ (or --out):
+
+    main-window.png   English, light: the sample article
+    annotations.png   two highlights, one with a note, and the highlights panel
+    search.png        a search for "securite russie"
+    dark.png          English, dark theme
+    french.png        the French interface, light
+    french-dark.png   the French interface, dark (sepia would be "sepia")
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ["ARTICLE_READER_HOME"] = tempfile.mkdtemp(prefix="article-reader-shots-")
@@ -23,71 +34,113 @@ from PySide6.QtWidgets import QApplication
 from reader.app import app_settings
 from reader.defaults import default_library
 from reader.ui.article_model import TITLE
+from reader.ui.language import install_language
 from reader.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
+# (file, interface language, theme, what to do before the shot)
+SHOTS = [
+    ("main-window.png", "en", "light", "read"),
+    ("annotations.png", "en", "light", "annotate"),
+    ("search.png", "en", "light", "search"),
+    ("dark.png", "en", "dark", "annotate"),
+    ("french.png", "fr", "light", "annotate"),
+    ("french-dark.png", "fr", "dark", "read"),
+]
 
 
-def main() -> int:
-    app = QApplication(sys.argv)
-    window = MainWindow(default_library(), app_settings())
-    window.resize(1280, 800)
-    window.show()
-    steps: list[str] = []
+def make_library(extra: list[Path]) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="article-reader-library-")) / "Articles"
+    shutil.copytree(default_library(), root)
+    for folder in extra:
+        shutil.copytree(folder, root / folder.name)
+    return root
 
-    def when(condition, then) -> None:  # type: ignore[no-untyped-def]
-        def poll() -> None:
-            if condition():
-                then()
-            else:
-                QTimer.singleShot(50, poll)
 
-        poll()
+class Photographer:
+    def __init__(self, app: QApplication, library: Path, out: Path) -> None:
+        self.app = app
+        self.library = library
+        self.out = out
+        self.saved: list[str] = []
+        self.window: MainWindow | None = None
 
-    def select_sample() -> None:
+    def when(self, condition: Callable[[], bool], then: Callable[[], None]) -> None:
+        QTimer.singleShot(50, lambda: then() if condition() else self.when(condition, then))
+
+    def next_shot(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+        if len(self.saved) == len(SHOTS):
+            self.app.quit()
+            return
+        name, lang, theme, action = SHOTS[len(self.saved)]
+        install_language(lang)
+        settings = app_settings()
+        settings.setValue("reading/theme", theme)
+        settings.setValue("annotations/panel-shown", True)
+        window = MainWindow(self.library, settings)
+        window.resize(1360, 840)
+        window.show()
+        self.window = window
+        self.when(lambda: window.session.is_open and not window.session.refreshing,
+                  lambda: self.select(window, name, action))  # fmt: skip
+
+    def select(self, window: MainWindow, name: str, action: str) -> None:
         model = window.model
         titles = [model.index(r, TITLE).data() for r in range(model.rowCount())]
         window.select_row(titles.index(SAMPLE))
-        when(lambda: SAMPLE in window.reading.toPlainText(), shoot_main)
+        self.when(
+            lambda: window.annotator.opened is not None, lambda: self.act(window, name, action)
+        )
 
-    def shoot_main() -> None:
-        window.grab().save(str(OUT / "main-window.png"))
-        steps.append("main-window.png")
-        annotate()
+    def act(self, window: MainWindow, name: str, action: str) -> None:
+        if action in ("annotate", "search") and not window.annotator.placed:
+            self.highlight(window, "reprendre l’ascendant sur les terroristes", "yellow")
+            self.highlight(window, "mieux sécuriser les bases militaires", "green",
+                           "Lesquelles ? À comparer avec 2021.")  # fmt: skip
+        if action == "annotate":
+            window.panel.show()
+            window.panel.select(window.annotator.placed[0].annotation.id)
+        else:
+            window.panel.hide()
+        if action == "search":
+            window.search_field.setText("securite russie")
+            self.when(lambda: window.model.searching and window.model.rowCount() > 0,
+                      lambda: QTimer.singleShot(400, lambda: self.shoot(window, name)))  # fmt: skip
+        else:
+            QTimer.singleShot(400, lambda: self.shoot(window, name))
 
-    def highlight(words: str, color: str, note: str = "") -> None:
+    @staticmethod
+    def highlight(window: MainWindow, words: str, color: str, note: str = "") -> None:
         window.reading.setTextCursor(window.reading.document().find(words))
         window.annotator.highlight_selection(color)
         if note:
             window.annotator.set_note(window.annotator.placed[-1].annotation.id, note)
 
-    def annotate() -> None:
-        highlight("reprendre l’ascendant sur les terroristes", "yellow")
-        highlight(
-            "mieux sécuriser les bases militaires", "green", "Lesquelles ? À comparer avec 2021."
-        )
-        window.panel.show()
-        window.panel.select(window.annotator.placed[0].annotation.id)
-        QTimer.singleShot(300, shoot_annotations)
+    def shoot(self, window: MainWindow, name: str) -> None:
+        window.grab().save(str(self.out / name))
+        self.saved.append(name)
+        window.tasks.wait_idle()
+        self.next_shot()
 
-    def shoot_annotations() -> None:
-        window.grab().save(str(OUT / "annotations.png"))
-        steps.append("annotations.png")
-        window.search_field.setText("securite russie")
-        when(lambda: window.model.searching and window.model.rowCount() > 0, shoot_search)
 
-    def shoot_search() -> None:
-        window.grab().save(str(OUT / "search.png"))
-        steps.append("search.png")
-        window.close()
-        app.quit()
-
-    window.session.refreshed.connect(select_sample)
-    QTimer.singleShot(30_000, app.quit)  # never hang a script run
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--add", type=Path, action="append", default=[],
+                        help="a folder of articles to add to the library")  # fmt: skip
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    photographer = Photographer(app, make_library(args.add), args.out)
+    QTimer.singleShot(0, photographer.next_shot)
+    QTimer.singleShot(300_000, app.quit)  # never hang a script run
     app.exec()
-    print("saved:", ", ".join(steps) or "nothing")
-    return 0 if len(steps) == 3 else 1
+    print("saved:", ", ".join(photographer.saved) or "nothing")
+    return 0 if len(photographer.saved) == len(SHOTS) else 1
 
 
 if __name__ == "__main__":

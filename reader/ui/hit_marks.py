@@ -63,7 +63,9 @@ class HitMarks:
             if index == self.current:
                 fmt.setBackground(QColor("#f29e4c" if not dark else "#b5651d"))
             else:
-                fmt.setBackground(QColor("#fde68a" if not dark else "#6b5a1e"))
+                # Peach, not yellow: a yellow highlight of the reader's must not look
+                # like a search hit.
+                fmt.setBackground(QColor("#ffd2a6" if not dark else "#7a4a22"))
             if dark:
                 fmt.setForeground(QColor("#ffffff"))
             selection.format = fmt  # type: ignore[attr-defined]
