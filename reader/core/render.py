@@ -81,24 +81,31 @@ def markdown_to_html(body: str) -> str:
     )
 
 
+def _parts(iso: str) -> tuple[date | None, int, str]:
+    """(full date, month, year) of an ISO date, possibly reduced; (None, 0, "") if neither."""
+    try:
+        if len(iso) == 10:
+            day = date.fromisoformat(iso)
+            return day, day.month, str(day.year)
+        if len(iso) == 7 and 1 <= int(iso[5:]) <= 12:
+            return None, int(iso[5:]), iso[:4]
+    except ValueError:
+        pass
+    return None, 0, ""
+
+
 def format_date(iso: str | None, lang: str = "en") -> str:
     """``2023-07-28`` → ``Friday 28 July 2023`` (``vendredi 28 juillet 2023`` in French);
     reduced dates stay as precise as given."""
     if not iso:
         return ""
     lang = lang if lang in _MONTHS else "en"
-    months = _MONTHS[lang]
-    try:
-        if len(iso) == 10:
-            day = date.fromisoformat(iso)
-            weekday = _WEEKDAYS[lang][day.weekday()]
-            number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
-            return f"{weekday} {number} {months[day.month - 1]} {day.year}"
-        if len(iso) == 7:
-            return f"{months[int(iso[5:]) - 1]} {iso[:4]}"
-    except (ValueError, IndexError):
-        pass
-    return iso
+    day, month, year = _parts(iso)
+    if day is not None:
+        weekday = _WEEKDAYS[lang][day.weekday()]
+        number = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+        return f"{weekday} {number} {_MONTHS[lang][month - 1]} {year}"
+    return f"{_MONTHS[lang][month - 1]} {year}" if month else iso
 
 
 def short_date(iso: str | None, lang: str = "en") -> str:
@@ -106,15 +113,10 @@ def short_date(iso: str | None, lang: str = "en") -> str:
     if not iso:
         return ""
     months = _SHORT_MONTHS.get(lang, _SHORT_MONTHS["en"])
-    try:
-        if len(iso) == 10:
-            day = date.fromisoformat(iso)
-            return f"{day.day} {months[day.month - 1]} {day.year}"
-        if len(iso) == 7:
-            return f"{months[int(iso[5:]) - 1]} {iso[:4]}"
-    except (ValueError, IndexError):
-        pass
-    return iso
+    day, month, year = _parts(iso)
+    if day is not None:
+        return f"{day.day} {months[month - 1]} {year}"
+    return f"{months[month - 1]} {year}" if month else iso
 
 
 def byline_text(article: Article, lang: str = "en") -> str:
