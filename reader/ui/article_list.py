@@ -32,6 +32,7 @@ class ArticleList(QTableView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list (rows are chosen with arrows)
         self.setItemDelegate(ArticleDelegate(self))
         self.row_height = row_height(self.fontMetrics())  # the title and one line under it
         self.verticalHeader().setDefaultSectionSize(self.row_height)

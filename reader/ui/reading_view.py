@@ -48,6 +48,7 @@ class ReadingView(QTextBrowser):
         self.setObjectName("readingView")
         self.setAccessibleName(self.tr("Article"))
         self.setOpenLinks(False)
+        self.setTabChangesFocus(True)  # Tab goes on to the next control, not from link to link
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self._resource_root: Path | None = None
