@@ -78,9 +78,10 @@ def reanchor(annotations: Iterable[Annotation], text: str, fingerprint: str) -> 
             continue
         placement = anchor(text, annotation.selectors)
         if placement is None:
-            result.orphans.append(annotation)
-            if not annotation.orphan or annotation.anchored_to != fingerprint:
-                result.changed.append(replace(annotation, orphan=True, anchored_to=fingerprint))
+            marked = replace(annotation, orphan=True, anchored_to=fingerprint)
+            result.orphans.append(marked)  # marked: not searched for again in this text
+            if marked != annotation:
+                result.changed.append(marked)
             continue
         selectors = annotation.selectors
         if placement.method != "position" or selectors.position is None:

@@ -12,7 +12,8 @@ and the bulk indexer all do the same):
 
 "Clearly the same": identical content; or, when it had highlights, at least half
 of them found again in the new text and a similar length; or, without
-highlights, the same title and a similar length.
+highlights, the same title and a similar length, and it came in with the same refresh
+that saw the old one go (a namesake already in the library is not evidence).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def reanchor_article(library: Library, article_id: int, article: Article) -> boo
     if not anchored.changed:
         return True
     try:
-        library.userdata.save_all(anchored.changed)
+        library.userdata.save_anchoring(anchored.changed)
     except UserDataError as exc:
         log.warning("highlights re-anchored but not saved: %s", exc)
         return False
@@ -97,13 +98,17 @@ def _find(library: Library, entry: DetachedArticle, recent: list[int]) -> int | 
     same_title = [
         row[0] for row in db.execute("SELECT id FROM articles WHERE title=?", (entry.title,))
     ]
+    annotations = library.userdata.annotations(-entry.old_id)
+    if not annotations:
+        # A star or tags alone: the title is the only evidence, so only an article that
+        # came in with this very refresh qualifies (not any namesake: "Editorial").
+        same_title = [article_id for article_id in same_title if article_id in recent]
     seen: set[int] = set()
     candidates = []
     for article_id in [*same_content, *same_title, *recent]:
         if article_id not in seen and not library.userdata.has_user_data(article_id):
             seen.add(article_id)
             candidates.append(article_id)
-    annotations = library.userdata.annotations(-entry.old_id)
     for row in library.catalog.rows_by_id(candidates[:_MAX_CANDIDATES]):
         if row.id in same_content:
             return row.id

@@ -79,7 +79,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX user_tags_tag ON user_tags(tag);
     CREATE TABLE detached (
-        old_id INTEGER PRIMARY KEY,       -- the id the rows now carry, negated
+        old_id INTEGER PRIMARY KEY,       -- the key the rows now carry, negated
         path TEXT NOT NULL,
         title TEXT NOT NULL,
         fingerprint TEXT NOT NULL,
@@ -287,18 +287,23 @@ class Catalog:
         )
 
     def delete(self, article_id: int) -> None:
-        """Remove an article; what the reader made of it is detached, never deleted."""
+        """Remove an article; what the reader made of it is detached, never deleted.
+
+        Detached rows carry a negative key of their own (not the article's id negated:
+        SQLite hands a deleted maximum id to the next new article, whose rows could
+        then collide with or merge into these).
+        """
         if self._has_user_data(article_id):
+            key = self.db.execute("SELECT coalesce(max(old_id), 0) + 1 FROM detached").fetchone()[0]
             self.db.execute(
-                "INSERT OR REPLACE INTO detached (old_id, path, title, fingerprint, words,"
-                " detached_at) SELECT id, path, title, fingerprint, words,"
+                "INSERT INTO detached (old_id, path, title, fingerprint, words, detached_at)"
+                " SELECT ?, path, title, fingerprint, words,"
                 " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM articles WHERE id=?",
-                (article_id,),
+                (key, article_id),
             )
             for table in USER_TABLES:
                 self.db.execute(
-                    f"UPDATE {table} SET article_id=? WHERE article_id=?",
-                    (-article_id, article_id),
+                    f"UPDATE {table} SET article_id=? WHERE article_id=?", (-key, article_id)
                 )
         else:
             self.db.execute("DELETE FROM article_state WHERE article_id=?", (article_id,))

@@ -30,7 +30,12 @@ _ANNOTATION_COLUMNS = (
 
 
 class UserDataError(Exception):
-    """A change could not be saved; ``str()`` says why, in words for the reader."""
+    """A change could not be saved; ``str()`` says why, ``kind`` for translated messages:
+    "read-only", "full", "busy" or "other"."""
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def now() -> str:
@@ -66,7 +71,7 @@ class ArticleState:
 class DetachedArticle:
     """An article that left the catalog while it had annotations, a star or tags."""
 
-    old_id: int
+    old_id: int  # its key (not the article's old id): its rows carry -old_id
     path: str
     title: str
     fingerprint: str
@@ -106,13 +111,13 @@ class UserData:
     def _write(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise UserDataError(
-                "the library's data folder is read-only, so changes cannot be saved"
+                "the library's data folder is read-only, so changes cannot be saved", "read-only"
             )
         db = self._db()
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise UserDataError(_explain(exc)) from exc
+            raise _error(exc) from exc
         try:
             yield db
             db.execute("COMMIT")
@@ -120,7 +125,7 @@ class UserData:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise UserDataError(_explain(exc)) from exc
+                raise _error(exc) from exc
             raise
 
     # --- annotations ----------------------------------------------------------------
@@ -158,6 +163,30 @@ class UserData:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [_values(annotation) for annotation in annotations],
             )
+
+    def save_anchoring(self, annotations: Iterable[Annotation]) -> int:
+        """Store where re-anchoring placed highlights, and only that; returns how many.
+
+        A highlight changed (or deleted) by the reader since it was read for anchoring
+        is left alone: its ``modified`` no longer matches, and nothing is inserted.
+        """
+        with self._write() as db:
+            changed = 0
+            for annotation in annotations:
+                position = annotation.selectors.position
+                quote = annotation.selectors.quote
+                cursor = db.execute(
+                    "UPDATE annotations SET pos_start=?, pos_end=?, exact=?, prefix=?, suffix=?,"
+                    " orphan=?, anchored_to=? WHERE id=? AND modified=?",
+                    (
+                        position.start if position else None,
+                        position.end if position else None,
+                        quote.exact, quote.prefix, quote.suffix, int(annotation.orphan),
+                        annotation.anchored_to, annotation.id, annotation.modified,
+                    ),
+                )  # fmt: skip
+                changed += cursor.rowcount
+            return changed
 
     def delete(self, annotation_id: str) -> None:
         with self._write() as db:
@@ -274,8 +303,11 @@ class UserData:
     def rename_tag(self, old: str, new: str) -> None:
         """Everywhere at once; merges into ``new`` where an article had both."""
         new = clean_tag(new)
+        if new == old:
+            return
         with self._write() as db:
             db.execute("UPDATE OR IGNORE user_tags SET tag=? WHERE tag=?", (new, old))
+            # Left behind only where the article had ``new`` already: merged.
             db.execute("DELETE FROM user_tags WHERE tag=?", (old,))
 
     # --- articles that left the library ---------------------------------------------
@@ -312,15 +344,21 @@ def clean_tag(tag: str) -> str:
     return cleaned
 
 
-def _explain(exc: sqlite3.Error) -> str:
+def _error(exc: sqlite3.Error) -> UserDataError:
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text or "permission" in text:
-        return "the library's data folder is read-only, so changes cannot be saved"
+        return UserDataError(
+            "the library's data folder is read-only, so changes cannot be saved", "read-only"
+        )
     if "full" in text:
-        return "the disk holding the library's data is full, so changes cannot be saved"
+        return UserDataError(
+            "the disk holding the library's data is full, so changes cannot be saved", "full"
+        )
     if "locked" in text or "busy" in text:
-        return "the library's data is in use by another program; try again in a moment"
-    return f"changes cannot be saved: {exc}"
+        return UserDataError(
+            "the library's data is in use by another program; try again in a moment", "busy"
+        )
+    return UserDataError(f"changes cannot be saved: {exc}")
 
 
 def _annotation(values: tuple[Any, ...]) -> Annotation:

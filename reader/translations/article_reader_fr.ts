@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotation_controller.py" line="+110"/>
+        <location filename="../ui/annotation_controller.py" line="+111"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Highlights cannot be changed: {0}.</source>
         <translation>Impossible de modifier les surlignages&#xa0;: {0}.</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations_panel.py" line="+42"/>
+        <location filename="../ui/annotations_panel.py" line="+44"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -236,7 +236,7 @@
         <translation>Supprimer le surlignage non placé</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>&lt;b&gt;Could not be placed&lt;/b&gt; ({0}): the article&apos;s text changed. Select the passage and re-attach, or delete.</source>
         <translation>&lt;b&gt;Impossibles à placer&lt;/b&gt; ({0})&#xa0;: le texte de l’article a changé. Sélectionnez le passage et rattachez, ou supprimez.</translation>
     </message>
@@ -333,6 +333,34 @@
         <location line="+1"/>
         <source>Purple</source>
         <translation>Violet</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/error_text.py" line="+14"/>
+        <source>the library&apos;s data folder is read-only, so changes cannot be saved</source>
+        <translation>le dossier des données de la bibliothèque est en lecture seule : les modifications ne peuvent pas être enregistrées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk holding the library&apos;s data is full, so changes cannot be saved</source>
+        <translation>le disque qui contient les données de la bibliothèque est plein : les modifications ne peuvent pas être enregistrées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the library&apos;s data is in use by another program; try again in a moment</source>
+        <translation>les données de la bibliothèque sont utilisées par un autre programme ; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changes cannot be saved ({0})</source>
+        <translation>les modifications ne peuvent pas être enregistrées ({0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the library&apos;s data folder cannot be written</source>
+        <translation>le dossier des données de la bibliothèque n’est pas accessible en écriture</translation>
     </message>
 </context>
 <context>
@@ -549,7 +577,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../ui/library_session.py" line="+41"/>
+        <location filename="../ui/library_session.py" line="+42"/>
         <source>Scanning</source>
         <translation>Analyse du dossier</translation>
     </message>
@@ -569,7 +597,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Could not update the library: {0}</source>
         <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -780,7 +808,7 @@
 <context>
     <name>ReadingState</name>
     <message>
-        <location filename="../ui/reading_state.py" line="+62"/>
+        <location filename="../ui/reading_state.py" line="+63"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
@@ -797,7 +825,7 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Not saved: {0}.</source>
         <translation>Non enregistré&#xa0;: {0}.</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from reader.core.annotating import Placed, create, reanchor, reattach
 from reader.core.userdata import COLORS, Annotation, now
 from reader.ui.annotations_panel import AnnotationsPanel
+from reader.ui.error_text import save_error_text
 from reader.ui.highlight_layer import HighlightLayer, color_name
 from reader.ui.library_session import LibrarySession, OpenedArticle
 from reader.ui.reading_view import ReadingView
@@ -129,6 +130,7 @@ class AnnotationController(QObject):
     # --- the article shown ----------------------------------------------------------
 
     def show(self, opened: OpenedArticle) -> None:
+        self.panel.flush_note()  # a note typed just now belongs to the article we leave
         self.opened = opened
         self.annotations = {p.annotation.id: p.annotation for p in opened.anchored.placed}
         self.annotations |= {a.id: a for a in opened.anchored.orphans}
@@ -138,6 +140,7 @@ class AnnotationController(QObject):
         self._redraw()
 
     def clear(self) -> None:
+        self.panel.flush_note()
         self.opened = None
         self.annotations, self.placed, self.orphans = {}, [], []
         self.toolbar.hide()
@@ -265,11 +268,11 @@ class AnnotationController(QObject):
         self._replace_all()
 
     def _save_failed(self, exc: BaseException) -> None:
-        self.unsaved_reason = str(exc)
+        self.unsaved_reason = save_error_text(exc)
         self.undo_stack.clear()
         self.message.emit(
             self.tr("Your last change was not saved: {0}. Nothing saved before is lost.").format(
-                exc
+                self.unsaved_reason
             )
         )
         for action in (self.highlight_action, self.note_action):

@@ -32,7 +32,9 @@ from reader.ui.language import current_language
 from reader.ui.selection_toolbar import color_icon
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NOTE_SAVE_MS = 150  # a note is saved this long after the last keystroke
+# A note is saved as it is typed: at the next turn of the event loop after a keystroke
+# (keys typed together are saved together), so a crash loses at most the last one.
+NOTE_SAVE_MS = 0
 
 
 def entry_text(annotation: Annotation) -> str:
@@ -142,6 +144,11 @@ class AnnotationsPanel(QDockWidget):
         self._annotations = placed
         self._orphans = orphans
         self._refill()
+        editing = next((a for a in placed if a.id == self._editing), None)
+        if editing is not None and self.note.toPlainText() != editing.note:
+            self.note.blockSignals(True)  # an undo (or redo) changed the note: show it
+            self.note.setPlainText(editing.note)
+            self.note.blockSignals(False)
         self.orphans.clear()
         for annotation in orphans:
             item = QListWidgetItem(color_icon(annotation.color), entry_text(annotation))

@@ -31,6 +31,7 @@ from reader.core.store import CatalogRow
 from reader.core.user_filters import UserFilters
 from reader.core.userdata import ArticleState, UserData, UserDataError
 from reader.i18n import QT_TRANSLATE_NOOP
+from reader.ui.error_text import read_only_text
 from reader.ui.tasks import TaskContext, TaskRunner
 from reader.ui.watcher import LibraryWatcher
 
@@ -109,7 +110,8 @@ class LibrarySession(QObject):
 
     @property
     def read_only_reason(self) -> str:
-        return self._library.read_only_reason if self._library is not None else ""
+        """Why nothing can be saved, in the interface's language ("" when it can)."""
+        return read_only_text() if self._library is not None and self._library.read_only else ""
 
     @property
     def refreshing(self) -> bool:
@@ -294,7 +296,7 @@ class LibrarySession(QObject):
             if anchored.changed and not userdata.read_only:
                 # Not saved: they are anchored again next time (the window says why).
                 with contextlib.suppress(UserDataError):
-                    userdata.save_all(anchored.changed)
+                    userdata.save_anchoring(anchored.changed)
             opened = OpenedArticle(
                 row.id, html, text, byline_text(article, lang), article.fingerprint, anchored,
                 userdata.state(row.id), tuple(userdata.tags(row.id)),

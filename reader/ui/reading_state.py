@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.userdata import UserData
 from reader.ui.article_model import ArticleListModel
+from reader.ui.error_text import save_error_text
 from reader.ui.library_session import LibrarySession, OpenedArticle
 from reader.ui.reading_view import ReadingView
 from reader.ui.tasks import TaskRunner
@@ -206,6 +207,8 @@ class ReadingState(QObject):
             "user",
             lambda ctx: change(userdata),
             on_done=(lambda _: then()) if then else None,
-            on_error=lambda exc: self.message.emit(self.tr("Not saved: {0}.").format(exc)),
+            on_error=lambda exc: self.message.emit(
+                self.tr("Not saved: {0}.").format(save_error_text(exc))
+            ),
         )
         return True

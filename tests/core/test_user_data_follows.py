@@ -136,10 +136,12 @@ def test_an_unrelated_new_article_does_not_take_the_highlights(
     library.refresh()
     annotation_id = highlight(library, "essay.txt", "grey with frost")
     path.unlink()
-    write(
-        library_root / "other.txt",
-        "Harbour news\n\nThe boats came back late; the catch was poor and the wind rose.\n",
+    unrelated = (  # as long as the essay, so only its text can tell them apart
+        "Harbour news\n\n"
+        + "The boats came back late; the catch was poor and the wind rose again. " * 4
     )
+    assert abs(len(unrelated.split()) - len(ESSAY.split())) < 0.25 * len(ESSAY.split())
+    write(library_root / "other.txt", unrelated)
     library.refresh()
     [detached] = library.userdata.detached()
     assert detached.path == "essay.txt"
@@ -159,3 +161,57 @@ def test_reading_state_alone_is_not_kept_for_a_deleted_article(
     library.refresh()
     assert library.userdata.detached() == []
     assert library.userdata.read_ids() == set()
+
+
+def test_a_reused_article_id_neither_merges_nor_breaks_refreshes(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    """SQLite gives a deleted maximum id to the next new article: detached rows keep apart."""
+    first = write(library_root / "a.txt", ESSAY)
+    library = open_library(library_root)
+    library.refresh()
+    note_a = highlight(library, "a.txt", "grey with frost", note="on a")
+    [row_a] = library.catalog.rows()
+    library.userdata.set_starred([row_a.id], True)
+    first.unlink()
+    library.refresh()
+    other = (
+        "Market day\n\nThe square filled with stalls of apples, cheese and wool before the "
+        "church bell rang eight, and the mayor bought a basket of plums for his wife.\n"
+    )
+    second = write(library_root / "b.txt", other)
+    library.refresh()
+    [row_b] = library.catalog.rows()
+    assert row_b.id == row_a.id  # the reuse this test is about
+    note_b = highlight(library, "b.txt", "a basket of plums", note="on b")
+    library.userdata.set_starred([row_b.id], True)
+    second.unlink()
+    library.refresh()  # raised IntegrityError when both were detached under -id
+    assert len(library.userdata.detached()) == 2
+    write(library_root / "a.txt", ESSAY)
+    library.refresh()
+    back = library.catalog.row_by_path("a.txt")
+    assert back is not None
+    assert [a.note for a in library.userdata.annotations(back.id)] == ["on a"]
+    assert library.userdata.annotation(note_b) is not None  # still detached, not lost
+    assert placed_text(library, note_a) == "grey with frost"
+
+
+def test_a_star_alone_does_not_go_to_a_namesake(
+    library_root: Path, open_library: OpenLibrary, write: Write
+) -> None:
+    body = "\n\nThe council met on Monday and the budget was adopted after a long debate.\n"
+    first = write(library_root / "one.md", "# Editorial" + body)
+    write(library_root / "two.md", "# Editorial" + body.replace("Monday", "Friday"))
+    library = open_library(library_root)
+    library.refresh()
+    one = library.catalog.row_by_path("one.md")
+    two = library.catalog.row_by_path("two.md")
+    assert one is not None and two is not None
+    library.userdata.set_starred([one.id], True)
+    library.userdata.add_tag([one.id], "economy")
+    first.unlink()
+    library.refresh()
+    assert two.id not in library.userdata.starred_ids()  # kept detached, not given to "two"
+    assert library.userdata.tags(two.id) == []
+    assert [d.title for d in library.userdata.detached()] == ["Editorial"]

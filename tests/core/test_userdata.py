@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,8 @@ def test_tags_rename_everywhere_and_merge(tmp_path: Path) -> None:
     userdata.add_tag([2], "Africa")
     userdata.rename_tag("afrique", "Africa")
     assert userdata.all_tags() == {1: ["Africa"], 2: ["Africa"]}
+    userdata.rename_tag("Africa", " Africa ")  # renamed to itself: nothing is lost
+    assert userdata.all_tags() == {1: ["Africa"], 2: ["Africa"]}
     assert userdata.ids_tagged("africa") == {1, 2}
     with pytest.raises(ValueError):
         userdata.add_tag([1], " , ")
@@ -134,3 +137,21 @@ def test_the_library_opens_read_only_when_its_data_folder_cannot_be_written(
     assert [r.title for r in read_only.catalog.rows()] == [row.title]
     with pytest.raises(UserDataError):
         read_only.userdata.set_starred([row.id], False)
+
+
+def test_re_anchoring_never_overwrites_a_change_made_meanwhile(tmp_path: Path) -> None:
+    """Anchoring reads, works (fuzzy search can take a while), then saves: the reader's
+    note typed in between stays, and a highlight deleted in between stays deleted."""
+    catalog, userdata = saved_library(tmp_path)
+    kept = create(1, TEXT, 11, 34, "blue", "", "old")
+    gone = create(1, TEXT, 0, 6, "blue", "", "old")
+    userdata.save(kept, gone)
+    read_for_anchoring = userdata.annotations(1)
+    userdata.save(replace(kept, note="typed meanwhile", modified="2099-01-01T00:00:00Z"))
+    userdata.delete(gone.id)
+    moved = [replace(a, anchored_to="new", orphan=True) for a in read_for_anchoring]
+    assert userdata.save_anchoring(moved) == 0
+    [now_kept] = userdata.annotations(1)
+    assert now_kept.note == "typed meanwhile" and now_kept.anchored_to == "old"
+    userdata.close()
+    catalog.close()

@@ -282,3 +282,30 @@ def test_a_highlight_after_an_emoji_covers_the_words_selected(
     window.annotator.highlight_selection("yellow")
     assert highlighted_text(window) == ["avant la tempête"]
     assert [a.quote for a in saved(window)] == ["avant la tempête"]
+
+
+def test_undoing_a_note_shows_the_old_note_and_typing_does_not_bring_it_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "forces armées")
+    window.annotator.note_action.trigger()
+    qtbot.keyClicks(window.panel.note, "first thought")
+    qtbot.waitUntil(lambda: saved(window)[0].note == "first thought")
+    window.annotator.undo_action.trigger()
+    assert saved(window)[0].note == ""
+    assert window.panel.note.toPlainText() == ""
+    qtbot.keyClicks(window.panel.note, "!")
+    qtbot.waitUntil(lambda: saved(window)[0].note == "!")
+
+
+def test_a_note_typed_just_before_opening_another_article_is_kept(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "forces armées")
+    window.annotator.note_action.trigger()
+    window.panel._note_timer.setInterval(10_000)  # as if the reader typed the instant before
+    qtbot.keyClicks(window.panel.note, "Check this source")
+    open_article(qtbot, window, "The harbour")
+    assert [a.note for a in saved(window)] == ["Check this source"]
