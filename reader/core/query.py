@@ -24,6 +24,13 @@ import re
 from dataclasses import dataclass
 
 from reader.core.analysis import WORD
+from reader.core.query_dates import date_clause, iso_date
+from reader.core.query_tree import And, DateRange, Filter, Node, Not, Or, Parsed, Text, Word
+
+__all__ = [
+    "And", "DateRange", "Filter", "Node", "Not", "Or", "Parsed", "Text", "Word",
+    "iso_date", "parse", "tokenize",
+]  # fmt: skip
 
 QUOTES = '"“”«»„'
 TEXT_SCOPES = ("all", "title", "body", "source", "notes")
@@ -42,95 +49,6 @@ LANGUAGE_NAMES = {
 }
 _OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
 _FIELD_PREFIX = re.compile(r"([A-Za-z]+):")
-_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
-_RANGE_TO = re.compile(r"\s+to\s+|^to\s+|\s+to$|^to$", re.IGNORECASE)
-_COMPARISON = re.compile(r"(>=|<=|=>|=<|>|<)(.*)", re.DOTALL)
-
-
-# --- the tree ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str  # as typed (one \w+ run)
-    start: int  # offset in the query string
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-
-@dataclass(frozen=True)
-class Text:
-    """Words searched in a scope: one word, adjacent words (phrase) or a prefix."""
-
-    words: tuple[Word, ...]
-    scope: str = "all"  # one of TEXT_SCOPES
-    phrase: bool = False  # the words must be adjacent, in order
-    prefix: bool = False  # the last word is a prefix
-
-
-@dataclass(frozen=True)
-class Filter:
-    """An exact value of a keyword field (lang, tag, is, has); folded later."""
-
-    field: str
-    value: str
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class DateRange:
-    """Dates between two ISO prefixes (``2023``, ``2023-07``, ``2023-07-28``).
-
-    An included end covers the whole year or month it names; an excluded start
-    skips all of it. None is an open end.
-    """
-
-    start: str | None
-    end: str | None
-    start_excluded: bool = False
-    end_excluded: bool = False
-
-
-@dataclass(frozen=True)
-class Not:
-    node: Node
-
-
-@dataclass(frozen=True)
-class And:
-    nodes: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    nodes: tuple[Node, ...]
-
-
-Node = Text | Filter | DateRange | Not | And | Or
-
-
-@dataclass(frozen=True)
-class Parsed:
-    node: Node | None  # None: nothing to search for
-    ignored: tuple[str, ...] = ()  # clauses left out, as typed
-    text: str = ""
-
-    def words(self) -> list[tuple[Word, str]]:
-        """Words a spelling correction may replace, with their scope (not negated ones)."""
-        found: list[tuple[Word, str]] = []
-        _collect_words(self.node, found)
-        return found
-
-
-def _collect_words(node: Node | None, found: list[tuple[Word, str]]) -> None:
-    if isinstance(node, Text) and node.scope in ("all", "title", "body"):
-        words = node.words[:-1] if node.prefix else node.words
-        found.extend((word, node.scope) for word in words)
-    elif isinstance(node, And | Or):
-        for child in node.nodes:
-            _collect_words(child, found)
 
 
 # --- tokens --------------------------------------------------------------------
@@ -289,7 +207,7 @@ class _Parser:
         scope = scope or "all"
         node: Node | None
         if scope == "date":
-            node = _date_clause(token.text if token.kind != "phrase" else token.text.strip())
+            node = date_clause(token.text if token.kind != "phrase" else token.text.strip())
         elif scope in KEYWORD_FIELDS:
             node = _filter(scope, token.text) if token.kind != "range" else None
         elif token.kind == "range":
@@ -363,53 +281,3 @@ def _filter(field_name: str, value: str) -> Filter | None:
     if field_name == "lang":
         value = LANGUAGE_NAMES.get(value, value)
     return Filter(field_name, value, prefix=prefix and field_name == "tag")
-
-
-def iso_date(text: str) -> str | None:
-    """``2023``, ``2023-7``, ``2023/07/28`` → ISO (reduced) form; anything else None."""
-    match = _DATE.fullmatch(text.strip())
-    if not match:
-        return None
-    year, month, day = match.groups()
-    if month is None:
-        return year
-    if not 1 <= int(month) <= 12:
-        return None
-    if day is None:
-        return f"{year}-{int(month):02d}"
-    if not 1 <= int(day) <= 31:
-        return None
-    return f"{year}-{int(month):02d}-{int(day):02d}"
-
-
-def _date_clause(text: str) -> DateRange | None:
-    text = text.strip()
-    if text[:1] in "[{" and len(text) >= 2:
-        start_excluded = text[0] == "{"
-        end_excluded = text[-1] == "}"
-        inner = text[1:-1] if text[-1] in "]}" else text[1:]
-        parts = _RANGE_TO.split(inner.strip(), maxsplit=1)
-        if len(parts) != 2:
-            return None
-        return _bounds(parts[0], parts[1], start_excluded, end_excluded)
-    if match := _COMPARISON.fullmatch(text):
-        op, value = match.groups()
-        if op.startswith(">") or op.endswith(">"):
-            return _bounds(value, "", start_excluded=op == ">")
-        return _bounds("", value, end_excluded=op == "<")
-    if ".." in text:
-        start, end = text.split("..", 1)
-        return _bounds(start, end)
-    day = iso_date(text)
-    return DateRange(day, day) if day else None
-
-
-def _bounds(
-    start: str, end: str, start_excluded: bool = False, end_excluded: bool = False
-) -> DateRange | None:
-    start, end = start.strip().strip("*"), end.strip().strip("*")
-    low = iso_date(start) if start else None
-    high = iso_date(end) if end else None
-    if (start and low is None) or (end and high is None) or (low is None and high is None):
-        return None
-    return DateRange(low, high, start_excluded and low is not None, end_excluded)
