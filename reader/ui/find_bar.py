@@ -6,12 +6,15 @@ bar and clears the marks. Case, accents and apostrophes fold as in library searc
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from reader.core.text_find import find_all
 from reader.ui.reading_view import ReadingView
+
+
+FIND_DEBOUNCE_MS = 120
 
 
 class _FindField(QLineEdit):
@@ -58,7 +61,12 @@ class FindBar(QWidget):
             layout.addWidget(widget, 1 if widget is self.field else 0)
         self.spans: list[tuple[int, int]] = []
         self.current = -1
-        self.field.textChanged.connect(self.search)
+        # Typing waits for a pause: a long article takes tens of ms to scan, once per pause.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(FIND_DEBOUNCE_MS)
+        self._typing.timeout.connect(self.search)
+        self.field.textChanged.connect(self._typing.start)
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         self.close_button.clicked.connect(self.close_bar)
@@ -89,6 +97,10 @@ class FindBar(QWidget):
             self._show_current()
 
     def step(self, direction: int) -> None:
+        if self._typing.isActive():  # Enter before the pause: find what was typed first
+            self._typing.stop()
+            self.search()
+            return
         if not self.spans:
             return
         self.current = (self.current + direction) % len(self.spans)
