@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 from reader.core.text_find import find_all
 from reader.ui.reading_view import ReadingView
 
-
 FIND_DEBOUNCE_MS = 120
 
 
