@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from reader.core.anchoring import Selectors, anchor, describe
+from reader.core.anchoring import anchor, describe
 from reader.core.userdata import Annotation, now
 
 
@@ -92,12 +92,6 @@ def reanchor(annotations: Iterable[Annotation], text: str, fingerprint: str) -> 
         result.placed.append(Placed(updated, placement.start, placement.end))
     result.placed.sort(key=lambda placed: (placed.start, placed.end))
     return result
-
-
-def matches_selectors(text: str, selectors: Selectors) -> bool:
-    """True when the selectors still describe ``text`` exactly (no re-anchoring needed)."""
-    position = selectors.position
-    return position is not None and text[position.start : position.end] == selectors.quote.exact
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

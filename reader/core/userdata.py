@@ -228,12 +228,6 @@ class UserData:
             return ArticleState()
         return ArticleState(values[0] is not None, bool(values[1]), int(values[2]))
 
-    def states(self) -> dict[int, ArticleState]:
-        cursor = self._db().execute("SELECT article_id, starred, read, position FROM article_state")
-        return {
-            row[0]: ArticleState(row[1] is not None, bool(row[2]), int(row[3])) for row in cursor
-        }
-
     def set_starred(self, article_ids: Iterable[int], starred: bool) -> None:
         self._set_state(article_ids, "starred", now() if starred else None)
 
@@ -274,10 +268,6 @@ class UserData:
         for article_id, tag in self._db().execute("SELECT article_id, tag FROM user_tags"):
             found.setdefault(article_id, []).append(tag)
         return found
-
-    def tag_names(self) -> list[str]:
-        cursor = self._db().execute("SELECT DISTINCT tag FROM user_tags ORDER BY tag")
-        return [row[0] for row in cursor]
 
     def ids_tagged(self, tag: str) -> set[int]:
         cursor = self._db().execute(

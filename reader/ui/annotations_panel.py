@@ -167,9 +167,6 @@ class AnnotationsPanel(QDockWidget):
         if orphans:
             self.orphans.setCurrentRow(0)
 
-    def visible_ids(self) -> list[str]:
-        return [self.list.item(n).data(ID_ROLE) for n in range(self.list.count())]
-
     def select(self, annotation_id: str) -> None:
         for n in range(self.list.count()):
             if self.list.item(n).data(ID_ROLE) == annotation_id:
