@@ -33,9 +33,9 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app import app_settings
 from reader.defaults import default_library
-from reader.ui.article_model import TITLE
-from reader.ui.language import install_language
-from reader.ui.main_window import MainWindow
+from reader.ui.library_list.article_model import TITLE
+from reader.ui.prefs.language import install_language
+from reader.ui.window.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__, resources
-from reader.core.paths import data_home
+from reader.core.catalog.paths import data_home
 from reader.defaults import default_library
 
 
@@ -34,7 +34,7 @@ def app_settings() -> QSettings:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Article Reader")
@@ -42,7 +42,7 @@ def main(argv: list[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("article-reader")
     app.setWindowIcon(QIcon(str(Path(resources.__file__).parent / "article-reader.svg")))
-    from reader.ui.language import chosen_language, install_language
+    from reader.ui.prefs.language import chosen_language, install_language
 
     settings = app_settings()
     install_language(chosen_language(settings))

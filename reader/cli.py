@@ -26,19 +26,19 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from reader.core.bulk import BULK_INDEX_BATCH
-from reader.core.export import (
+from reader.core.annotations.export import (
     ImportFormatError,
     import_jsonld,
     to_jsonld,
     to_markdown,
     write_atomically,
 )
-from reader.core.library import ChangeSet, Library, LibraryError
-from reader.core.search import SORTS, IndexCorrupt, QueryError
-from reader.core.snippets import QueryTerms, Snippet, article_snippet
-from reader.core.user_filters import UserFilters
-from reader.core.userdata import UserDataError
+from reader.core.annotations.userdata import UserDataError
+from reader.core.library.bulk import BULK_INDEX_BATCH
+from reader.core.library.library import ChangeSet, Library, LibraryError
+from reader.core.search.index import SORTS, IndexCorrupt, QueryError
+from reader.core.search.snippets import QueryTerms, Snippet, article_snippet
+from reader.core.search.user_filters import UserFilters
 from reader.defaults import default_library
 
 COMMANDS = ("list", "search", "index", "export", "import")

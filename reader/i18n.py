@@ -84,7 +84,7 @@ def build(quiet: bool = True) -> list[Path]:
 
 def update() -> None:
     """Gather every tr() string of the interface into the .ts files (keeps translations)."""
-    sources = sorted(str(p) for p in SOURCES.glob("*.py"))
+    sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
     options = ["-no-obsolete", "-locations", "relative"]  # relative: fewer diffs per edit
     for lang in LANGUAGES:
         if lang != "en":

@@ -28,9 +28,9 @@ from reader.bench.fts5 import Fts5Library
 from reader.bench.generate import generate_library
 from reader.bench.launch import launch
 from reader.bench.queries import KINDS, query_mix
-from reader.core.formats import parse_file
-from reader.core.library import Library
-from reader.core.snippets import QueryTerms, article_snippet
+from reader.core.articles.formats import parse_file
+from reader.core.library.library import Library
+from reader.core.search.snippets import QueryTerms, article_snippet
 
 
 def main() -> None:

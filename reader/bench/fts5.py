@@ -13,8 +13,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.core.article import Article
-from reader.core.index_schema import plain_text
+from reader.core.articles.article import Article
+from reader.core.search.schema import plain_text
 
 SCHEMA = """
 CREATE VIRTUAL TABLE articles USING fts5(

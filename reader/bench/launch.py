@@ -27,7 +27,7 @@ start = time.perf_counter()
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from reader.app import app_settings
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 app = QApplication([])
 marks = {}
 window = MainWindow(Path(sys.argv[1]), app_settings())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from reader.core.store import CatalogRow
+from reader.core.catalog.store import CatalogRow
 
 TOPICS_FR = ["sécurité", "gouvernement", "élection", "économie"]
 TOPICS_EN = ["security", "government", "election", "climate"]

@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from reader.bench.reanchor_edits import EDITS, choose_passages, load_doc, locate, strip_markers
-from reader.core.anchoring import Placement, anchor
-from reader.core.annotating import create, reanchor
-from reader.core.formats import parse_bytes, parse_file
-from reader.core.reading_text import reading_text
-from reader.core.userdata import Annotation
+from reader.core.annotations.anchoring import Placement, anchor
+from reader.core.annotations.annotating import create, reanchor
+from reader.core.annotations.reading_text import reading_text
+from reader.core.annotations.userdata import Annotation
+from reader.core.articles.formats import parse_bytes, parse_file
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/eltec-sample")
 METHODS = ("position", "quote", "fuzzy")

@@ -31,7 +31,7 @@ def main() -> int:
 
     from reader.app import app_settings
     from reader.defaults import default_library
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     library = Path(tempfile.mkdtemp(prefix="article-reader-library-"))
     shutil.copy(default_library() / "000_10d9d95bf921b5c7.txt", library / "mali.txt")

@@ -14,7 +14,7 @@ from datetime import date
 import markdown
 import nh3
 
-from reader.core.article import Article
+from reader.core.articles.article import Article
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4",

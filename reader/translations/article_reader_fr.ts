@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message>
-        <location filename="../ui/all_annotations.py" line="+41"/>
+        <location filename="../ui/annotations/all_annotations.py" line="+41"/>
         <source>All Highlights and Notes</source>
         <translation>Tous les surlignages et notes</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotation_controller.py" line="+111"/>
+        <location filename="../ui/annotations/controller.py" line="+111"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations_panel.py" line="+44"/>
+        <location filename="../ui/annotations/panel.py" line="+44"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -244,7 +244,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/article_list.py" line="+23"/>
+        <location filename="../ui/library_list/article_list.py" line="+23"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../ui/article_model.py" line="+35"/>
+        <location filename="../ui/library_list/article_model.py" line="+35"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../ui/highlight_layer.py" line="+29"/>
+        <location filename="../ui/annotations/highlight_layer.py" line="+29"/>
         <source>Yellow</source>
         <translation>Jaune</translation>
     </message>
@@ -338,19 +338,19 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/error_text.py" line="+14"/>
+        <location filename="../ui/session/error_text.py" line="+14"/>
         <source>the library&apos;s data folder is read-only, so changes cannot be saved</source>
-        <translation>le dossier des données de la bibliothèque est en lecture seule : les modifications ne peuvent pas être enregistrées</translation>
+        <translation>le dossier des données de la bibliothèque est en lecture seule&#xa0;: les modifications ne peuvent pas être enregistrées</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the disk holding the library&apos;s data is full, so changes cannot be saved</source>
-        <translation>le disque qui contient les données de la bibliothèque est plein : les modifications ne peuvent pas être enregistrées</translation>
+        <translation>le disque qui contient les données de la bibliothèque est plein&#xa0;: les modifications ne peuvent pas être enregistrées</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the library&apos;s data is in use by another program; try again in a moment</source>
-        <translation>les données de la bibliothèque sont utilisées par un autre programme ; réessayez dans un instant</translation>
+        <translation>les données de la bibliothèque sont utilisées par un autre programme&#xa0;; réessayez dans un instant</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -366,7 +366,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../ui/export_actions.py" line="+37"/>
+        <location filename="../ui/window/export_actions.py" line="+37"/>
         <source>Export Highlights as &amp;Markdown…</source>
         <translation>Exporter les surlignages en &amp;Markdown…</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../ui/filter_bar.py" line="+11"/>
+        <location filename="../ui/library_list/filter_bar.py" line="+11"/>
         <source>All articles</source>
         <translation>Tous les articles</translation>
     </message>
@@ -495,7 +495,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../ui/find_bar.py" line="+40"/>
+        <location filename="../ui/reading/find_bar.py" line="+42"/>
         <location line="+1"/>
         <source>Find in this article</source>
         <translation>Rechercher dans cet article</translation>
@@ -536,7 +536,7 @@
         <translation>Fermer la recherche</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+84"/>
         <source>{0} of {1}</source>
         <translation>{0} sur {1}</translation>
     </message>
@@ -549,7 +549,7 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../ui/library_menu.py" line="+60"/>
+        <location filename="../ui/window/library_menu.py" line="+60"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
     </message>
@@ -577,7 +577,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../ui/library_session.py" line="+42"/>
+        <location filename="../ui/session/library_session.py" line="+42"/>
         <source>Scanning</source>
         <translation>Analyse du dossier</translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="+77"/>
+        <location filename="../ui/window/main_window.py" line="+82"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../ui/navigation.py" line="+23"/>
+        <location filename="../ui/window/navigation.py" line="+23"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>ReadingControls</name>
     <message>
-        <location filename="../ui/reading_controls.py" line="+18"/>
+        <location filename="../ui/reading/reading_controls.py" line="+18"/>
         <source>&amp;System</source>
         <translation>&amp;Système</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../ui/reading_pane.py" line="+19"/>
+        <location filename="../ui/reading/reading_pane.py" line="+19"/>
         <source>How far through the article</source>
         <translation>Progression dans l’article</translation>
     </message>
@@ -808,7 +808,7 @@
 <context>
     <name>ReadingState</name>
     <message>
-        <location filename="../ui/reading_state.py" line="+63"/>
+        <location filename="../ui/annotations/reading_state.py" line="+63"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
@@ -833,7 +833,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading_view.py" line="+49"/>
+        <location filename="../ui/reading/reading_view.py" line="+49"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -841,7 +841,7 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../ui/search_bar.py" line="+29"/>
+        <location filename="../ui/library_list/search_bar.py" line="+29"/>
         <source>Search all articles  (Ctrl+K or /)</source>
         <translation>Rechercher dans tous les articles  (Ctrl+K ou /)</translation>
     </message>
@@ -864,7 +864,7 @@
 <context>
     <name>SelectionToolbar</name>
     <message>
-        <location filename="../ui/selection_toolbar.py" line="+19"/>
+        <location filename="../ui/annotations/selection_toolbar.py" line="+19"/>
         <source>Highlight in yellow</source>
         <translation>Surligner en jaune</translation>
     </message>
@@ -908,7 +908,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/shortcuts_dialog.py" line="+27"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+27"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -941,7 +941,7 @@
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../ui/status_text.py" line="+84"/>
+        <location filename="../ui/window/status_text.py" line="+84"/>
         <source>%n of 1 article shown</source>
         <translation>
             <numerusform>%n article affiché sur 1</numerusform>
@@ -1067,7 +1067,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TagsDialog</name>
     <message>
-        <location filename="../ui/tags_dialog.py" line="+40"/>
+        <location filename="../ui/annotations/tags_dialog.py" line="+40"/>
         <source>Tags — {0}</source>
         <translation>Étiquettes — {0}</translation>
     </message>
@@ -1126,7 +1126,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window_menus.py" line="+21"/>
+        <location filename="../ui/window/menus.py" line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1229,7 +1229,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowSearch</name>
     <message>
-        <location filename="../ui/window_search.py" line="+90"/>
+        <location filename="../ui/window/search.py" line="+90"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 SEED_NAME = "000_10d9d95bf921b5c7.txt"

@@ -8,7 +8,7 @@ import pytest
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.support.charset import accent_map
 
-from reader.core.analysis import FoldingStemAnalyzer
+from reader.core.search.analysis import FoldingStemAnalyzer
 
 TEXT = (
     "L’aide de Moscou a été précieuse au Mali. Des hélicoptères Mi-171 ont été livrés. "

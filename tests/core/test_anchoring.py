@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from reader.core.anchoring import (
+from reader.core.annotations.anchoring import (
     CONTEXT,
     Selectors,
     TextPosition,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import formats
-from reader.core.formats import parse_bytes, parse_file
-from reader.core.index_schema import plain_text
-from reader.core.library import Library
+from reader.core.articles import formats
+from reader.core.articles.formats import parse_bytes, parse_file
+from reader.core.library.library import Library
+from reader.core.search.schema import plain_text
 
 OpenLibrary = Callable[[Path], Library]
 Write = Callable[[Path, str], Path]

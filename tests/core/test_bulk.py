@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.bulk import refresh_in_subprocess
-from reader.core.library import Cancelled, ChangeSet, Library
+from reader.core.library.bulk import refresh_in_subprocess
+from reader.core.library.library import Cancelled, ChangeSet, Library
 
 
 def write_articles(root: Path, count: int) -> None:
@@ -60,7 +60,7 @@ def test_child_failure_is_an_error_not_a_hang(tmp_path: Path) -> None:
 
 def test_child_refresh_with_forked_index_writers(tmp_path: Path) -> None:
     """A batch big enough for one writer process per core: the child may fork them."""
-    from reader.core.search import MULTIPROCESS_MIN_DOCS
+    from reader.core.search.index import MULTIPROCESS_MIN_DOCS
 
     root = tmp_path / "library"
     root.mkdir()

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from reader.core.bylines import parse_byline
-from reader.core.formats import parse_bytes
+from reader.core.articles.bylines import parse_byline
+from reader.core.articles.formats import parse_bytes
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.article import EXCERPT_CHARS, plain_excerpt
-from reader.core.formats import parse_bytes
-from reader.core.library import Library
-from reader.core.store import MIGRATIONS
+from reader.core.articles.article import EXCERPT_CHARS, plain_excerpt
+from reader.core.articles.formats import parse_bytes
+from reader.core.catalog.store import MIGRATIONS
+from reader.core.library.library import Library
 
 OpenLibrary = Callable[[Path], Library]
 

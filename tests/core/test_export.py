@@ -11,8 +11,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from reader.core.annotating import create
-from reader.core.export import (
+from reader.core.annotations.annotating import create
+from reader.core.annotations.export import (
     DETACHED_HEADING,
     ORPHANS_HEADING,
     ImportFormatError,
@@ -21,10 +21,10 @@ from reader.core.export import (
     to_markdown,
     write_atomically,
 )
-from reader.core.formats import parse_file
-from reader.core.library import Library
-from reader.core.reading_text import reading_text
-from reader.core.userdata import Annotation
+from reader.core.annotations.reading_text import reading_text
+from reader.core.annotations.userdata import Annotation
+from reader.core.articles.formats import parse_file
+from reader.core.library.library import Library
 
 ALPHA = (
     "---\ntitle: Alpha dispatch\nsource: Wire\ndate: 2020-01-02\n---\n\n"

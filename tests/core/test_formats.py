@@ -10,9 +10,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from reader.core.article import WORDS_PER_MINUTE
-from reader.core.formats import parse_bytes, parse_file
-from reader.core.index_schema import plain_text
+from reader.core.articles.article import WORDS_PER_MINUTE
+from reader.core.articles.formats import parse_bytes, parse_file
+from reader.core.search.schema import plain_text
 
 FRENCH = (
     "Le conseil municipal a voté hier soir le budget de la ville pour l'année prochaine. "

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.bench.generate import generate_library
-from reader.core.formats import parse_file
+from reader.core.articles.formats import parse_file
 
 COUNT = 60
 WEEKDAYS = [

@@ -16,10 +16,10 @@ import pytest
 from whoosh import fields
 from whoosh import index as whoosh_index
 
-from reader.core import search
-from reader.core.library import Library
-from reader.core.search import IndexCorrupt, SearchIndex
-from reader.core.store import CatalogRow
+from reader.core.catalog.store import CatalogRow
+from reader.core.library.library import Library
+from reader.core.search import index as search
+from reader.core.search.index import IndexCorrupt, SearchIndex
 
 OpenLibrary = Callable[[Path], Library]
 Write = Callable[[Path, str], Path]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import reader.core.library as library_module
-from reader.core.article import Article
-from reader.core.library import Library, LibraryError
+import reader.core.library.library as library_module
+from reader.core.articles.article import Article
+from reader.core.library.library import Library, LibraryError
 
 OpenLibrary = Callable[[Path], Library]
 Write = Callable[[Path, str], Path]

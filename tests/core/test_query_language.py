@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
-from reader.core.query import And, DateRange, Or, Text, Word, parse
-from reader.core.search import QueryError, SearchResult
-from reader.core.spelling import Vocabulary, count_words, replace_words, suggest
+from reader.core.library.library import Library
+from reader.core.search.index import QueryError, SearchResult
+from reader.core.search.query import And, DateRange, Or, Text, Word, parse
+from reader.core.search.spelling import Vocabulary, count_words, replace_words, suggest
 
 ARTICLES = {
     "mali.txt": (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 
 Write = Callable[[Path, str], Path]
 

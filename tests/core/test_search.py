@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
-from reader.core.search import QueryError
+from reader.core.library.library import Library
+from reader.core.search.index import QueryError
 
 OpenLibrary = Callable[[Path], Library]
 Write = Callable[[Path, str], Path]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import search
-from reader.core.article import Article
-from reader.core.search import SearchIndex
+from reader.core.articles.article import Article
+from reader.core.search import index as search
+from reader.core.search.index import SearchIndex
 
 
 def article(n: int) -> Article:

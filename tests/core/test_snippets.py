@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.snippets import QueryTerms, best_snippet, hit_spans, readable_text
+from reader.core.search.snippets import QueryTerms, best_snippet, hit_spans, readable_text
 
 FRENCH = (
     "L’aide de Moscou a été précieuse au Mali. Les terroristes ont reculé. "

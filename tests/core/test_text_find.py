@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.text_find import find_all
+from reader.core.search.text_find import find_all
 
 TEXT = "L’aide de Moscou a été précieuse.\nLa SÉCURITÉ   d’abord : sécurité, Sécurité."
 

@@ -6,10 +6,10 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.annotating import create
-from reader.core.formats import parse_file
-from reader.core.library import Library
-from reader.core.reading_text import reading_text
+from reader.core.annotations.annotating import create
+from reader.core.annotations.reading_text import reading_text
+from reader.core.articles.formats import parse_file
+from reader.core.library.library import Library
 
 OpenLibrary = Callable[[Path], Library]
 Write = Callable[[Path, str], Path]

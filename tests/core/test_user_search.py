@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotating import create
-from reader.core.formats import parse_file
-from reader.core.library import Library
-from reader.core.reading_text import reading_text
-from reader.core.user_filters import UserFilters
+from reader.core.annotations.annotating import create
+from reader.core.annotations.reading_text import reading_text
+from reader.core.articles.formats import parse_file
+from reader.core.library.library import Library
+from reader.core.search.user_filters import UserFilters
 
 ARTICLES = {
     "mali.txt": "Le Mali renforce sa sécurité\n\nL'aide de Moscou a été précieuse.\n",

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotating import create
-from reader.core.library import Library
-from reader.core.store import MIGRATIONS, Catalog
-from reader.core.userdata import UserData, UserDataError
+from reader.core.annotations.annotating import create
+from reader.core.annotations.userdata import UserData, UserDataError
+from reader.core.catalog.store import MIGRATIONS, Catalog
+from reader.core.library.library import Library
 
 OpenLibrary = Callable[[Path], Library]
 TEXT = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from reader.app import app_settings
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 
 WORDS = "renforcer sa sécurité"
 NOTE = "typed just before the crash"

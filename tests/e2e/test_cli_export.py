@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotating import create
-from reader.core.formats import parse_file
-from reader.core.library import Library
-from reader.core.reading_text import reading_text
+from reader.core.annotations.annotating import create
+from reader.core.annotations.reading_text import reading_text
+from reader.core.articles.formats import parse_file
+from reader.core.library.library import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MALI = "000_10d9d95bf921b5c7.txt"

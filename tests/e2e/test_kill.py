@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library import Library
+from reader.core.library.library import Library
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 DRIVER = Path(__file__).resolve().parent / "kill_driver.py"

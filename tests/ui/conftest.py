@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reader.app import app_settings
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 
 MALI = """Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako
 Publié le vendredi 28 juillet 2023 | SpunikNews

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from reader.core.userdata import Annotation
-from reader.ui.article_model import ID_ROLE
-from reader.ui.main_window import MainWindow
+from reader.core.annotations.userdata import Annotation
+from reader.ui.library_list.article_model import ID_ROLE
+from reader.ui.window.main_window import MainWindow
 
 
 def open_article(qtbot: QtBot, window: MainWindow, title_start: str) -> None:

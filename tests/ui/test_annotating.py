@@ -13,8 +13,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core import store
-from reader.ui.main_window import MainWindow
+from reader.core.catalog import store
+from reader.ui.window.main_window import MainWindow
 
 
 def test_shortcut_highlights_the_selection_and_it_is_saved(

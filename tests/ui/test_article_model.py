@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from reader.core.store import CatalogRow
-from reader.ui.article_model import (
+from reader.core.catalog.store import CatalogRow
+from reader.ui.library_list.article_model import (
     DATE,
     EXCERPT_ROLE,
     ID_ROLE,

@@ -9,8 +9,8 @@ import pytest
 from driving import highlighted_text, open_article, saved, select_words
 from pytestqt.qtbot import QtBot
 
-from reader.core.userdata import UserData, UserDataError
-from reader.ui.main_window import MainWindow
+from reader.core.annotations.userdata import UserData, UserDataError
+from reader.ui.window.main_window import MainWindow
 
 
 def test_export_then_import_brings_a_deleted_highlight_back(

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 from pytestqt.qtbot import QtBot
 
 from reader.app import app_settings
-from reader.core.export import ImportReport
+from reader.core.annotations.export import ImportReport
 from reader.i18n import resolve_language
-from reader.ui import main_window as main_window_module
-from reader.ui.article_model import DATE, EXCERPT_ROLE, TITLE
-from reader.ui.language import SETTING, current_language, install_language
-from reader.ui.main_window import MainWindow
-from reader.ui.status_text import count_text, empty_text
+from reader.ui.library_list.article_model import DATE, EXCERPT_ROLE, TITLE
+from reader.ui.prefs.language import SETTING, current_language, install_language
+from reader.ui.window import main_window as main_window_module
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.status_text import count_text, empty_text
 
 NBSP = "\u00a0"
 MALI = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"

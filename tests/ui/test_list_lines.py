@@ -6,9 +6,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from reader.ui.article_model import EXCERPT_ROLE, SNIPPET_ROLE, TITLE
-from reader.ui.filter_bar import FilterBar
-from reader.ui.main_window import MainWindow
+from reader.ui.library_list.article_model import EXCERPT_ROLE, SNIPPET_ROLE, TITLE
+from reader.ui.library_list.filter_bar import FilterBar
+from reader.ui.window.main_window import MainWindow
 
 
 def titles(window: MainWindow) -> list[str]:

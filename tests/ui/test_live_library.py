@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.ui.article_model import ID_ROLE, TITLE
-from reader.ui.main_window import MainWindow
+from reader.ui.library_list.article_model import ID_ROLE, TITLE
+from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
 
@@ -107,7 +107,7 @@ def test_a_big_first_build_runs_in_a_child_process(
     library: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("reader.ui.library_session.BULK_THRESHOLD", 1)
+    monkeypatch.setattr("reader.ui.session.library_session.BULK_THRESHOLD", 1)
     window = open_window(library)
     assert window.count_label.text() == "4 articles"
     window.search_field.setText("securite")

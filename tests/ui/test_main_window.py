@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from reader.ui.article_model import ROW_ROLE, TITLE
-from reader.ui.main_window import MainWindow
+from reader.ui.library_list.article_model import ROW_ROLE, TITLE
+from reader.ui.window.main_window import MainWindow
 
 
 def titles(window: MainWindow) -> list[str]:

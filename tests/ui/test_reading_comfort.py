@@ -12,10 +12,10 @@ from PySide6.QtGui import QColor, QDropEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.ui import main_window as main_window_module
-from reader.ui.article_model import ID_ROLE, TITLE
-from reader.ui.main_window import MainWindow
-from reader.ui.shortcuts_dialog import ShortcutsDialog
+from reader.ui.library_list.article_model import ID_ROLE, TITLE
+from reader.ui.window import main_window as main_window_module
+from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 
 CONTROL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -193,7 +193,7 @@ def test_a_link_to_another_article_opens_it_in_the_app(
     open_article(qtbot, window, "Links")
     opened: list[QUrl] = []
     monkey = pytest.MonkeyPatch()
-    monkey.setattr("reader.ui.reading_view.QDesktopServices.openUrl", opened.append)
+    monkey.setattr("reader.ui.reading.reading_view.QDesktopServices.openUrl", opened.append)
     try:
         window.reading.anchorClicked.emit(QUrl("harbour.md"))
         qtbot.waitUntil(

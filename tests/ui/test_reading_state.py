@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-import reader.ui.reading_state as reading_state
-from reader.ui.article_model import ID_ROLE, STAR, TITLE, ArticleListModel
-from reader.ui.main_window import MainWindow
-from reader.ui.tags_dialog import TagsDialog
+import reader.ui.annotations.reading_state as reading_state
+from reader.ui.annotations.tags_dialog import TagsDialog
+from reader.ui.library_list.article_model import ID_ROLE, STAR, TITLE, ArticleListModel
+from reader.ui.window.main_window import MainWindow
 
 LONG = "Un long article\n\n" + "\n\n".join(
     f"Paragraphe {n} : la route montait encore, et le soir tombait sur la vallée." * 3

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.library import Library
-from reader.core.search import IndexCorrupt, SearchIndex
-from reader.ui.article_model import SNIPPET_ROLE, TITLE
-from reader.ui.main_window import MainWindow
+from reader.core.library.library import Library
+from reader.core.search.index import IndexCorrupt, SearchIndex
+from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
+from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
 MALI = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"

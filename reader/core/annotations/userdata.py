@@ -1,0 +1,383 @@
+"""What the reader makes of a library: highlights and notes, stars, read state, tags.
+
+It lives in the catalog's SQLite database (tables from migration 2 in
+:mod:`reader.core.catalog.store`), through connections of its own, one per thread, with
+``synchronous=FULL``: a highlight is on disk when ``save`` returns, and a crash or
+a full disk can only ever lose the change being made, never what was saved.
+Every write is one transaction; a write that fails raises :class:`UserDataError`
+with a message for the reader, and the session carries on read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reader.core.annotations.anchoring import Selectors, TextPosition, TextQuote
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+_ANNOTATION_COLUMNS = (
+    "id, article_id, pos_start, pos_end, exact, prefix, suffix, color, note, tags,"
+    " created, modified, orphan, anchored_to"
+)
+
+
+class UserDataError(Exception):
+    """A change could not be saved; ``str()`` says why, ``kind`` for translated messages:
+    "read-only", "full", "busy" or "other"."""
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str  # urn:uuid:…
+    article_id: int  # negative: its article left the library (see DetachedArticle)
+    selectors: Selectors
+    color: str
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    modified: str = ""
+    orphan: bool = False  # could not be placed in the article's current text
+    anchored_to: str = ""  # the article fingerprint its selectors were last checked on
+
+    @property
+    def quote(self) -> str:
+        return self.selectors.quote.exact
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    starred: bool = False
+    read: bool = False
+    position: int = 0  # offset in the reading text of the first line in view
+
+
+@dataclass(frozen=True)
+class DetachedArticle:
+    """An article that left the catalog while it had annotations, a star or tags."""
+
+    old_id: int  # its key (not the article's old id): its rows carry -old_id
+    path: str
+    title: str
+    fingerprint: str
+    words: int
+
+
+class UserData:
+    """Annotations, stars, read state, positions and tags of one library."""
+
+    def __init__(self, db_path: Path, read_only: bool = False) -> None:
+        self.path = db_path
+        self.read_only = read_only
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+
+    def _db(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA busy_timeout=10000")
+            db.execute("PRAGMA synchronous=FULL")  # durable: on disk when a save returns
+            self._local.db = db
+            with self._lock:
+                self._connections.append(db)
+        return db
+
+    def close(self) -> None:
+        """Close every thread's connection; call when no thread uses this any more."""
+        with self._lock:
+            for db in self._connections:
+                db.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise UserDataError(
+                "the library's data folder is read-only, so changes cannot be saved", "read-only"
+            )
+        db = self._db()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _error(exc) from exc
+        try:
+            yield db
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _error(exc) from exc
+            raise
+
+    # --- annotations ----------------------------------------------------------------
+
+    def annotations(self, article_id: int) -> list[Annotation]:
+        cursor = self._db().execute(
+            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE article_id=?"
+            " ORDER BY pos_start, created",
+            (article_id,),
+        )
+        return [_annotation(values) for values in cursor]
+
+    def all_annotations(self) -> list[Annotation]:
+        cursor = self._db().execute(
+            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations ORDER BY article_id, pos_start"
+        )
+        return [_annotation(values) for values in cursor]
+
+    def annotation(self, annotation_id: str) -> Annotation | None:
+        values = (
+            self._db()
+            .execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id=?", (annotation_id,))
+            .fetchone()
+        )
+        return _annotation(values) if values else None
+
+    def save(self, *annotations: Annotation) -> None:
+        """Insert or replace, all in one transaction."""
+        self.save_all(annotations)
+
+    def save_all(self, annotations: Iterable[Annotation]) -> None:
+        with self._write() as db:
+            db.executemany(
+                f"INSERT OR REPLACE INTO annotations ({_ANNOTATION_COLUMNS})"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [_values(annotation) for annotation in annotations],
+            )
+
+    def save_anchoring(self, annotations: Iterable[Annotation]) -> int:
+        """Store where re-anchoring placed highlights, and only that; returns how many.
+
+        A highlight changed (or deleted) by the reader since it was read for anchoring
+        is left alone: its ``modified`` no longer matches, and nothing is inserted.
+        """
+        with self._write() as db:
+            changed = 0
+            for annotation in annotations:
+                position = annotation.selectors.position
+                quote = annotation.selectors.quote
+                cursor = db.execute(
+                    "UPDATE annotations SET pos_start=?, pos_end=?, exact=?, prefix=?, suffix=?,"
+                    " orphan=?, anchored_to=? WHERE id=? AND modified=?",
+                    (
+                        position.start if position else None,
+                        position.end if position else None,
+                        quote.exact, quote.prefix, quote.suffix, int(annotation.orphan),
+                        annotation.anchored_to, annotation.id, annotation.modified,
+                    ),
+                )  # fmt: skip
+                changed += cursor.rowcount
+            return changed
+
+    def delete(self, annotation_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM annotations WHERE id=?", (annotation_id,))
+
+    def stale_article_ids(self) -> list[int]:
+        """Articles whose file changed since their annotations were last anchored."""
+        cursor = self._db().execute(
+            "SELECT DISTINCT a.article_id FROM annotations a JOIN articles c"
+            " ON c.id = a.article_id WHERE a.anchored_to != c.fingerprint"
+        )
+        return [row[0] for row in cursor]
+
+    def note_texts(self) -> list[tuple[int, str, str, str, str]]:
+        """(article id, annotation id, article language, quote, note) of every highlight."""
+        cursor = self._db().execute(
+            "SELECT a.article_id, a.id, coalesce(c.lang, ''), a.exact, a.note FROM annotations a"
+            " LEFT JOIN articles c ON c.id = a.article_id WHERE a.article_id > 0"
+        )
+        return list(cursor)
+
+    def annotated_ids(self, with_note: bool = False) -> set[int]:
+        where = " WHERE note != ''" if with_note else ""
+        query = f"SELECT DISTINCT article_id FROM annotations{where}"
+        return {row[0] for row in self._db().execute(query)}
+
+    # --- reading state --------------------------------------------------------------
+
+    def state(self, article_id: int) -> ArticleState:
+        values = (
+            self._db()
+            .execute(
+                "SELECT starred, read, position FROM article_state WHERE article_id=?",
+                (article_id,),
+            )
+            .fetchone()
+        )
+        if values is None:
+            return ArticleState()
+        return ArticleState(values[0] is not None, bool(values[1]), int(values[2]))
+
+    def set_starred(self, article_ids: Iterable[int], starred: bool) -> None:
+        self._set_state(article_ids, "starred", now() if starred else None)
+
+    def set_read(self, article_ids: Iterable[int], read: bool) -> None:
+        self._set_state(article_ids, "read", int(read))
+
+    def set_position(self, article_id: int, position: int) -> None:
+        self._set_state([article_id], "position", max(0, position))
+
+    def _set_state(self, article_ids: Iterable[int], column: str, value: object) -> None:
+        with self._write() as db:
+            for article_id in article_ids:
+                db.execute(
+                    "INSERT OR IGNORE INTO article_state (article_id) VALUES (?)", (article_id,)
+                )
+                db.execute(
+                    f"UPDATE article_state SET {column}=? WHERE article_id=?", (value, article_id)
+                )
+
+    def starred_ids(self) -> set[int]:
+        cursor = self._db().execute("SELECT article_id FROM article_state WHERE starred NOT NULL")
+        return {row[0] for row in cursor}
+
+    def read_ids(self) -> set[int]:
+        cursor = self._db().execute("SELECT article_id FROM article_state WHERE read = 1")
+        return {row[0] for row in cursor}
+
+    # --- tags -----------------------------------------------------------------------
+
+    def tags(self, article_id: int) -> list[str]:
+        cursor = self._db().execute(
+            "SELECT tag FROM user_tags WHERE article_id=? ORDER BY tag", (article_id,)
+        )
+        return [row[0] for row in cursor]
+
+    def all_tags(self) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for article_id, tag in self._db().execute("SELECT article_id, tag FROM user_tags"):
+            found.setdefault(article_id, []).append(tag)
+        return found
+
+    def ids_tagged(self, tag: str) -> set[int]:
+        cursor = self._db().execute(
+            "SELECT article_id FROM user_tags WHERE tag = ? COLLATE NOCASE", (tag,)
+        )
+        return {row[0] for row in cursor}
+
+    def add_tag(self, article_ids: Iterable[int], tag: str) -> None:
+        tag = clean_tag(tag)
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO user_tags (article_id, tag) VALUES (?, ?)",
+                [(article_id, tag) for article_id in article_ids],
+            )
+
+    def remove_tag(self, article_ids: Iterable[int], tag: str) -> None:
+        with self._write() as db:
+            db.executemany(
+                "DELETE FROM user_tags WHERE article_id=? AND tag=?",
+                [(article_id, tag) for article_id in article_ids],
+            )
+
+    def rename_tag(self, old: str, new: str) -> None:
+        """Everywhere at once; merges into ``new`` where an article had both."""
+        new = clean_tag(new)
+        if new == old:
+            return
+        with self._write() as db:
+            db.execute("UPDATE OR IGNORE user_tags SET tag=? WHERE tag=?", (new, old))
+            # Left behind only where the article had ``new`` already: merged.
+            db.execute("DELETE FROM user_tags WHERE tag=?", (old,))
+
+    # --- articles that left the library ---------------------------------------------
+
+    def detached(self) -> list[DetachedArticle]:
+        cursor = self._db().execute(
+            "SELECT old_id, path, title, fingerprint, words FROM detached ORDER BY detached_at"
+        )
+        return [DetachedArticle(*values) for values in cursor]
+
+    def has_user_data(self, article_id: int) -> bool:
+        return any(
+            self._db()
+            .execute(f"SELECT 1 FROM {table} WHERE article_id=? LIMIT 1", (article_id,))
+            .fetchone()
+            for table in ("annotations", "article_state", "user_tags")
+        )
+
+    def reattach(self, old_id: int, new_id: int) -> None:
+        """The article ``old_id`` is back as ``new_id``: its rows follow it."""
+        with self._write() as db:
+            for table in ("annotations", "article_state", "user_tags"):
+                db.execute(
+                    f"UPDATE OR IGNORE {table} SET article_id=? WHERE article_id=?",
+                    (new_id, -old_id),
+                )
+            db.execute("DELETE FROM detached WHERE old_id=?", (old_id,))
+
+
+def clean_tag(tag: str) -> str:
+    cleaned = " ".join(tag.replace(",", " ").split())
+    if not cleaned:
+        raise ValueError("a tag needs at least one letter or digit")
+    return cleaned
+
+
+def _error(exc: sqlite3.Error) -> UserDataError:
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return UserDataError(
+            "the library's data folder is read-only, so changes cannot be saved", "read-only"
+        )
+    if "full" in text:
+        return UserDataError(
+            "the disk holding the library's data is full, so changes cannot be saved", "full"
+        )
+    if "locked" in text or "busy" in text:
+        return UserDataError(
+            "the library's data is in use by another program; try again in a moment", "busy"
+        )
+    return UserDataError(f"changes cannot be saved: {exc}")
+
+
+def _annotation(values: tuple[Any, ...]) -> Annotation:
+    (id_, article_id, start, end, exact, prefix, suffix, color, note, tags, created,
+     modified, orphan, anchored_to) = values  # fmt: skip
+    position = TextPosition(start, end) if start is not None and end is not None else None
+    selectors = Selectors(TextQuote(exact, prefix, suffix), position)
+    return Annotation(
+        id_, article_id, selectors, color, note, tuple(json.loads(tags)), created, modified,
+        bool(orphan), anchored_to,
+    )  # fmt: skip
+
+
+def _values(annotation: Annotation) -> tuple[object, ...]:
+    position = annotation.selectors.position
+    quote = annotation.selectors.quote
+    return (
+        annotation.id,
+        annotation.article_id,
+        position.start if position else None,
+        position.end if position else None,
+        quote.exact,
+        quote.prefix,
+        quote.suffix,
+        annotation.color,
+        annotation.note,
+        json.dumps(list(annotation.tags), ensure_ascii=False),
+        annotation.created,
+        annotation.modified,
+        int(annotation.orphan),
+        annotation.anchored_to,
+    )

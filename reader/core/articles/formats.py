@@ -1,0 +1,218 @@
+"""One parser per article format → :class:`Article` (or an Article with ``error``).
+
+Formats: plain text in the sample's form (title, byline, paragraphs) and
+Markdown with optional YAML front matter. Bad input never raises, except a
+file that vanished while we looked at it (``FileNotFoundError``), which the
+library treats as deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reader.core.articles.article import Article, count_words, markdown_excerpt, plain_excerpt
+from reader.core.articles.bylines import parse_byline
+from reader.core.articles.decoding import DecodeError, decode
+from reader.core.articles.language import detect_language, normalise_code
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+
+# Decision: an "article" over 16 MB is not something anyone reads in a pane;
+# rendering it would freeze the window. It is listed, with this reason.
+MAX_BYTES = 16 * 1024 * 1024
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# A level-1 ATX heading, or the fence line of a code block (whose "# comments" are no titles).
+_ATX_H1_OR_FENCE = re.compile(
+    r"^(?:(?P<fence>[ ]{0,3}(?:```|~~~))|#[ \t]+(?P<title>.+?)[ \t#]*$)", re.MULTILINE
+)
+# Python-Markdown's escapable characters ("|" with its tables extension). Not "~":
+# no extension we use gives it a meaning, and "\~" would show its backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
+
+
+def fingerprint_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def is_article_name(name: str) -> bool:
+    """Article files by extension, minus hidden and editor temporary files."""
+    if name.startswith((".", "~", "#")) or name.endswith(("~", "#")):
+        return False
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+
+
+def parse_file(root: Path, rel: str, *, detect: bool = True) -> Article:
+    """Read and parse ``root/rel``. Raises FileNotFoundError if it is gone.
+
+    ``detect=False`` skips language detection, for callers that know the
+    language already (snippets, re-reading a catalogued article).
+    """
+    path = root / rel
+    fallback_title = Path(rel).stem
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _failed(
+                rel,
+                fallback_title,
+                f"file too large ({size / 2**20:.1f} MB; limit {MAX_BYTES // 2**20} MB)",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except PermissionError:
+        return _failed(rel, fallback_title, "cannot read the file: permission denied")
+    except IsADirectoryError:
+        raise FileNotFoundError(rel) from None
+    except OSError as exc:
+        return _failed(rel, fallback_title, f"cannot read the file: {exc.strerror or exc}")
+    return parse_bytes(rel, data, detect=detect)
+
+
+def parse_bytes(rel: str, data: bytes, *, detect: bool = True) -> Article:
+    """Parse an article from its bytes; ``rel`` chooses the format and fallback title."""
+    fallback_title = Path(rel).stem
+    fingerprint = fingerprint_bytes(data)
+    if not data.strip():
+        return _failed(rel, fallback_title, "empty file", fingerprint)
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        return _failed(rel, fallback_title, str(exc), fingerprint)
+    if not decoded.text.strip():  # e.g. only a byte order mark, as Notepad saves it
+        return _failed(rel, fallback_title, "empty file", fingerprint)
+    if Path(rel).suffix.lower() in MARKDOWN_SUFFIXES:
+        article = _parse_markdown(rel, decoded.text)
+    else:
+        article = _parse_text(rel, decoded.text)
+    article.fingerprint = fingerprint
+    article.encoding = decoded.encoding
+    # Declared (front matter) wins; else detection; else the byline's language.
+    declared = article.lang if article.format == "markdown" else ""
+    hint = article.lang if article.format == "text" else ""
+    detected = detect_language(f"{article.title}\n{article.body}") if detect else ""
+    article.lang = declared or detected or hint
+    return article
+
+
+def _failed(rel: str, title: str, error: str, fingerprint: str = "") -> Article:
+    return Article(path=rel, title=title, error=error, fingerprint=fingerprint)
+
+
+def _parse_text(rel: str, text: str) -> Article:
+    lines = text.strip().split("\n")
+    title = " ".join(lines[0].split())
+    rest = lines[1:]
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    article = Article(path=rel, title=title or Path(rel).stem, format="text")
+    if rest and (byline := parse_byline(rest[0])):
+        article.date = byline.date.isoformat()
+        article.source = byline.source
+        article.lang = byline.language  # only a hint: see parse_bytes
+        rest = rest[1:]
+    plain = "\n".join(rest)
+    article.body = text_to_markdown(plain)
+    article.words = count_words(plain)  # not the escaped body: "&amp;" is no word
+    article.excerpt = plain_excerpt(plain)  # likewise
+    return article
+
+
+def text_to_markdown(text: str) -> str:
+    """Plain paragraphs (blank-line separated) as markdown that renders them literally."""
+    paragraphs = [" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", text)]
+    return "\n\n".join(_escape_markdown(p) for p in paragraphs if p)
+
+
+def _escape_markdown(paragraph: str) -> str:
+    escaped = _MD_SPECIAL.sub(r"\\\1", paragraph)
+    return escaped.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def _parse_markdown(rel: str, text: str) -> Article:
+    meta: dict[str, Any] = {}
+    body = text.lstrip("\n")
+    match = _FRONT_MATTER.match(body)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1) or "")
+        except yaml.YAMLError:
+            loaded = None  # malformed front matter: ignored, the body still reads
+        if isinstance(loaded, dict):
+            meta = {str(key).lower(): value for key, value in loaded.items()}
+        body = body[match.end() :]
+    title = _text(meta.get("title"))
+    if not title:
+        heading = _first_h1(body)
+        if heading:
+            title = heading.group("title").strip()
+            body = body[: heading.start()] + body[heading.end() :]
+    return Article(
+        path=rel,
+        title=title or Path(rel).stem,
+        body=body.strip("\n"),
+        date=_iso_date(meta.get("date")),
+        source=_text(meta.get("source")) or _text(meta.get("author")),
+        lang=normalise_code(_text(meta.get("lang") or meta.get("language"))),
+        tags=_tags(meta.get("tags")),
+        words=count_words(body),
+        excerpt=markdown_excerpt(body),
+        format="markdown",
+    )
+
+
+def _first_h1(body: str) -> re.Match[str] | None:
+    """The first ``# heading`` outside fenced code blocks."""
+    in_code = False
+    for match in _ATX_H1_OR_FENCE.finditer(body):
+        if match["fence"]:
+            in_code = not in_code
+        elif not in_code:
+            return match
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def _tags(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return []
+    return [tag for tag in (_text(v) for v in value) if tag]
+
+
+def _iso_date(value: Any) -> str | None:
+    """A front-matter date as ISO 8601: full date, year-month, or just the year."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1 <= value <= 9999:
+        return f"{value:04d}"
+    text = _text(value)
+    if re.fullmatch(r"\d{4}", text):
+        return text
+    if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12:
+        return text
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        byline = parse_byline(f"published on {text}")
+        return byline.date.isoformat() if byline else None

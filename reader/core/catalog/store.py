@@ -1,0 +1,355 @@
+"""SQLite in the user's data folder: the catalog of one library.
+
+WAL, one transaction per change set, schema version in ``PRAGMA user_version``
+with numbered migrations. Rows keep a stable integer ``id``: the article's
+identity, which survives renames and moves (annotations will hang off it).
+The body is not stored: it is re-read from the file when opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reader.core.articles.article import Article
+
+REREAD_MTIME = -1  # a row's mtime_ns that asks the next refresh to read its file again
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the catalog
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        mtime_ns INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        words INTEGER NOT NULL DEFAULT 0,
+        format TEXT NOT NULL DEFAULT '',
+        encoding TEXT NOT NULL DEFAULT '',
+        error TEXT,
+        indexed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_fingerprint ON articles(fingerprint);
+    CREATE INDEX articles_unindexed ON articles(indexed) WHERE indexed = 0;
+    -- ids removed from the catalog but maybe still in the search index
+    CREATE TABLE index_deletions (id INTEGER PRIMARY KEY);
+    """,
+    # 2: what the reader makes: highlights and notes, stars, read state, position, tags.
+    # They hang off articles.id; when an article leaves the catalog its rows are kept
+    # under the negated id ("detached", see Catalog.delete) until it is recognised again.
+    """
+    CREATE TABLE annotations (
+        id TEXT PRIMARY KEY,              -- urn:uuid:…, kept across export and import
+        article_id INTEGER NOT NULL,
+        pos_start INTEGER,                -- TextPositionSelector (NULL: quote only)
+        pos_end INTEGER,
+        exact TEXT NOT NULL,              -- TextQuoteSelector
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        orphan INTEGER NOT NULL DEFAULT 0,
+        anchored_to TEXT NOT NULL DEFAULT ''  -- fingerprint of the text last anchored on
+    );
+    CREATE INDEX annotations_article ON annotations(article_id);
+    CREATE TABLE article_state (
+        article_id INTEGER PRIMARY KEY,
+        starred TEXT,                     -- when it was starred (NULL: not starred)
+        read INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0,  -- offset in the reading text at the top
+        opened TEXT                       -- when it was last opened
+    );
+    CREATE TABLE user_tags (
+        article_id INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    );
+    CREATE INDEX user_tags_tag ON user_tags(tag);
+    CREATE TABLE detached (
+        old_id INTEGER PRIMARY KEY,       -- the key the rows now carry, negated
+        path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        detached_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_title ON articles(title);
+    """,
+    # 3: the opening lines the list shows under each title. Older rows have none yet:
+    # a modification time of REREAD_MTIME makes the next refresh read them again (and only fill
+    # their excerpt when their content is unchanged: see Library._commit_batch).
+    f"""
+    ALTER TABLE articles ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET mtime_ns = {REREAD_MTIME} WHERE excerpt = '' AND error IS NULL;
+    """,
+)
+USER_TABLES = ("annotations", "article_state", "user_tags")
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """What the list shows of an article, without its body."""
+
+    id: int
+    path: str
+    title: str
+    date: str | None
+    source: str
+    lang: str
+    words: int
+    error: str | None
+    tags: tuple[str, ...] = ()
+    excerpt: str = ""  # the opening of the body, on one line
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "lang": self.lang or None,
+            "words": self.words,
+            "tags": list(self.tags),
+            "excerpt": self.excerpt,
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class FileState:
+    id: int
+    path: str
+    mtime_ns: int
+    size: int
+    fingerprint: str
+
+
+_LAST_CHAR = "\U0010ffff"  # sorts after any character a path can hold
+_ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags, excerpt"
+
+
+class Catalog:
+    """The catalog database. Use from one thread at a time."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path
+        self.db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise sqlite3.DatabaseError(
+                f"{self.path} was written by a newer Article Reader (schema {version})"
+            )
+        if 0 < version < len(MIGRATIONS):
+            self._back_up(version)
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number}")
+
+    def _back_up(self, version: int) -> None:
+        """A copy of the database as it was, before a migration changes it."""
+        target = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        copy = sqlite3.connect(target)
+        try:
+            self.db.backup(copy)
+        finally:
+            copy.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- reading -----------------------------------------------------------
+
+    def rows(self) -> list[CatalogRow]:
+        cursor = self.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles")  # the model sorts
+        return [_row(values) for values in cursor]
+
+    def rows_by_id(self, ids: Iterable[int]) -> list[CatalogRow]:
+        wanted = list(ids)
+        found: dict[int, CatalogRow] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})"
+            for values in self.db.execute(query, chunk):
+                found[values[0]] = _row(values)
+        return [found[i] for i in wanted if i in found]
+
+    def row_by_path(self, path: str) -> CatalogRow | None:
+        values = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE path = ?", (path,)
+        ).fetchone()
+        return _row(values) if values else None
+
+    def file_states(self) -> dict[str, FileState]:
+        cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")
+        return {values[1]: FileState(*values) for values in cursor}
+
+    def file_states_under(self, prefix: str) -> dict[str, FileState]:
+        """Files whose path starts with ``prefix`` (a folder's, ending in ``/``; "" for all)."""
+        cursor = self.db.execute(
+            "SELECT id, path, mtime_ns, size, fingerprint FROM articles"
+            " WHERE path >= ? AND path < ?",
+            (prefix, prefix + _LAST_CHAR),
+        )
+        return {values[1]: FileState(*values) for values in cursor}
+
+    def file_states_in(self, prefix: str) -> dict[str, FileState]:
+        """Files directly in the folder ``prefix`` (not in its subfolders)."""
+        cursor = self.db.execute(
+            "SELECT id, path, mtime_ns, size, fingerprint FROM articles"
+            " WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') = 0",
+            (prefix, prefix + _LAST_CHAR, len(prefix) + 1),
+        )
+        return {values[1]: FileState(*values) for values in cursor}
+
+    def subfolders(self, prefix: str) -> set[str]:
+        """Names of the subfolders of ``prefix`` that hold catalogued articles."""
+        start = len(prefix) + 1
+        cursor = self.db.execute(
+            "SELECT DISTINCT substr(path, ?, instr(substr(path, ?), '/') - 1) FROM articles"
+            " WHERE path >= ? AND path < ? AND instr(substr(path, ?), '/') > 0",
+            (start, start, prefix, prefix + _LAST_CHAR, start),
+        )
+        return {values[0] for values in cursor}
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def unindexed_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE indexed = 0")]
+
+    def pending_index_deletions(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM index_deletions")]
+
+    # --- writing (inside a transaction) -----------------------------------
+
+    def insert(self, article: Article, mtime_ns: int, size: int) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO articles (path, mtime_ns, size, fingerprint, title, date, source, lang,"
+            " tags, words, format, encoding, error, excerpt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.path, mtime_ns, size, *_metadata(article)),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def update(self, article_id: int, article: Article, mtime_ns: int, size: int) -> None:
+        self.db.execute(
+            "UPDATE articles SET path=?, mtime_ns=?, size=?, fingerprint=?, title=?, date=?,"
+            " source=?, lang=?, tags=?, words=?, format=?, encoding=?, error=?, excerpt=?,"
+            " indexed=0 WHERE id=?",
+            (article.path, mtime_ns, size, *_metadata(article), article_id),
+        )
+
+    def move(self, article_id: int, new_path: str, mtime_ns: int, size: int) -> None:
+        self.db.execute(
+            "UPDATE articles SET path=?, mtime_ns=?, size=?, indexed=0 WHERE id=?",
+            (new_path, mtime_ns, size, article_id),
+        )
+
+    def touch(self, article_id: int, mtime_ns: int, size: int, excerpt: str) -> None:
+        """Same content, new file times. The excerpt is set too: a row migrated from
+        schema 2 has none yet (see MIGRATIONS); an unchanged one is written as it was."""
+        self.db.execute(
+            "UPDATE articles SET mtime_ns=?, size=?, excerpt=? WHERE id=?",
+            (mtime_ns, size, excerpt, article_id),
+        )
+
+    def delete(self, article_id: int) -> None:
+        """Remove an article; what the reader made of it is detached, never deleted.
+
+        Detached rows carry a negative key of their own (not the article's id negated:
+        SQLite hands a deleted maximum id to the next new article, whose rows could
+        then collide with or merge into these).
+        """
+        if self._has_user_data(article_id):
+            key = self.db.execute("SELECT coalesce(max(old_id), 0) + 1 FROM detached").fetchone()[0]
+            self.db.execute(
+                "INSERT INTO detached (old_id, path, title, fingerprint, words, detached_at)"
+                " SELECT ?, path, title, fingerprint, words,"
+                " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM articles WHERE id=?",
+                (key, article_id),
+            )
+            for table in USER_TABLES:
+                self.db.execute(
+                    f"UPDATE {table} SET article_id=? WHERE article_id=?", (-key, article_id)
+                )
+        else:
+            self.db.execute("DELETE FROM article_state WHERE article_id=?", (article_id,))
+        self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        self.db.execute("INSERT OR IGNORE INTO index_deletions (id) VALUES (?)", (article_id,))
+
+    def _has_user_data(self, article_id: int) -> bool:
+        """Highlights, a star or tags: worth keeping. (Read state and position alone are not.)"""
+        return any(
+            self.db.execute(query, (article_id,)).fetchone()
+            for query in (
+                "SELECT 1 FROM annotations WHERE article_id=? LIMIT 1",
+                "SELECT 1 FROM user_tags WHERE article_id=? LIMIT 1",
+                "SELECT 1 FROM article_state WHERE article_id=? AND starred NOT NULL",
+            )
+        )
+
+    def mark_indexed(self, ids: Iterable[int], deleted: Iterable[int]) -> None:
+        with self.transaction():
+            self.db.executemany("UPDATE articles SET indexed=1 WHERE id=?", ((i,) for i in ids))
+            self.db.executemany("DELETE FROM index_deletions WHERE id=?", ((i,) for i in deleted))
+
+    def mark_all_unindexed(self) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET indexed=0")
+            self.db.execute("DELETE FROM index_deletions")
+
+
+def _metadata(article: Article) -> tuple[object, ...]:
+    return (
+        article.fingerprint,
+        article.title,
+        article.date,
+        article.source,
+        article.lang,
+        json.dumps(article.tags, ensure_ascii=False),
+        article.words,
+        article.format,
+        article.encoding,
+        article.error,
+        article.excerpt,
+    )
+
+
+def _row(values: tuple[Any, ...]) -> CatalogRow:
+    """A row as SQLite gives it (already int, str or None): 100,000 of them at launch."""
+    id_, path, title, date, source, lang, words, error, tags, excerpt = values
+    parsed = () if tags == "[]" else tuple(json.loads(tags))
+    return CatalogRow(id_, path, title, date, source, lang, words, error, parsed, excerpt)

@@ -1,0 +1,399 @@
+"""A library: a folder of articles, its catalog and its search index, kept in step.
+
+``refresh()`` is the one way to bring everything up to date: scan the folder
+(stat only), parse what is new or changed (mtime and size first, content
+fingerprint to confirm), recognise renames and moves by fingerprint (same
+identity, not a delete plus an add), commit the catalog and the index in
+batches, and index whatever an earlier run left unindexed (a crash, a missing
+index). It never writes into the library folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.index import LockError
+
+from reader.core.annotations.reattaching import adopt_detached, reanchor_stale
+from reader.core.annotations.userdata import UserData
+from reader.core.articles.article import Article
+from reader.core.articles.formats import parse_file
+from reader.core.articles.scanning import scan_folder, walk
+from reader.core.catalog.paths import library_data_dir
+from reader.core.catalog.store import REREAD_MTIME, Catalog, FileState
+from reader.core.search.index import SearchIndex
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]  # done, total, what is happening
+BATCH_SIZE = 500
+FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
+
+
+class Cancelled(Exception):
+    """``refresh()`` stopped early because it was asked to; what was committed stays."""
+
+
+class LibraryError(OSError):
+    """The library folder cannot be used (missing, not a folder, unreadable)."""
+
+
+@dataclass
+class ChangeSet:
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    moved: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.moved or self.removed)
+
+    def extend(self, other: ChangeSet) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.moved += other.moved
+        self.removed += other.removed
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A scan of the folder against the catalog: the input of a refresh."""
+
+    on_disk: dict[str, tuple[int, int]]  # path → (mtime_ns, size)
+    known: dict[str, FileState]  # the catalog's view
+    to_parse: list[str]  # new or changed files
+    unindexed: int  # catalogued articles the index lacks
+    scoped_to: list[Path] | None = None  # the folders looked at; None: the whole library
+
+    @property
+    def work(self) -> int:
+        return len(self.to_parse) + self.unindexed
+
+
+def _no_progress(done: int, total: int, message: str) -> None:
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+class Library:
+    def __init__(self, root: Path, data_dir: Path | None = None) -> None:
+        root = Path(root).expanduser()
+        if not root.is_dir():
+            raise LibraryError(f"not a folder: {root}")
+        if not os.access(root, os.R_OK | os.X_OK):
+            raise LibraryError(f"cannot read the folder: {root}")
+        self.root = root.resolve()
+        self.read_only_reason = ""  # why changes cannot be saved; "" when they can
+        try:
+            self.data_dir = data_dir or library_data_dir(self.root)
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+        except (sqlite3.Error, OSError) as exc:
+            self._open_read_only(data_dir, exc)
+        self.userdata = UserData(self.catalog.path, read_only=bool(self.read_only_reason))
+        self.index = SearchIndex(self.data_dir / "index")
+        self.folders: list[Path] = [self.root]  # every folder the last scan walked
+        if self.index.created:
+            self.catalog.mark_all_unindexed()
+
+    def _open_read_only(self, data_dir: Path | None, exc: BaseException) -> None:
+        """The data folder cannot be written: work on a copy, save nothing.
+
+        The saved catalog (and the highlights in it) is copied read-only into a
+        temporary folder, with the index; the session lists, searches and shows
+        what was saved, and every change is refused with this reason.
+        """
+        log.warning("the data folder cannot be written (%s): read-only session", exc)
+        self.read_only_reason = f"the library's data folder cannot be written ({exc})"
+        original = data_dir or library_data_dir(self.root, create=False)
+        self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))
+        saved = original / "catalog.sqlite3"
+        if saved.exists():
+            _copy_database(saved, self.data_dir / "catalog.sqlite3")
+        if (original / "index").is_dir():
+            shutil.copytree(original / "index", self.data_dir / "index", dirs_exist_ok=True)
+        self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.read_only_reason)
+
+    def close(self) -> None:
+        self.index.close()
+        self.userdata.close()
+        self.catalog.close()
+        if self.read_only:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def rebuild_index(self) -> None:
+        """Start the search index afresh (e.g. after ``IndexCorrupt``); the catalog stays.
+
+        The index is emptied now and every article marked unindexed: the next
+        ``refresh()`` indexes them all. Call it where index writes happen, not
+        during a refresh.
+        """
+        self.index.recreate()
+        self.catalog.mark_all_unindexed()
+
+    # --- reading -------------------------------------------------------------
+
+    def read_article(self, rel: str) -> Article:
+        """The article at ``rel``, parsed now (raises FileNotFoundError if gone)."""
+        return parse_file(self.root, rel)
+
+    def scan(self) -> dict[str, tuple[int, int]]:
+        """Article files under the root: relative path → (mtime_ns, size)."""
+        folders: list[Path] = []
+        files = dict(walk(self.root, "", folders))
+        self.folders = folders
+        return files
+
+    # --- bringing catalog and index up to date --------------------------------
+
+    def refresh(
+        self,
+        progress: Progress = _no_progress,
+        on_batch: Callable[[ChangeSet], None] | None = None,
+        should_stop: Callable[[], bool] = _never,
+        *,
+        procs: int = 1,
+        index_batch: int = BATCH_SIZE,
+        plan: Plan | None = None,
+    ) -> ChangeSet:
+        """Sync the catalog with the folder and the index with the catalog.
+
+        The catalog is committed in small batches; ``on_batch`` sees each batch's
+        changes as soon as they are committed, and ``should_stop`` is checked
+        between batches (raising :class:`Cancelled`). The index is written every
+        ``index_batch`` articles (bigger batches index faster: fewer segments to
+        merge) with ``procs`` processes (see :meth:`SearchIndex.write`); what is
+        committed is searchable at once. A fresh ``plan`` saves scanning again.
+        """
+        progress(0, 0, "Scanning")
+        plan = plan or self.plan()
+        on_disk, known, to_parse = plan.on_disk, plan.known, plan.to_parse
+        vanished = {rel: state for rel, state in known.items() if rel not in on_disk}
+        by_fingerprint: dict[str, list[FileState]] = defaultdict(list)
+        for state in vanished.values():
+            if state.fingerprint:
+                by_fingerprint[state.fingerprint].append(state)
+
+        changes = ChangeSet()
+        total = len(to_parse)
+        done = 0
+        waiting: list[tuple[int, Article]] = []  # in the catalog, not yet in the index
+
+        def flush() -> None:
+            if not waiting:
+                return
+            progress(done, total, "Indexing")
+            try:
+                self.index.write(waiting, (), procs=procs)
+            except (LockError, Cancelled):
+                raise
+            except Exception:
+                if not self.index.is_damaged():
+                    raise  # not the index's fault: never throw away a sound index for it
+                log.warning("the search index is damaged; rebuilding it", exc_info=True)
+                self.rebuild_index()  # every row unindexed: _index_pending indexes them
+            else:
+                self.catalog.mark_indexed([article_id for article_id, _ in waiting], ())
+            waiting.clear()
+
+        for paths in _batches(to_parse):
+            if should_stop():
+                raise Cancelled
+            progress(done, total, "Reading articles")
+            batch = self._parse_batch(paths, on_disk, should_stop)
+            result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
+            changes.extend(result)
+            if on_batch and result:
+                on_batch(result)  # the list grows before the slower indexing
+            waiting.extend(upserts)
+            done += len(paths)
+            if len(waiting) >= index_batch or done <= FIRST_BATCHES[0]:
+                flush()  # the very first batch at once: a new library is searchable soon
+        flush()
+        gone = ChangeSet(removed=[state.id for state in vanished.values()])
+        if gone:
+            with self.catalog.transaction():
+                for state in vanished.values():
+                    self.catalog.delete(state.id)
+            changes.extend(gone)
+            if on_batch:
+                on_batch(gone)
+        self._index_pending(progress, should_stop, procs, index_batch)
+        self.keep_user_data(changes.added)
+        progress(total, total, "Up to date")
+        return changes
+
+    def keep_user_data(self, added: Iterable[int] = ()) -> None:
+        """Highlights, stars and tags follow the articles.
+
+        See :mod:`reader.core.annotations.reattaching`.
+        """
+        if self.read_only:
+            return
+        adopt_detached(self, added)
+        reanchor_stale(self)
+
+    def plan(self, folders: Iterable[Path] | None = None) -> Plan:
+        """What a refresh would do, from a scan (stats only, no file read).
+
+        With ``folders`` (those the watcher saw change), only their own entries
+        are compared with the catalog, plus whatever is under a subfolder that
+        appeared or vanished: at 100,000 files that is milliseconds, not a second.
+        """
+        unindexed = len(self.catalog.unindexed_ids())
+        if folders is None:
+            on_disk = self.scan()
+            known = self.catalog.file_states()
+            return Plan(on_disk, known, _stale(on_disk, known), unindexed)
+        on_disk, known, walked = {}, {}, []
+        for folder in folders:
+            try:
+                rel = folder.resolve().relative_to(self.root).as_posix()
+            except (OSError, ValueError):
+                continue  # not inside this library (any more)
+            prefix = "" if rel == "." else f"{rel}/"
+            if not folder.is_dir():  # the folder itself went: all of it vanished (or moved)
+                known.update(self.catalog.file_states_under(prefix))
+                continue
+            known.update(self.catalog.file_states_in(prefix))
+            catalogued = self.catalog.subfolders(prefix)
+            files, subfolders = scan_folder(folder, prefix)
+            on_disk.update(files)
+            walked.append(folder)
+            for name in subfolders - catalogued:  # new (or had no articles): all of it
+                on_disk.update(walk(folder / name, f"{prefix}{name}/", walked))
+            for name in catalogued - subfolders:  # renamed or deleted: all of it
+                known.update(self.catalog.file_states_under(f"{prefix}{name}/"))
+        return Plan(on_disk, known, _stale(on_disk, known), unindexed, walked)
+
+    def pending_work(self) -> int:
+        """Files a refresh would parse plus articles it would index."""
+        return self.plan().work
+
+    def _parse_batch(
+        self,
+        paths: list[str],
+        on_disk: dict[str, tuple[int, int]],
+        should_stop: Callable[[], bool],
+    ) -> list[tuple[Article, int, int]]:
+        parsed = []
+        for rel in paths:
+            if should_stop():
+                break  # what is parsed so far is still committed
+            try:
+                article = parse_file(self.root, rel)
+            except FileNotFoundError:
+                continue  # deleted while we scanned: it is simply not there
+            mtime, size = on_disk[rel]
+            parsed.append((article, mtime, size))
+        return parsed
+
+    def _commit_batch(
+        self,
+        batch: list[tuple[Article, int, int]],
+        known: dict[str, FileState],
+        vanished: dict[str, FileState],
+        by_fingerprint: dict[str, list[FileState]],
+    ) -> tuple[ChangeSet, list[tuple[int, Article]]]:
+        """Commit one parsed batch to the catalog; returns its changes and what to index."""
+        changes = ChangeSet()
+        upserts: list[tuple[int, Article]] = []
+        with self.catalog.transaction():
+            for article, mtime, size in batch:
+                old = known.get(article.path)
+                if old is not None:
+                    if old.fingerprint == article.fingerprint:
+                        # Same content. A row of schema 2 (REREAD_MTIME) is read once more to
+                        # fill its excerpt: cheap (no re-indexing); the list gets its new row.
+                        if old.mtime_ns == REREAD_MTIME:
+                            changes.updated.append(old.id)
+                        self.catalog.touch(old.id, mtime, size, article.excerpt)
+                        continue
+                    self.catalog.update(old.id, article, mtime, size)
+                    changes.updated.append(old.id)
+                    upserts.append((old.id, article))
+                elif candidates := by_fingerprint.get(article.fingerprint):
+                    moved_from = candidates.pop()
+                    del vanished[moved_from.path]
+                    self.catalog.update(moved_from.id, article, mtime, size)
+                    changes.moved.append(moved_from.id)
+                    upserts.append((moved_from.id, article))
+                else:
+                    new_id = self.catalog.insert(article, mtime, size)
+                    changes.added.append(new_id)
+                    upserts.append((new_id, article))
+        return changes, upserts
+
+    def _index_pending(
+        self, progress: Progress, should_stop: Callable[[], bool], procs: int, batch_size: int
+    ) -> None:
+        """Index what the catalog has but the index lacks; drop what it should not have."""
+        deletions = self.catalog.pending_index_deletions()
+        pending = self.catalog.unindexed_ids()
+        if deletions and not pending:
+            self.index.write((), deletions)
+            self.catalog.mark_indexed((), deletions)
+        for start in range(0, len(pending), batch_size):
+            if should_stop():
+                raise Cancelled
+            progress(start, len(pending), "Indexing")
+            ids = pending[start : start + batch_size]
+            upserts = []
+            for row in self.catalog.rows_by_id(ids):
+                try:
+                    article = parse_file(self.root, row.path, detect=False)
+                except FileNotFoundError:
+                    continue  # the next refresh removes it from the catalog
+                article.lang = row.lang  # as catalogued (detected once, when it was read)
+                upserts.append((row.id, article))
+            batch_deletions = deletions if start == 0 else []
+            self.index.write(upserts, batch_deletions, procs=procs)
+            self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
+
+
+def _copy_database(saved: Path, target: Path) -> None:
+    """Copy a database we may not write to: with its write-ahead log if SQLite can read
+    it read-only, else the main file as it is (``immutable``)."""
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        source = sqlite3.connect(f"{saved.as_uri()}?{options}", uri=True)
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+            return
+        except sqlite3.Error:
+            continue
+        finally:
+            copy.close()
+            source.close()
+
+
+def _stale(on_disk: dict[str, tuple[int, int]], known: dict[str, FileState]) -> list[str]:
+    """New files, and files whose modification time or size changed."""
+    return [
+        rel
+        for rel, (mtime, size) in on_disk.items()
+        if rel not in known or (known[rel].mtime_ns, known[rel].size) != (mtime, size)
+    ]
+
+
+def _batches(items: list[str]) -> Iterator[list[str]]:
+    start = 0
+    for size in (*FIRST_BATCHES, *([BATCH_SIZE] * (len(items) // BATCH_SIZE + 1))):
+        if start >= len(items):
+            return
+        yield items[start : start + size]
+        start += size

@@ -1,0 +1,367 @@
+"""Whoosh full-text index: per-language analysis, incremental writes, queries.
+
+Each article's text goes into the fields of its own language (see
+:mod:`reader.core.search.schema`); a query is parsed (:mod:`reader.core.search.query`)
+and compiled for every language's fields (:mod:`reader.core.search.compiler`),
+so one query finds French and English articles alike.
+
+Folding happens *before* stemming, so an unaccented query (``securite``)
+and the accented text (``sécurité``) reach the stemmer as the same word.
+Stop words are kept: phrases like "l'aide de Moscou" must match exactly.
+Beside the index, a :class:`~reader.core.search.spelling.Vocabulary` keeps every word
+folded but *not* stemmed: the real words behind "did you mean" and prefixes.
+
+The index looks after itself: one that is missing, unreadable, of an older
+schema or not of this schema is rebuilt at opening (``created`` tells the
+library to reindex everything); corruption found later raises
+:class:`IndexCorrupt`; a write lock left by a dead process does not block.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import gc
+import shutil
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import sorting
+from whoosh.searching import Searcher
+
+from reader.core.articles.article import Article
+from reader.core.search import query as ql
+from reader.core.search.analysis import WORD
+from reader.core.search.compiler import QueryCompiler
+from reader.core.search.schema import (
+    SCHEMA_VERSION,
+    SCOPE_FIELDS,
+    build_schema,
+    document,
+    language_key,
+)
+from reader.core.search.spelling import (
+    SUGGEST_BELOW,
+    VOCABULARY_FILE,
+    Vocabulary,
+    count_words,
+    suggest,
+)
+from reader.core.search.user_filters import UserFilters
+
+TINY_SEGMENT_DOCS = 2000  # segments below this are gathered by merge_tiny_segments…
+TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
+MULTIPROCESS_MIN_DOCS = 1000  # below this, forking writers costs more than it saves
+LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
+SORTS = ("relevance", "date")
+_VERSION_FILE = "article-reader-schema"
+_LOCK_FILE = "MAIN_WRITELOCK"
+
+
+class QueryError(ValueError):
+    """The query has nothing to search for."""
+
+
+class IndexCorrupt(RuntimeError):
+    """The index could not be read; ``Library.rebuild_index()`` starts it afresh."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[Hit]  # best first, or newest first (undated last) when sorted by date
+    total: int  # every matching article (may exceed len(hits)); see estimated
+    suggestion: str | None = None  # "Did you mean …": a corrected query that finds more
+    partial: bool = False  # the index was still being built (as the caller said)
+    ignored: tuple[str, ...] = ()  # clauses left out as not understood ("date:abc")
+    estimated: bool = False  # total is Whoosh's estimate (an upper bound), not a count
+
+
+class SearchIndex:
+    """The index of one library. Writes (and ``recreate``) must come from one thread."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self.created = False  # True when opening found no usable index
+        self.ix = self._open_or_create()
+        self.vocabulary = Vocabulary(folder / VOCABULARY_FILE)
+
+    # --- opening, checking, recreating ----------------------------------------------
+
+    def _open_or_create(self) -> whoosh_index.Index:
+        failure: BaseException | None = None
+        with _releasing_leaks():
+            try:
+                if (self.folder / _VERSION_FILE).read_text().strip() == str(SCHEMA_VERSION):
+                    ix = whoosh_index.open_dir(str(self.folder))
+                    try:
+                        _check(ix)
+                        return ix
+                    except BaseException:
+                        ix.close()
+                        raise
+            except Exception as exc:  # missing, older or corrupt (which raises anything)
+                failure = exc
+            del failure
+            gc.collect()
+        return self._create()
+
+    def _create(self) -> whoosh_index.Index:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(self.folder), build_schema())
+        (self.folder / _VERSION_FILE).write_text(f"{SCHEMA_VERSION}\n")
+        self.created = True
+        return ix
+
+    def recreate(self) -> None:
+        """Throw the index away and start an empty one (the catalog must reindex)."""
+        with self._lock:
+            self._close_searcher()
+            self.ix.close()
+            self.ix = self._create()
+
+    # --- writing --------------------------------------------------------------------
+
+    def write(
+        self, upserts: Iterable[tuple[int, Article]], deletions: Iterable[int], procs: int = 1
+    ) -> int:
+        """Add or replace articles and delete ids, in one commit. Returns docs written.
+
+        ``procs`` > 1 analyses a big batch in that many forked processes (Whoosh's
+        MpWriter, each writing its own segment): about twice the speed on two
+        cores. Only for processes without threads (the bulk indexer, the CLI).
+        """
+        upserts = list(upserts)
+        written = 0
+        texts: list[str] = []
+        writer = self._writer(procs if len(upserts) >= MULTIPROCESS_MIN_DOCS else 1)
+        try:
+            for article_id in deletions:
+                writer.delete_by_term("id", str(article_id))
+            for article_id, article in upserts:
+                fields = document(article_id, article)
+                writer.update_document(**fields)
+                texts.append(f"{article.title}\n{fields[f'body_{language_key(article)}']}")
+                written += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(mergetype=merge_tiny_segments)
+        # After the commit: the articles are searchable at once, and rewriting the
+        # word list (0.5 s at 100,000 articles) does not delay that. One writer at a
+        # time per library (the writer lane, the bulk indexer, the command line).
+        with contextlib.suppress(OSError):  # best effort: suggestions only
+            self.vocabulary.add(count_words(texts))
+        return written
+
+    def _writer(self, procs: int = 1) -> Any:
+        """A writer; waits for a live writer, and clears a lock file no process can hold."""
+        # compound=False: whoosh3 reads a compound segment by copying each of its
+        # files into memory (BytesIO) whenever a reader opens; at 30,000 articles that
+        # was 1.1 GB at every launch. Plain segment files are read on demand.
+        # limitmb: the posting pool spills to disk past it (pickling every posting:
+        # a quarter of a 1,000-chapter build at 128 MB), so one writer gets 256 MB.
+        options: dict[str, Any] = {"limitmb": 256, "timeout": LOCK_TIMEOUT, "compound": False}
+        if procs > 1:
+            options.update(procs=procs, multisegment=True, limitmb=96)
+        try:
+            return self.ix.writer(**options)
+        except whoosh_index.LockError:
+            raise  # held by a process that is still running: never broken
+        except OSError:
+            lock = self.folder / _LOCK_FILE
+            if lock.is_dir():  # the directory lock of old Whoosh versions, left by a crash
+                shutil.rmtree(lock)
+            elif lock.exists():  # a lock file we cannot even open: nobody can lock it either
+                lock.unlink()
+            else:
+                raise
+            return self.ix.writer(**options)
+
+    def is_damaged(self) -> bool:
+        """True when the index's files fail the opening check (after a failed write)."""
+        with self._lock:
+            self._close_searcher()
+            try:
+                with _releasing_leaks():
+                    _check(self.ix)
+            except Exception:
+                return True
+            return False
+
+    def doc_count(self) -> int:
+        return int(self.ix.doc_count())
+
+    # --- searching ------------------------------------------------------------------
+
+    def search(self, query_text: str, limit: int = 200) -> list[Hit]:
+        """Hits in relevance order. Raises QueryError on a query with nothing to search."""
+        return self._run(query_text, limit, "relevance", suggest_words=False).hits
+
+    def query(
+        self,
+        text: str,
+        limit: int = 200,
+        sort: str = "relevance",
+        partial: bool = False,
+        user: UserFilters | None = None,
+    ) -> SearchResult:
+        """Search with the query language of :mod:`reader.core.search.query`.
+
+        Never raises on malformed input; raises QueryError only when there is
+        nothing to search for, IndexCorrupt when the index cannot be read.
+        ``user`` answers the clauses about the reader's data (is:, has:, in:notes, app
+        tags) and finds words in highlights and notes; without it they match nothing.
+        """
+        result = self._run(text, limit, sort, suggest_words=True, user=user)
+        return dataclasses.replace(result, partial=partial)
+
+    def _run(
+        self,
+        text: str,
+        limit: int,
+        sort: str,
+        suggest_words: bool,
+        user: UserFilters | None = None,
+    ) -> SearchResult:
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+        parsed = ql.parse(text)
+        ignored = parsed.ignored
+        if parsed.node is None and ignored:
+            # Only clauses we could not understand: search their words instead.
+            parsed = ql.parse(" ".join(WORD.findall(" ".join(parsed.ignored))))
+            suggest_words = False
+        if parsed.node is None:
+            raise QueryError(f"nothing to search for in {text!r}")
+        node = parsed.node
+        failure: BaseException | None = None
+        with self._lock:
+            try:
+                searcher = self._current_searcher()
+                compiled = QueryCompiler(searcher.schema, self.vocabulary, user).compile(node)
+                sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
+                results = searcher.search(compiled, limit=max(1, limit), sortedby=sortedby)
+                hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]
+                # Counting every match re-runs the query (40 % of a search at 30,000
+                # articles): exact when fewer than the limit matched, else estimated.
+                total = results.scored_length()
+                estimated = total >= max(1, limit)
+                if estimated:
+                    total = max(total, results.estimated_length())
+                suggestion = None
+                if suggest_words and total < SUGGEST_BELOW:
+                    suggestion = suggest(parsed, self.vocabulary, self._counter(searcher), total)
+            except Exception as exc:  # a damaged segment raises nearly anything
+                failure = exc
+                self._close_searcher()
+        if failure is not None:
+            message = f"the search index cannot be read: {type(failure).__name__}: {failure}"
+            with _releasing_leaks():
+                del failure
+                gc.collect()
+            raise IndexCorrupt(message)
+        return SearchResult(hits, total, suggestion, False, ignored, estimated)
+
+    def _counter(self, searcher: Searcher) -> Callable[[str], int]:
+        def count(text: str) -> int:
+            node = ql.parse(text).node
+            if node is None:
+                return 0
+            compiled = QueryCompiler(searcher.schema, self.vocabulary).compile(node)
+            return len(searcher.search(compiled, limit=1))
+
+        return count
+
+    def _current_searcher(self) -> Searcher:
+        # A fresh searcher when the index changed: Searcher.refresh() in whoosh3
+        # keeps the old readers, so deleted or edited documents would still match.
+        if self._searcher is None or not self._searcher.up_to_date():
+            self._close_searcher()
+            with _releasing_leaks():
+                self._searcher = self.ix.searcher()
+        return self._searcher
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):  # one over a damaged index may fail
+                self._searcher.close()
+            self._searcher = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_searcher()
+        self.ix.close()
+
+
+def _check(ix: whoosh_index.Index) -> None:
+    """Raises if the index is not this schema's or its segments cannot be read.
+
+    Cheap probes of every segment's files: the stored fields at both ends, and a
+    posting list near the end of the postings file (the last document's id, then
+    a title term: fields are written in name order, titles last). Reading a
+    posting block checks its magic, so truncated or garbled files fail here
+    rather than in the middle of a search.
+    """
+    with ix.reader() as reader:
+        if set(reader.schema.names()) != set(build_schema().names()):
+            raise ValueError("the index has another schema")
+        for leaf, _offset in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            if not count:
+                continue
+            leaf.stored_fields(0)
+            last_id = leaf.stored_fields(count - 1)["id"]
+            list(leaf.postings("id", last_id).all_ids())
+            for field in reversed(SCOPE_FIELDS["title"]):
+                term = next(iter(leaf.lexicon(field)), None)
+                if term is not None:
+                    list(leaf.postings(field, term).all_ids())
+                    break
+
+
+@contextlib.contextmanager
+def _releasing_leaks() -> Iterator[None]:
+    """Around reading an index that may be damaged: Whoosh's unclosed files are expected.
+
+    When a damaged segment fails to open, Whoosh (retrying ten times) leaves its
+    files open; they close when the exception goes. We drop that exception (and
+    collect) inside this block so they close now, quietly: an open file would
+    also keep the damaged index from being deleted on Windows.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield
+
+
+def merge_tiny_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: gather many tiny segments into one, never touch big ones.
+
+    Whoosh's default (MERGE_SMALL) counts a bulk build's 10,000-article segments
+    as small: at 100,000 articles the first one-file update after a build merged
+    them all, minutes of work before the new file was searchable. Live updates
+    make tiny segments (one per commit); these are gathered once there are many.
+    """
+    from whoosh.reading import SegmentReader
+
+    tiny = [segment for segment in segments if segment.doc_count_all() < TINY_SEGMENT_DOCS]
+    if len(tiny) < TINY_SEGMENTS_BEFORE_MERGE:
+        return segments
+    for segment in tiny:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in tiny]

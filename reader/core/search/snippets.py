@@ -1,0 +1,131 @@
+"""Which words of a text a query matched: spans for marking hits, and the best passage.
+
+The query's positive words are analysed with the *article's* language, exactly
+as the index analyses them, so ``terroristes`` marks ``terroriste`` in a French
+article and ``running`` marks ``runs`` in an English one. Field filters
+(``source:``, ``lang:``, ``date:``, ``tag:``), operators and excluded words
+(``NOT x``, ``-x``) mark nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.articles.formats import parse_file
+from reader.core.search import query as query_language
+from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
+
+_TEXT_SCOPES = ("all", "title", "body")
+_MARKDOWN_NOISE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|]+|\\(?=[^\w\s])")
+SNIPPET_CHARS = 220
+
+
+@dataclass
+class QueryTerms:
+    """The positive words and prefixes of a query, as typed (not yet analysed)."""
+
+    words: list[str] = field(default_factory=list)
+    prefixes: list[str] = field(default_factory=list)  # folded
+
+    @classmethod
+    def parse(cls, query: str) -> QueryTerms:
+        """Read with the search's own parser, so marks follow exactly what was searched."""
+        terms = cls()
+        _collect(query_language.parse(query).node, terms)
+        return terms
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes)
+
+
+def _collect(node: query_language.Node | None, terms: QueryTerms) -> None:
+    if isinstance(node, query_language.Text) and node.scope in _TEXT_SCOPES:
+        words = [word.text for word in node.words]
+        if node.prefix and words:
+            terms.prefixes.append(fold(words.pop()))
+        terms.words.extend(words)
+    elif isinstance(node, query_language.And | query_language.Or):
+        for child in node.nodes:
+            _collect(child, terms)
+    # Not: excluded words mark nothing; filters (lang, tag, date…) are not text
+
+
+def hit_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` the query matches, in order."""
+    analyzer = FoldingStemAnalyzer(lang)
+    wanted = {analyzer.term(word) for word in terms.words}
+    prefixes = tuple(terms.prefixes)
+    known = analyzer.cache()  # word → term, filled as we go: one dict lookup per word
+    spans = []
+    for match in WORD.finditer(text):
+        word = match.group()
+        term = known.get(word) or analyzer.term(word)
+        if term in wanted or (prefixes and fold(word).startswith(prefixes)):
+            spans.append(match.span())
+    return spans
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    spans: tuple[tuple[int, int], ...]  # hits, relative to ``text``
+
+    def html(self) -> str:
+        """Escaped text with each hit in ``<mark>``."""
+        parts, last = [], 0
+        for start, end in self.spans:
+            parts.append(html.escape(self.text[last:start], quote=False))
+            parts.append(f"<mark>{html.escape(self.text[start:end], quote=False)}</mark>")
+            last = end
+        parts.append(html.escape(self.text[last:], quote=False))
+        return "".join(parts)
+
+
+def readable_text(markdown_body: str) -> str:
+    """The words of a markdown body without its syntax, on one line."""
+    return " ".join(_MARKDOWN_NOISE.sub(r"\1", markdown_body).split())
+
+
+def best_snippet(text: str, terms: QueryTerms, lang: str, width: int = SNIPPET_CHARS) -> Snippet:
+    """The passage of about ``width`` characters with the most distinct hits."""
+    spans = hit_spans(text, terms, lang) if terms else []
+    if not spans:
+        return _cut(text, 0, width, [])
+    best_start, best_score = spans[0][0], -1
+    for index, (start, _end) in enumerate(spans):
+        window = [s for s in spans[index:] if s[1] <= start + width]
+        distinct = {fold(text[s:e]) for s, e in window}
+        score = len(distinct) * 100 + len(window)
+        if score > best_score:
+            best_start, best_score = start, score
+    # Start a little before the first hit, at a word boundary, for context.
+    lead = max(0, best_start - width // 10)  # short: the hit shows on the first line
+    boundary = text.rfind(" ", 0, lead + 1)
+    start = boundary + 1 if lead and boundary >= 0 else 0
+    return _cut(text, start, width, spans)
+
+
+def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Snippet:
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return Snippet(f"{prefix}{text[start:end]}{suffix}", inside)
+
+
+def article_snippet(root: Path, rel: str, lang: str, terms: QueryTerms) -> Snippet | None:
+    """The best passage of a catalogued article (its language known), or None if unreadable."""
+    try:
+        article = parse_file(root, rel, detect=False)
+    except OSError:
+        return None
+    if article.error:
+        return None
+    return best_snippet(readable_text(article.body), terms, lang)

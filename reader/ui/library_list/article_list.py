@@ -1,0 +1,77 @@
+"""The article list's view: a table of title, source and date, the star column first.
+
+Each row has two lines: the title, and under it the article's opening (or the search
+snippet, on two lines, while searching; see :mod:`reader.ui.library_list.snippet_delegate`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from reader.ui.library_list.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
+from reader.ui.library_list.snippet_delegate import ArticleDelegate, row_height
+
+
+class ArticleList(QTableView):
+    star_clicked = Signal(int)  # article id: its star was clicked
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setAccessibleName(self.tr("Articles"))
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.verticalHeader().hide()
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the list (rows are chosen with arrows)
+        self.setItemDelegate(ArticleDelegate(self))
+        self.row_height = row_height(self.fontMetrics())  # the title and one line under it
+        self.verticalHeader().setDefaultSectionSize(self.row_height)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 96)
+        header.moveSection(STAR, 0)  # the star first, as mail readers do
+        header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(STAR, 28)
+        self.clicked.connect(self._on_clicked)
+        self.placeholder = ""  # what to do, shown when the list is empty
+        self._empty = QLabel(self.viewport())
+        self._empty.setObjectName("emptyList")
+        self._empty.setWordWrap(True)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._empty.hide()
+        model.modelReset.connect(self._update_empty)
+        model.rowsInserted.connect(self._update_empty)
+        model.rowsRemoved.connect(self._update_empty)
+
+    def set_placeholder(self, text: str) -> None:
+        self.placeholder = text
+        self._empty.setText(text)
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        model = self.model()
+        empty = bool(self.placeholder) and model is not None and model.rowCount() == 0
+        self._empty.setVisible(empty)
+        if empty:
+            self._empty.setGeometry(self.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_empty()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.column() == STAR:
+            self.star_clicked.emit(index.data(ID_ROLE))

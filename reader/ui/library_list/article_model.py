@@ -1,0 +1,367 @@
+"""The article list: one table model that holds catalog rows, sorts them and filters them.
+
+Why no QSortFilterProxyModel: its sort and filter call back into Python for
+every comparison and every row; measured at 100,000 articles, loading the list
+took 14 s of the GUI thread. Here ordering is one ``sorted()`` over plain keys
+(about 0.1 s at 100,000) and a search shows its hits in relevance order.
+
+The model holds lightweight :class:`CatalogRow` objects only (no bodies),
+keyed by the article's stable id, and applies change sets in place so the
+current row, selection and scroll position survive live updates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from reader.core.catalog.store import CatalogRow
+from reader.core.render import short_date
+from reader.i18n import QT_TRANSLATE_NOOP
+from reader.ui.prefs.language import current_language
+
+TITLE, SOURCE, DATE, STAR = range(4)  # the star column is shown first (see the window)
+HEADERS = (  # translated where shown
+    QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Source"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+    "★",
+)
+FILTERS = ("all", "unread", "starred")
+READ_ERRORS = (  # the core's fixed reasons (kept in the catalog in English), shown translated
+    QT_TRANSLATE_NOOP("ArticleListModel", "empty file"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "binary file, not text"),
+    QT_TRANSLATE_NOOP("ArticleListModel", "cannot read the file: permission denied"),
+)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
+EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 5  # the title's second line: the opening, or an error
+
+Index = QModelIndex | QPersistentModelIndex
+_SORT_KEYS: dict[int, Callable[[CatalogRow], Any]] = {
+    TITLE: lambda row: (row.title.casefold(), row.id),
+    SOURCE: lambda row: (row.source.casefold(), row.date or "", row.id),
+    DATE: lambda row: (row.date or "", row.title.casefold(), row.id),
+}
+
+
+class ArticleListModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: dict[int, CatalogRow] = {}  # every article, by id
+        self._visible: list[int] = []  # ids shown, in display order
+        self._position: dict[int, int] = {}  # id → row shown
+        self._column = DATE
+        self._order = Qt.SortOrder.DescendingOrder  # newest first
+        self._ranks: dict[int, int] | None = None  # search hits: id → rank
+        self._relevance = False  # while searching: hits by rank, not by column
+        self._snippets: dict[int, str] = {}
+        self._warning: QIcon | None = None
+        self._starred: set[int] = set()
+        self._read: set[int] = set()
+        self._user_tags: dict[int, list[str]] = {}
+        self._filter = "all"
+        self._tag = ""  # "": any tag
+        self._source = ""  # "": any source
+        self._bold: QFont | None = None
+
+    # --- Qt model interface ---------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return self.tr(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TITLE:
+                return row.title
+            if column == SOURCE:
+                return row.source
+            if column == DATE:
+                return short_date(row.date, current_language())
+            if column == STAR:
+                return "★" if row.id in self._starred else ""
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == TITLE and self.unread(row.id):
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == STAR:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == STAR:
+            return self.tr("starred") if row.id in self._starred else self.tr("not starred")
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        if role == SNIPPET_ROLE:
+            return self._snippets.get(row.id)
+        if role == EXCERPT_ROLE:
+            return self._unreadable(row) if row.error else row.excerpt
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.error:
+                return f"{row.path}\n{self._unreadable(row)}"
+            return f"{row.title}\n{row.path}"
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE and row.error:
+            return self._warning_icon()
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.error:
+            return self._unreadable(row)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and column == TITLE:
+            return self.tr("unread") if self.unread(row.id) else self.tr("read")
+        return None
+
+    def _unreadable(self, row: CatalogRow) -> str:
+        return self.tr("Cannot be read: {0}").format(self.tr(row.error or ""))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (a header click); during a search this leaves relevance order."""
+        if column not in _SORT_KEYS:
+            return
+        self._column, self._order = column, order
+        self._relevance = False
+        self._relayout()
+
+    def _warning_icon(self) -> QIcon:
+        if self._warning is None:
+            style = QApplication.style()
+            self._warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning
+
+    # --- what is shown --------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return self._ranks is not None
+
+    @property
+    def relevance_order(self) -> bool:
+        return self._ranks is not None and self._relevance
+
+    def total(self) -> int:
+        """Every article of the library, shown or not."""
+        return len(self._rows)
+
+    def set_hits(self, ids_in_order: list[int] | None) -> None:
+        """Show only these ids, best first; ``None`` shows every article again."""
+        self.beginResetModel()
+        self._ranks = None if ids_in_order is None else {i: n for n, i in enumerate(ids_in_order)}
+        self._relevance = self._ranks is not None
+        self._visible = self._ordered(self._shown_ids())
+        self._reindex()
+        self.endResetModel()
+
+    def set_snippets(self, snippets: dict[int, str]) -> None:
+        """Search snippets by article id (empty: none); the title cells repaint."""
+        changed = set(self._snippets) | set(snippets)
+        self._snippets = dict(snippets)
+        for article_id in changed:
+            position = self._position.get(article_id)
+            if position is not None:
+                cell = self.index(position, TITLE)
+                self.dataChanged.emit(cell, cell, [SNIPPET_ROLE])
+
+    # --- the reader's state: stars, read, tags, and the filter over them ------------
+
+    def unread(self, article_id: int) -> bool:
+        row = self._rows.get(article_id)
+        return row is not None and not row.error and article_id not in self._read
+
+    def starred(self, article_id: int) -> bool:
+        return article_id in self._starred
+
+    def tags_of(self, article_id: int) -> list[str]:
+        row = self._rows.get(article_id)
+        file_tags = list(row.tags) if row else []
+        return file_tags + [t for t in self._user_tags.get(article_id, []) if t not in file_tags]
+
+    def sources(self) -> list[str]:
+        """The library's sources, once each (whatever their case), in alphabetical order."""
+        names: dict[str, str] = {}
+        for name in sorted({row.source for row in self._rows.values() if row.source}):
+            names.setdefault(name.casefold(), name)
+        return sorted(names.values(), key=str.casefold)
+
+    def all_tags(self) -> list[str]:
+        names = {tag for row in self._rows.values() for tag in row.tags}
+        names |= {tag for tags in self._user_tags.values() for tag in tags}
+        return sorted(names, key=str.casefold)
+
+    def set_user_state(
+        self, starred: set[int], read: set[int], user_tags: dict[int, list[str]]
+    ) -> None:
+        self._starred, self._read, self._user_tags = set(starred), set(read), dict(user_tags)
+        self._refilter()
+
+    def set_state(
+        self, article_id: int, starred: bool | None = None, read: bool | None = None
+    ) -> None:
+        for value, ids in ((starred, self._starred), (read, self._read)):
+            if value is True:
+                ids.add(article_id)
+            elif value is False:
+                ids.discard(article_id)
+        position = self._position.get(article_id)
+        if position is not None:
+            self.dataChanged.emit(self.index(position, 0), self.index(position, STAR))
+
+    def set_user_tags(self, user_tags: dict[int, list[str]]) -> None:
+        self._user_tags = dict(user_tags)
+        if self._tag:
+            self._refilter()
+
+    def set_filter(self, kind: str, tag: str = "", source: str = "") -> None:
+        """Show all, only unread or only starred articles, optionally of one tag and source."""
+        if kind not in FILTERS:
+            raise ValueError(f"filter must be one of {FILTERS}")
+        self._filter, self._tag, self._source = kind, tag, source
+        self._refilter()
+
+    @property
+    def filter(self) -> tuple[str, str, str]:
+        """(kind, tag, source); ("all", "", "") shows every article."""
+        return self._filter, self._tag, self._source
+
+    def _refilter(self) -> None:
+        visible = self._ordered(self._shown_ids())
+        if visible == self._visible:  # same rows: repaint them, keep selection and scroll
+            if visible:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(visible) - 1, STAR))
+            return
+        self.beginResetModel()
+        self._visible = self._ordered(self._shown_ids())
+        self._reindex()
+        self.endResetModel()
+
+    def _passes(self, article_id: int) -> bool:
+        if self._filter == "unread" and not self.unread(article_id):
+            return False
+        if self._filter == "starred" and article_id not in self._starred:
+            return False
+        if self._source:
+            row = self._rows.get(article_id)
+            if row is None or row.source.casefold() != self._source.casefold():
+                return False
+        if self._tag:
+            wanted = self._tag.casefold()
+            return any(tag.casefold() == wanted for tag in self.tags_of(article_id))
+        return True
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row where this article is shown, or None."""
+        return self._position.get(article_id)
+
+    def id_of_path(self, path: str) -> int | None:
+        """The article at this library-relative path (a click on a link: one scan is fine)."""
+        return next((row.id for row in self._rows.values() if row.path == path), None)
+
+    def article(self, article_id: int) -> CatalogRow | None:
+        return self._rows.get(article_id)
+
+    # --- updates ------------------------------------------------------------------
+
+    def reset_rows(self, rows: list[CatalogRow]) -> None:
+        self.beginResetModel()
+        self._rows = {row.id: row for row in rows}
+        self._visible = self._ordered(self._shown_ids())
+        self._reindex()
+        self.endResetModel()
+
+    def apply(self, upserts: Iterable[CatalogRow], removed: Iterable[int]) -> None:
+        """Insert new rows, update known ones in place, remove the gone ones."""
+        gone = []
+        for article_id in removed:
+            self._rows.pop(article_id, None)
+            if article_id in self._position:
+                gone.append(self._position[article_id])
+        for position in sorted(gone, reverse=True):  # later rows first: earlier ones stay put
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._visible[position]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        fresh: list[int] = []
+        for row in upserts:
+            known = row.id in self._rows
+            self._rows[row.id] = row
+            position = self._position.get(row.id)
+            if position is not None:
+                last = self.index(position, len(HEADERS) - 1)
+                self.dataChanged.emit(self.index(position, 0), last)
+            elif (
+                not known
+                and (self._ranks is None or row.id in self._ranks)
+                and self._passes(row.id)
+            ):
+                fresh.append(row.id)
+        if fresh:
+            first = len(self._visible)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._visible.extend(fresh)
+            self._reindex()
+            self.endInsertRows()
+        self._relayout()  # new or edited rows take their place in the order
+
+    # --- ordering -----------------------------------------------------------------
+
+    def _shown_ids(self) -> list[int]:
+        ids = (
+            list(self._rows) if self._ranks is None else [i for i in self._ranks if i in self._rows]
+        )
+        if self._filter == "all" and not self._tag and not self._source:
+            return ids
+        return [i for i in ids if self._passes(i)]
+
+    def _ordered(self, ids: list[int]) -> list[int]:
+        if self._ranks is not None and self._relevance:
+            ranks = self._ranks
+            return sorted(ids, key=lambda i: ranks.get(i, 1 << 30))
+        key = _SORT_KEYS[self._column]
+        rows = self._rows
+        descending = self._order == Qt.SortOrder.DescendingOrder
+        return sorted(ids, key=lambda i: key(rows[i]), reverse=descending)
+
+    def _reindex(self) -> None:
+        self._position = {article_id: n for n, article_id in enumerate(self._visible)}
+
+    def _relayout(self) -> None:
+        """Re-sort what is shown, keeping persistent indexes (current row, selection)."""
+        ordered = self._ordered(self._visible)
+        if ordered == self._visible:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._visible[index.row()] if index.isValid() else None for index in persistent]
+        self._visible = ordered
+        self._reindex()
+        moved = [
+            self.index(self._position[i], index.column()) if i is not None else QModelIndex()
+            for i, index in zip(ids, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()

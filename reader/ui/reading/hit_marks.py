@@ -1,0 +1,73 @@
+"""Marks on the reading pane: every hit of the current search, and stepping through them.
+
+Spans are computed on the document's raw text (whose indexes are exactly the
+document's cursor positions) with the same analysis as the index, so what is
+marked is what matched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from reader.core.search.snippets import QueryTerms, hit_spans
+
+if TYPE_CHECKING:
+    from reader.ui.reading.reading_view import ReadingView
+
+
+class HitMarks:
+    def __init__(self, view: ReadingView) -> None:
+        self.view = view
+        self.cursors: list[QTextCursor] = []
+        self.current = -1
+
+    def mark(self, terms: QueryTerms | None, lang: str) -> int:
+        """Mark every hit and scroll to the first; returns how many there are."""
+        self.cursors = []
+        self.current = -1
+        if terms:
+            document = self.view.document()
+            for start, end in hit_spans(self.view.positions_text(), terms, lang):
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                self.cursors.append(cursor)
+        self._paint()
+        if self.cursors:
+            self.step(1)
+        return len(self.cursors)
+
+    def step(self, direction: int) -> bool:
+        """Go to the next (1) or previous (-1) hit, wrapping around."""
+        if not self.cursors:
+            return False
+        self.current = (self.current + direction) % len(self.cursors)
+        self._paint()
+        cursor = QTextCursor(self.cursors[self.current])
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+        return True
+
+    def _paint(self) -> None:
+        palette = self.view.palette()
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        selections = []
+        for index, cursor in enumerate(self.cursors):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            if index == self.current:
+                fmt.setBackground(QColor("#f29e4c" if not dark else "#b5651d"))
+            else:
+                # Peach, not yellow: a yellow highlight of the reader's must not look
+                # like a search hit.
+                fmt.setBackground(QColor("#ffd2a6" if not dark else "#7a4a22"))
+            if dark:
+                fmt.setForeground(QColor("#ffffff"))
+            selection.format = fmt  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.view.set_layer("hits", selections)

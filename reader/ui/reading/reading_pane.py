@@ -1,0 +1,44 @@
+"""The reading side of the window: a thin progress line, the article, the find bar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.reading_view import ReadingView
+
+PROGRESS_STEPS = 1000
+
+
+class ReadingPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = ReadingView()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("readingProgress")
+        self.progress.setAccessibleName(self.tr("How far through the article"))
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(3)
+        self.progress.setStyleSheet(
+            "QProgressBar { border: none; background: transparent; }"
+            " QProgressBar::chunk { background: palette(highlight); }"
+        )
+        self.find_bar = FindBar(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        bar = self.view.verticalScrollBar()
+        bar.valueChanged.connect(self._update_progress)
+        bar.rangeChanged.connect(self._update_progress)
+
+    def fraction_read(self) -> float:
+        """0.0 at the top of the article, 1.0 at its end (1.0 when it fits in view)."""
+        bar = self.view.verticalScrollBar()
+        return 1.0 if bar.maximum() <= 0 else bar.value() / bar.maximum()
+
+    def _update_progress(self) -> None:
+        self.progress.setValue(round(self.fraction_read() * PROGRESS_STEPS))

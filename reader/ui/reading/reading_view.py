@@ -1,0 +1,245 @@
+"""The reading pane: an article's sanitized HTML in a QTextBrowser, set for reading.
+
+A readable measure (about 70 characters a line by default, centred), generous
+leading, a serif or sans face, size, line width and spacing as the reader chose
+(:class:`ReadingPrefs`), colours from the palette so the themes follow. Only
+images inside the article's own folder load, scaled down to the measure; links
+open in the system browser, and only when clicked.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontInfo,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from reader.core.annotations.offset_map import SKIP, OffsetMap
+from reader.ui.prefs.reading_prefs import FAMILIES, SPACINGS, WIDTHS, ReadingPrefs
+from reader.ui.prefs.reading_style import reading_stylesheet
+from reader.ui.reading.hit_marks import HitMarks
+
+MEASURE_CHARS = WIDTHS["medium"]
+MIN_SIDE_MARGIN = 24
+_SAMPLE_TEXT = "Le partenariat a permis de mieux assurer sa défense, and the quick fox jumped."
+
+
+class ReadingView(QTextBrowser):
+    link_activated = Signal(QUrl)
+    clicked = Signal(int, QPoint)  # a plain click (no selection made): position, global point
+    selection_finished = Signal()  # the mouse let go of a selection (or keys extended one)
+    restyled = Signal()  # re-rendered (palette, face, size…): marks must be painted again
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setAccessibleName(self.tr("Article"))
+        self.setOpenLinks(False)
+        self.setTabChangesFocus(True)  # Tab goes on to the next control, not from link to link
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self._resource_root: Path | None = None
+        self._html = ""
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self.offsets: OffsetMap | None = None  # reading text ↔ this document
+        self._press: QPoint | None = None
+        self.hits = HitMarks(self)
+        self.default_size = max(12.0, QFont().pointSizeF() * 1.3)
+        self.prefs = ReadingPrefs()
+        self.document().setDocumentMargin(0)
+        self._apply_font()
+        self._apply_style()
+
+    def apply_prefs(self, prefs: ReadingPrefs) -> None:
+        """Face, size, width and spacing; the article stays where the reader was."""
+        if prefs == self.prefs:
+            return
+        self.prefs = prefs
+        self._apply_font()
+        self._rerender()
+
+    def _apply_font(self) -> None:
+        font = QFont()
+        font.setFamilies(FAMILIES[self.prefs.family])
+        sans = self.prefs.family == "sans"
+        font.setStyleHint(QFont.StyleHint.SansSerif if sans else QFont.StyleHint.Serif)
+        font.setPointSizeF(self.prefs.size or self.default_size)
+        self.document().setDefaultFont(font)
+
+    # --- content -----------------------------------------------------------------
+
+    def show_article(
+        self, body_html: str, resource_root: Path | None, text: str = "", byline: str = ""
+    ) -> None:
+        """Show an article; ``text`` (its reading text) lets highlights find their place."""
+        self._resource_root = resource_root
+        self._html = body_html
+        self.setHtml(body_html)
+        self._layers.clear()
+        self.hits.mark(None, "")
+        self._apply_measure()
+        self.verticalScrollBar().setValue(0)
+        shown = self.positions_text()
+        if byline and (where := shown.find(byline)) >= 0:
+            shown = shown[:where] + SKIP * len(byline) + shown[where + len(byline) :]
+        self.offsets = OffsetMap(shown, text) if text else None
+
+    def positions_text(self) -> str:
+        """The document's text indexed like its cursor positions (UTF-16 code units:
+        a character beyond the BMP, an emoji say, takes two positions, so one SKIP follows it)."""
+        raw = self.document().toRawText()
+        if raw.isascii() or all(ord(ch) <= 0xFFFF for ch in raw):
+            return raw
+        return "".join(ch + SKIP if ord(ch) > 0xFFFF else ch for ch in raw)
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Marks drawn over the text; later layers ("hits" over "highlights") on top."""
+        self._layers[name] = selections
+        ordered = [*self._layers.get("highlights", []), *self._layers.get("hits", [])]
+        ordered += [s for key, layer in self._layers.items() if key not in ("highlights", "hits")
+                    for s in layer]  # fmt: skip
+        self.setExtraSelections(ordered)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.selection_finished.emit()
+        elif self._press is not None and not self.anchorAt(event.position().toPoint()):
+            point = event.position().toPoint()
+            if (point - self._press).manhattanLength() < 4:
+                position = self.cursorForPosition(point).position()
+                self.clicked.emit(position, event.globalPosition().toPoint())
+        self._press = None
+
+    def show_message(self, title: str, text: str) -> None:
+        self._resource_root = None
+        self.offsets = None
+        self._layers.clear()
+        self._html = (
+            f'<h1 class="title">{html.escape(title)}</h1><p class="byline">{html.escape(text)}</p>'
+        )
+        self.setHtml(self._html)
+        self.hits.mark(None, "")
+        self._apply_measure()
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        """Only files inside the article's folder; never anything remote."""
+        url = QUrl(url)
+        if self._resource_root is None or (url.scheme() and url.scheme() != "file"):
+            return None
+        candidate = (self._resource_root / (url.toLocalFile() or url.path())).resolve()
+        if not candidate.is_relative_to(self._resource_root.resolve()):
+            return None
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            return self._scaled_image(candidate)
+        return super().loadResource(kind, QUrl.fromLocalFile(str(candidate)))
+
+    def _scaled_image(self, path: Path) -> QImage | None:
+        """The image, no wider than the measure (sharp on high-DPI screens)."""
+        image = QImage(str(path))
+        if image.isNull():
+            return None
+        ratio = self.devicePixelRatioF()
+        widest = self._char_width() * WIDTHS[self.prefs.width] * ratio
+        if image.width() > widest:
+            image = image.scaledToWidth(round(widest), Qt.TransformationMode.SmoothTransformation)
+        image.setDevicePixelRatio(ratio)
+        return image
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        self.link_activated.emit(url)
+
+    # --- typography --------------------------------------------------------------
+
+    def _apply_style(self) -> None:
+        px = QFontInfo(self.document().defaultFont()).pixelSize()
+        line_height = SPACINGS[self.prefs.spacing]
+        sans = self.prefs.family == "sans"
+        self.document().setDefaultStyleSheet(
+            reading_stylesheet(px, self.palette(), line_height, sans)
+        )
+
+    def _rerender(self) -> None:
+        """Set the HTML again (a stylesheet applies when HTML is set), keeping the place."""
+        self._apply_style()
+        top = self.top_offset()
+        self.document().clearUndoRedoStacks()
+        self.setHtml(self._html)
+        self._apply_measure(force=True)
+        self.scroll_to_offset(top)
+        self.restyled.emit()
+
+    def top_offset(self) -> int:
+        """The reading-text offset of the first line in view (0 without an article)."""
+        if self.offsets is None:
+            return 0
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 2))
+        return self.offsets.to_text(cursor.position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding this reading-text offset is at the top."""
+        if self.offsets is None or offset <= 0:
+            self.verticalScrollBar().setValue(0)
+            return
+        cursor = QTextCursor(self.document())
+        last = self.document().characterCount() - 1
+        cursor.setPosition(min(self.offsets.to_shown(offset), last))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
+
+    def _apply_measure(self, force: bool = False) -> None:
+        """Centre a column of the chosen width (in characters) in whatever width we have."""
+        measure = self._char_width() * WIDTHS[self.prefs.width]
+        width = self.viewport().width()
+        side = max(MIN_SIDE_MARGIN, (width - measure) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        unchanged = abs(frame.leftMargin() - side) < 0.5 and frame.topMargin() == MIN_SIDE_MARGIN
+        if unchanged and not force:
+            return
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(MIN_SIDE_MARGIN)
+        frame.setBottomMargin(MIN_SIDE_MARGIN * 2)
+        root.setFrameFormat(frame)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._rerender()  # a theme switch: page, text, byline and link colours follow
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_measure()
+
+    def line_width_chars(self) -> float:
+        """How many average characters fit on a line now (tests and checks use it)."""
+        frame = self.document().rootFrame().frameFormat()
+        width = self.viewport().width() - frame.leftMargin() - frame.rightMargin()
+        return width / self._char_width()
+
+    def _char_width(self) -> float:
+        """Mean advance of a character in running text (averageCharWidth overstates it)."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        return metrics.horizontalAdvance(_SAMPLE_TEXT) / len(_SAMPLE_TEXT)

@@ -1,0 +1,108 @@
+"""File → Export Highlights (Markdown, JSON-LD) and Import Highlights, off the GUI thread.
+
+The file is chosen here; the export is made and written on the writer lane (it
+reads the catalog), atomically: a temporary file beside the target, flushed to
+disk, then renamed over it (what QSaveFile does; the core's version serves the
+command line too), so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.core.annotations.export import (
+    ImportReport,
+    import_jsonld,
+    to_jsonld,
+    to_markdown,
+    write_atomically,
+)
+from reader.core.library.library import Library
+from reader.ui.session.library_session import LibrarySession
+
+
+class ExportActions(QObject):
+    message = Signal(str)
+    imported = Signal()  # highlights were added: the article shown may have new ones
+
+    def __init__(self, session: LibrarySession, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.window = parent
+        self.markdown_action = QAction(self.tr("Export Highlights as &Markdown…"), parent)
+        self.markdown_action.triggered.connect(lambda: self.ask_export("markdown"))
+        self.jsonld_action = QAction(self.tr("Export Highlights as &JSON-LD…"), parent)
+        self.jsonld_action.triggered.connect(lambda: self.ask_export("jsonld"))
+        self.import_action = QAction(self.tr("&Import Highlights…"), parent)
+        self.import_action.triggered.connect(self.ask_import)
+
+    def ask_export(self, kind: str) -> None:
+        suffix = "md" if kind == "markdown" else "jsonld"
+        default_name = self.tr("highlights", "the file name an export suggests")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export Highlights"),
+            str(Path.home() / f"{default_name}.{suffix}"),
+            "Markdown (*.md)" if kind == "markdown" else "JSON-LD (*.jsonld *.json)",
+        )
+        if name:
+            self.export(kind, Path(name))
+
+    def export(self, kind: str, target: Path) -> None:
+        def work(library: Library) -> str:
+            if kind == "markdown":
+                text = to_markdown(library)
+            else:
+                text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
+            write_atomically(target, text)
+            return str(target)
+
+        self.session.run_on_library(
+            work,
+            lambda path: self.message.emit(self.tr("Highlights exported to {0}").format(path)),
+            lambda exc: self.message.emit(self.tr("Could not export: {0}").format(exc)),
+        )
+
+    def ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import Highlights"), str(Path.home()), "JSON-LD (*.jsonld *.json)"
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, source: Path) -> None:
+        def work(library: Library) -> ImportReport:
+            data = json.loads(source.read_text(encoding="utf-8"))
+            return import_jsonld(library, data)
+
+        def done(report: object) -> None:
+            assert isinstance(report, ImportReport)
+            self.message.emit(self.summary(report))
+            self.imported.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.message.emit(self.tr("Could not import {0}: {1}").format(source.name, exc))
+
+        self.session.run_on_library(work, done, failed)
+
+    def summary(self, report: ImportReport) -> str:
+        """ "Imported 3 highlights (1 could not be placed, 2 already there)", translated."""
+        if report.added == 1:
+            text = self.tr("Imported 1 highlight")
+        else:
+            text = self.tr("Imported %n highlights", "", report.added)
+        details = []
+        if report.orphans:
+            details.append(self.tr("%n could not be placed", "", report.orphans))
+        if report.skipped_existing:
+            details.append(self.tr("%n already there", "", report.skipped_existing))
+        if report.errors:
+            details.append(self.tr("%n not imported", "", len(report.errors)))
+        if details:
+            text += f" ({', '.join(details)})"
+        return text

@@ -1,0 +1,400 @@
+"""The window: article list | reading pane, a search bar above, a status bar below.
+
+Widgets only render and forward intent; the LibrarySession does the work off
+the GUI thread and the models hold the state.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.catalog.store import CatalogRow
+from reader.core.search.snippets import QueryTerms
+from reader.ui.annotations.all_annotations import AllAnnotationsDialog
+from reader.ui.annotations.controller import AnnotationController
+from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.annotations.reading_state import ReadingState
+from reader.ui.annotations.tags_dialog import TagsDialog
+from reader.ui.library_list.article_list import ArticleList
+from reader.ui.library_list.article_model import ID_ROLE, ROW_ROLE, ArticleListModel
+from reader.ui.library_list.filter_bar import FilterBar
+from reader.ui.library_list.search_bar import SearchBar
+from reader.ui.prefs.language import current_language
+from reader.ui.reading.reading_controls import ReadingControls
+from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.session.library_session import (
+    LibrarySession,
+    OpenedArticle,
+    SearchOutcome,
+    progress_text,
+)
+from reader.ui.session.tasks import TaskRunner
+from reader.ui.window import library_menu
+from reader.ui.window.export_actions import ExportActions
+from reader.ui.window.library_menu import OPEN_WINDOWS, LibraryMenu, remember_library
+from reader.ui.window.menus import build_menus
+from reader.ui.window.navigation import Navigation
+from reader.ui.window.search import WindowSearch
+from reader.ui.window.shortcuts_dialog import ShortcutsDialog
+from reader.ui.window.status_text import show_count
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library_root: Path, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.tasks = TaskRunner(self)
+        self.session = LibrarySession(library_root, self.tasks, self)
+        self.model = ArticleListModel(self)
+        self._current_id: int | None = None
+        self.show_actions: dict[str, QAction] = {}
+        self.language_actions: dict[str, QAction] = {}  # View → Language
+        self._all_annotations: AllAnnotationsDialog | None = None
+        self._pending_annotation = ""  # scroll to it once its article is shown
+        self._build_widgets()
+        self.annotator = AnnotationController(
+            self.reading, self.panel, self.session, self.tasks, settings
+        )
+        self.state = ReadingState(self.reading, self.model, self.session, self.tasks, self)
+        self.exports = ExportActions(self.session, self)
+        self.controls = ReadingControls(self.reading, settings, self)
+        self.navigation = Navigation(self)
+        self.libraries = LibraryMenu(settings, self.open_library, self)
+        remember_library(settings, library_root)
+        self.setAcceptDrops(True)
+        build_menus(self)
+        self._connect()
+        self._restore_state()
+        self._update_title()
+        self.reading.show_message(self.tr("Opening the library…"), str(library_root))
+        self.session.open()
+
+    # --- construction -------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.search_bar = SearchBar()
+        self.search_field = self.search_bar.field
+
+        self.list_view = ArticleList(self.model)
+        self._row_height = self.list_view.row_height
+
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_bar)
+        self.filter_bar = FilterBar()
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.list_view)
+
+        self.reading_pane = ReadingPane()
+        self.reading = self.reading_pane.view
+        self.find_bar = self.reading_pane.find_bar
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.reading_pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([420, 720])
+        self.setCentralWidget(self.splitter)
+        self.panel = AnnotationsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        self.panel.hide()  # the reading pane first; it shows with the first highlight made
+
+        self.count_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.progress_label = QLabel()
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.resize(1180, 760)
+
+    def _connect(self) -> None:
+        self.session.opened.connect(self._on_opened)
+        self.session.open_failed.connect(self._on_open_failed)
+        self.session.rows_changed.connect(self._on_rows_changed)
+        self.session.progress.connect(self._on_progress)
+        self.session.refreshed.connect(self._on_refreshed)
+        self.session.article_ready.connect(self._on_article_ready)
+        self.search = WindowSearch(self)
+        self.filter_bar.changed.connect(self._on_filter)
+        self.list_view.star_clicked.connect(
+            lambda article_id: self.state.set_starred(
+                article_id, not self.model.starred(article_id)
+            )
+        )
+        for source in (self.annotator, self.state, self.exports):
+            source.message.connect(self.show_notice)
+        self.annotator.reload_needed.connect(self._reload_current)
+        self.exports.imported.connect(self._reload_current)
+        self.model.modelReset.connect(self._keep_current_selected)
+        self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
+        self.reading.restyled.connect(self._mark_hits)
+        self.reading.link_activated.connect(self._on_link)
+        selection = self.list_view.selectionModel()
+        selection.currentRowChanged.connect(self._on_current_changed)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_count)
+
+    # --- library events -----------------------------------------------------------
+
+    def _on_opened(self, rows: list[CatalogRow]) -> None:
+        self.model.reset_rows(rows)
+        self.state.load()
+        self.filter_bar.set_tags(self.model.all_tags())
+        self.filter_bar.set_sources(self.model.sources())
+        if self.session.read_only_reason:
+            self.show_notice(
+                self.tr(
+                    "Read-only: {0}. You can read and search;"
+                    " highlights, stars and tags cannot be saved."
+                ).format(self.session.read_only_reason)
+            )
+        self._update_title()
+        if rows:
+            self.select_row(0)
+        else:
+            self.reading.show_message(self.tr("Looking for articles…"), str(self.session.root))
+
+    def _on_open_failed(self, message: str) -> None:
+        self.reading.show_message(self.tr("This library cannot be opened"), message)
+        self.count_label.setText(self.tr("No library"))
+
+    def _on_rows_changed(self, upserts: list[CatalogRow], removed: list[int]) -> None:
+        self.model.apply(upserts, removed)
+        if self._current_id is not None and self._current_id in removed:
+            self._current_id = None
+            self.reading.show_message(
+                self.tr("This article was removed"),
+                self.tr("Its file is no longer in the library."),
+            )
+        elif self._current_id is not None and any(r.id == self._current_id for r in upserts):
+            self._reload_current()  # edited on disk, or renamed: show it as it is now
+        if self._current_id is None and self.model.rowCount() and not removed:
+            self.select_row(0)
+        if self.search_field.text().strip():
+            self.search.timer.start()  # new or edited articles may match the query
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress_label.setText(progress_text(message))
+        if total:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
+        else:
+            self.progress_bar.setRange(0, 0)  # busy, amount unknown
+        self.progress_bar.show()
+
+    def _on_refreshed(self) -> None:
+        self.filter_bar.set_sources(self.model.sources())
+        self.state.load()  # stars and tags may have followed a moved article to its new id
+        self.progress_bar.hide()
+        self.progress_label.clear()
+        self._update_count()
+        if not self.model.rowCount():
+            self.reading.show_message(
+                self.tr("No articles here yet"),
+                self.tr("Add .txt or .md files to {0} and they will appear here.").format(
+                    self.session.root
+                ),
+            )
+
+    # --- search -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    @property
+    def _search_terms(self) -> QueryTerms | None:
+        return self.search.terms
+
+    @property
+    def _search_outcome(self) -> SearchOutcome | None:
+        return self.search.outcome
+
+    # --- reading ------------------------------------------------------------------
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        self.list_view.selectionModel().setCurrentIndex(index, flags)
+        self.list_view.scrollTo(index)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        article_id = current.data(ID_ROLE)
+        if article_id == self._current_id:
+            return
+        self.state.leave()  # the position in the article we leave is saved first
+        self._current_id = article_id
+        self._reload_current()
+
+    def _reload_current(self) -> None:
+        row = self.model.article(self._current_id) if self._current_id is not None else None
+        if row is not None:
+            self.session.load_article(row, current_language())
+
+    def _on_article_ready(self, opened: OpenedArticle) -> None:
+        if opened.id != self._current_id:
+            return
+        if not opened.html:
+            self.state.article_shown(None)
+            self.annotator.clear()
+            self.reading.show_message(
+                self.tr("This article was removed"), self.tr("Its file is no longer there.")
+            )
+            return
+        row: CatalogRow | None = self.model.article(opened.id)
+        folder = self.session.root / Path(row.path).parent if row else self.session.root
+        self.reading.show_article(opened.html, folder, opened.text, opened.byline)
+        self.annotator.show(opened)
+        self.find_bar.article_changed()
+        self.state.article_shown(opened)
+        self._mark_hits()
+        if self._pending_annotation:
+            self.annotator.scroll_to(self._pending_annotation)
+            self.panel.select(self._pending_annotation)
+            self._pending_annotation = ""
+
+    def _mark_hits(self) -> None:
+        """Mark the current search's hits in the article shown (or clear the marks)."""
+        row = self.model.article(self._current_id) if self._current_id is not None else None
+        self.reading.hits.mark(self._search_terms, row.lang if row else "")
+
+    def open_article(self, article_id: int, annotation_id: str = "") -> None:
+        """Show an article (and scroll to one of its highlights), leaving filters if needed."""
+        self._pending_annotation = annotation_id
+        if self.model.row_of(article_id) is None:
+            self.search_field.clear()
+            self.filter_bar.show_everything()
+        row = self.model.row_of(article_id)
+        if row is None:
+            return
+        if article_id == self._current_id:
+            self._reload_current()
+        else:
+            self.select_row(row)
+
+    def show_all_annotations(self) -> None:
+        if self._all_annotations is None:
+            self._all_annotations = AllAnnotationsDialog(self.model, self)
+            self._all_annotations.open_requested.connect(self.open_article)
+        dialog = self._all_annotations
+        userdata = self.session.userdata
+        if userdata is not None:
+            self.tasks.run(
+                "read",
+                lambda ctx: (userdata.all_annotations(), userdata.detached()),
+                lambda result: dialog.set_annotations(*result),
+            )
+        dialog.show()
+        dialog.raise_()
+
+    def edit_tags(self) -> None:
+        if self._current_id is not None:
+            TagsDialog(self._current_id, self.model, self.state, self).open()
+
+    def _on_filter(self, kind: str, tag: str, source: str) -> None:
+        self.model.set_filter(kind, tag, source)
+        if kind in self.show_actions:
+            self.show_actions[kind].setChecked(True)
+        self._update_count()
+        self._keep_current_visible()
+
+    def open_library(self, folder: Path) -> None:
+        """Open another library in a new window in this one's place."""
+        library_menu.open_library(self, folder)
+
+    def _on_link(self, url: QUrl) -> None:
+        """A link to another article of the library opens it here (others: the browser)."""
+        row = self.current_row()
+        if row is None or (url.scheme() and url.scheme() != "file") or not url.path():
+            return
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(row.path), url.path()))
+        article_id = self.model.id_of_path(target)
+        if article_id is not None:
+            self.open_article(article_id)
+        else:
+            self.show_notice(self.tr("Not an article of this library: {0}").format(url.toString()))
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        library_menu.accept_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        library_menu.drop(self, event)
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    def current_row(self) -> CatalogRow | None:
+        index = self.list_view.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _keep_current_selected(self) -> None:
+        """A reset of the list forgets its current row: select the article shown again."""
+        row = self.model.row_of(self._current_id) if self._current_id is not None else None
+        if row is not None and not self.list_view.currentIndex().isValid():
+            QTimer.singleShot(0, self._keep_current_visible)
+
+    def _keep_current_visible(self) -> None:
+        if self._current_id is None:
+            return
+        row = self.model.row_of(self._current_id)
+        if row is not None:
+            self.select_row(row)  # a reset of the list forgets the current row
+            self.list_view.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+
+    # --- status and state ---------------------------------------------------------
+
+    def _update_count(self) -> None:
+        show_count(self)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("{0} — Article Reader").format(self.session.root.name))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        docks = self.settings.value("window/docks")
+        if docks is not None:
+            self.restoreState(docks)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.flush_note()  # a note being typed is saved before we go
+        self.state.leave()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/docks", self.saveState())
+        self.settings.sync()
+        self.tasks.shutdown()
+        self.session.close()
+        OPEN_WINDOWS.discard(self)
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""Reader keys: j / k for the next and previous article, Space and Shift+Space to page.
+
+Single-letter keys never fire while typing (Qt lets a text field take printable
+keys first), so they work from the list and the article alike. Space at the end
+of an article goes on to the next one, as in a feed reader.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
+
+class Navigation:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.next_action = self._action(
+            QCoreApplication.translate("Navigation", "&Next Article"), ["J"], lambda: self.go(1)
+        )
+        self.previous_action = self._action(
+            QCoreApplication.translate("Navigation", "&Previous Article"),
+            ["K"],
+            lambda: self.go(-1),
+        )
+        self.page_down_action = self._action(
+            QCoreApplication.translate("Navigation", "Page &Down"), ["Space"], lambda: self.page(1)
+        )
+        self.page_up_action = self._action(
+            QCoreApplication.translate("Navigation", "Page &Up"),
+            ["Shift+Space"],
+            lambda: self.page(-1),
+        )
+        self.actions = [self.next_action, self.previous_action, self.page_down_action,
+                        self.page_up_action]  # fmt: skip
+
+    def _action(self, text: str, keys: list[str], slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.window.addAction(action)
+        return action
+
+    def go(self, step: int) -> bool:
+        """Open the next (1) or previous (-1) article of the list; False at either end."""
+        window = self.window
+        current = window.list_view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if not 0 <= row < window.model.rowCount():
+            return False
+        window.select_row(row)
+        return True
+
+    def page(self, direction: int) -> None:
+        bar = self.window.reading.verticalScrollBar()
+        if direction > 0 and bar.value() >= bar.maximum():
+            self.go(1)  # the end of the article: on to the next
+            return
+        step = max(bar.pageStep() - bar.singleStep() * 2, bar.singleStep())
+        bar.setValue(bar.value() + direction * step)

@@ -1,0 +1,131 @@
+"""The status bar's count (how many articles, how many match, what a filter shows) and
+what the list says when it is empty.
+
+English plurals are chosen here (the English text needs no translation file);
+other languages get theirs from the numerus forms of their ``.ts`` (``%n``). The
+texts are methods of a QObject because lupdate only sees plurals in ``self.tr``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from reader.ui.session.library_session import SearchOutcome
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
+
+def show_count(window: MainWindow) -> None:
+    """The status bar's count, and what the list says when it is empty."""
+    model, session = window.model, window.session
+    searching = model.searching
+    filtered = model.filter[0] != "all" or any(model.filter[1:])
+    window.count_label.setText(
+        count_text(
+            model.total(),
+            model.rowCount(),
+            searching,
+            window.search.outcome if searching else None,
+            filtered,
+            searching and session.refreshing,
+        )
+    )
+    query = window.search_field.text().strip() if searching else ""
+    window.list_view.set_placeholder(
+        empty_text(
+            model.total(),
+            query,
+            model.filter[0],
+            filtered,
+            session.refreshing or not session.is_open,
+        )
+    )
+
+
+def count_text(
+    total: int,
+    shown: int,
+    searching: bool,
+    outcome: SearchOutcome | None,
+    filtered: bool,
+    refreshing: bool,
+) -> str:
+    return _texts().count(total, shown, searching, outcome, filtered, refreshing)
+
+
+def empty_text(total: int, query: str, kind: str, filtered: bool, refreshing: bool) -> str:
+    """What an empty list says: why it is empty, and what to do."""
+    return _texts().empty(total, query, kind, filtered, refreshing)
+
+
+@cache
+def _texts() -> StatusText:
+    return StatusText()
+
+
+class StatusText(QObject):
+    def count(
+        self,
+        total: int,
+        shown: int,
+        searching: bool,
+        outcome: SearchOutcome | None,
+        filtered: bool,
+        refreshing: bool,
+    ) -> str:
+        if not searching:
+            if not filtered:
+                return self.tr("1 article") if total == 1 else self.tr("%n articles", "", total)
+            if total == 1:
+                return self.tr("%n of 1 article shown", "", shown)
+            return self.tr("%n of {0} articles shown", "", shown).format(total)
+        if outcome is None:
+            text = self._matching(shown, total, estimated=False)
+        else:
+            text = self._matching(outcome.total, total, outcome.estimated)
+            if outcome.total > len(outcome.ids):
+                text += self.tr(", the best %n shown", "", len(outcome.ids))
+            if filtered:
+                text += self.tr(", %n after the filter", "", shown)
+            if outcome.ignored:
+                text += self.tr(" — left out: {0}").format(", ".join(outcome.ignored))
+        if refreshing:
+            text += self.tr(" (still indexing: more may match)")
+        return text
+
+    def _matching(self, matching: int, total: int, estimated: bool) -> str:
+        """ "3 of 4 articles match" (or "about 3…"): the plural follows the library's size."""
+        if total == 1:
+            if estimated:
+                return self.tr("about %n of 1 article match", "", matching)
+            return self.tr("%n of 1 article match", "", matching)
+        if estimated:
+            return self.tr("about %n of {0} articles match", "", matching).format(total)
+        return self.tr("%n of {0} articles match", "", matching).format(total)
+
+    def empty(self, total: int, query: str, kind: str, filtered: bool, refreshing: bool) -> str:
+        if total == 0:
+            if refreshing:
+                return self.tr("Looking for articles…")
+            return self.tr(
+                "No articles in this folder yet.\nAdd .txt or .md files to it and they appear"
+                " here at once, or open another folder (Ctrl+O)."
+            )
+        if query:
+            return self.tr(
+                "No articles match “{0}”.\nCheck the spelling, use fewer words,"
+                " or look in your notes with in:notes."
+            ).format(query)
+        if kind == "starred":
+            return self.tr(
+                "No starred articles yet.\nPress Ctrl+D (or S) to star the article you are reading."
+            )
+        if kind == "unread":
+            return self.tr("Nothing unread: you have read every article here.")
+        if filtered:
+            return self.tr("No articles match this filter.")
+        return ""
