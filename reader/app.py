@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib.resources import files
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import __version__, resources
+from reader import __version__
 from reader.core.catalog.paths import data_home
 from reader.defaults import default_library
 
@@ -36,12 +38,12 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     from reader.ui.window.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app = cast(QApplication, QApplication.instance()) or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Article Reader")
     app.setOrganizationName("article-reader")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("article-reader")
-    app.setWindowIcon(QIcon(str(Path(resources.__file__).parent / "article-reader.svg")))
+    app.setWindowIcon(QIcon(str(files("reader.resources").joinpath("article-reader.svg"))))
     from reader.ui.prefs.language import chosen_language, install_language
 
     settings = app_settings()

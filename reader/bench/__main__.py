@@ -28,6 +28,7 @@ from reader.bench.fts5 import Fts5Library
 from reader.bench.generate import generate_library
 from reader.bench.launch import launch
 from reader.bench.queries import KINDS, query_mix
+from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
 from reader.core.library.library import Library
 from reader.core.search.snippets import QueryTerms, article_snippet
@@ -71,7 +72,7 @@ def run_size(size: int, work: Path, query_count: int, seed: int) -> None:
     catalog = library.catalog.rows()
     started = time.perf_counter()
     fts = Fts5Library(work / f"fts5-{size}.sqlite3")
-    batch: list = []
+    batch: list[tuple[int, Article]] = []
     for row in catalog:
         batch.append((row.id, parse_file(library.root, row.path, detect=False)))
         if len(batch) >= 2000:

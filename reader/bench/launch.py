@@ -68,7 +68,8 @@ def launch(library: Path, home: Path) -> dict[str, float]:
         [sys.executable, "-c", CHILD, str(library)],
         env=env, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    return json.loads(output.strip().splitlines()[-1])
+    timings: dict[str, float] = json.loads(output.strip().splitlines()[-1])
+    return timings
 
 
 def headless(library: Path, home: Path) -> float:

@@ -202,7 +202,7 @@ def _donor_word(rng: random.Random, donor: Doc, old: str) -> str:
     """A word of the donor chapter about as long as ``old`` (a plausible substitution)."""
     words = [w for w in _WORD.findall(" ".join(donor.paras[:40])) if w.lower() != old.lower()]
     similar = [w for w in words if abs(len(w) - len(old)) <= 2]
-    new = rng.choice(similar or words or ["zebra"])
+    new: str = rng.choice(similar or words or ["zebra"])
     return new[:1].upper() + new[1:] if old[:1].isupper() else new.lower()
 
 

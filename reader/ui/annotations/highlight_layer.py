@@ -84,8 +84,8 @@ class HighlightLayer:
                 min(end, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor
             )
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.cursor = cursor
+            selection.format = fmt
             selections.append(selection)
         self.view.set_layer("highlights", selections)
 

@@ -297,8 +297,8 @@ class ArticleListModel(QAbstractTableModel):
         gone = []
         for article_id in removed:
             self._rows.pop(article_id, None)
-            if article_id in self._position:
-                gone.append(self._position[article_id])
+            if (where := self._position.get(article_id)) is not None:
+                gone.append(where)
         for position in sorted(gone, reverse=True):  # later rows first: earlier ones stay put
             self.beginRemoveRows(QModelIndex(), position, position)
             del self._visible[position]
@@ -309,10 +309,10 @@ class ArticleListModel(QAbstractTableModel):
         for row in upserts:
             known = row.id in self._rows
             self._rows[row.id] = row
-            position = self._position.get(row.id)
-            if position is not None:
-                last = self.index(position, len(HEADERS) - 1)
-                self.dataChanged.emit(self.index(position, 0), last)
+            shown_at = self._position.get(row.id)
+            if shown_at is not None:
+                last = self.index(shown_at, len(HEADERS) - 1)
+                self.dataChanged.emit(self.index(shown_at, 0), last)
             elif (
                 not known
                 and (self._ranks is None or row.id in self._ranks)

@@ -7,19 +7,27 @@ marked is what matched.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.search.snippets import QueryTerms, hit_spans
 
-if TYPE_CHECKING:
-    from reader.ui.reading.reading_view import ReadingView
+
+class MarkedText(Protocol):
+    """What the marks need of the view they are drawn on (the reading view is one)."""
+
+    def document(self) -> QTextDocument: ...
+    def palette(self) -> QPalette: ...
+    def setTextCursor(self, cursor: QTextCursor, /) -> None: ...
+    def ensureCursorVisible(self) -> None: ...
+    def positions_text(self) -> str: ...
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection], /) -> None: ...
 
 
 class HitMarks:
-    def __init__(self, view: ReadingView) -> None:
+    def __init__(self, view: MarkedText) -> None:
         self.view = view
         self.cursors: list[QTextCursor] = []
         self.current = -1
@@ -58,7 +66,7 @@ class HitMarks:
         selections = []
         for index, cursor in enumerate(self.cursors):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             fmt = QTextCharFormat()
             if index == self.current:
                 fmt.setBackground(QColor("#f29e4c" if not dark else "#b5651d"))
@@ -68,6 +76,6 @@ class HitMarks:
                 fmt.setBackground(QColor("#ffd2a6" if not dark else "#7a4a22"))
             if dark:
                 fmt.setForeground(QColor("#ffffff"))
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             selections.append(selection)
         self.view.set_layer("hits", selections)

@@ -70,6 +70,6 @@ class ShortcutsDialog(QDialog):
         found = {}
         for n in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(n)
-            if item.text(1):
+            if item is not None and item.text(1):
                 found[item.text(0).strip()] = item.text(1)
         return found
