@@ -2,8 +2,10 @@
 
 The French strings live in ``reader/translations/article_reader_fr.ts`` (kept in
 the repository, edited with Qt Linguist or by hand); the compiled ``.qm`` the app
-loads is a build output, made by this project's own command (``install.sh``
-runs it):
+loads is a build output, never committed: building the wheel compiles it into the
+package (``setup.py``), and for a checkout this project's own command does
+(``install.sh`` runs it). The app never compiles one at run time (it never writes
+into its installation): a missing ``.qm`` leaves the interface in English.
 
     python -m reader.i18n build     # .ts → .qm (Qt's lrelease, shipped with PySide6)
     python -m reader.i18n update    # refresh the .ts from the tr() calls (lupdate)
@@ -23,6 +25,7 @@ no translation file.
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -56,24 +59,33 @@ def resolve_language(choice: str, system_locale: str) -> str:
 
 
 def _tool(name: str) -> list[str]:
-    """Qt's ``lrelease``/``lupdate``: the PySide6 wrapper beside this Python, or on PATH."""
+    """Qt's ``lrelease``/``lupdate``: the PySide6 wrapper beside this Python, the binary
+    inside the PySide6 package (a wheel's isolated build has no wrapper on PATH), or
+    one on PATH. PySide6 is found without being imported."""
     beside = Path(sys.executable).parent / f"pyside6-{name}"
     if beside.exists():
         return [str(beside)]
+    spec = importlib.util.find_spec("PySide6")
+    folders = (spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        binary = Path(folder) / name
+        if binary.is_file():
+            return [str(binary)]
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if found is None:
         raise FileNotFoundError(f"Qt's {name} is not installed (it comes with PySide6)")
     return [found]
 
 
-def build(quiet: bool = True) -> list[Path]:
-    """Compile every .ts into the .qm the app loads; returns the files written."""
+def build(quiet: bool = True, into: Path | None = None) -> list[Path]:
+    """Compile every .ts into the .qm the app loads (beside the .ts, or in ``into``: a
+    wheel's build folder); returns the files written."""
     written = []
     for lang in LANGUAGES:
         source = ts_path(lang)
         if not source.exists():
             continue
-        target = qm_path(lang)
+        target = qm_path(lang) if into is None else into / qm_path(lang).name
         subprocess.run(
             [*_tool("lrelease"), *(["-silent"] if quiet else []), str(source), "-qm", str(target)],
             check=True,

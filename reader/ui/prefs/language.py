@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
-import subprocess
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from reader.i18n import LANGUAGES, build, qm_path, resolve_language, ts_path
+from reader.i18n import LANGUAGES, qm_path, resolve_language
 
 log = logging.getLogger(__name__)
 SETTING = "interface/language"  # system, en or fr
 _installed: list[QTranslator] = []
 _current = "en"
+_missing_said: set[str] = set()  # languages whose missing .qm was logged already
 
 
 def current_language() -> str:
@@ -39,7 +39,11 @@ def install_language(lang: str) -> str:
     if lang != "en" and app is not None:
         ours = QTranslator()
         if not _load(ours, lang):
-            log.warning("no %s translation found; the interface stays in English", lang)
+            if lang not in _missing_said:
+                _missing_said.add(lang)
+                log.warning(
+                    "no %s translation at %s; the interface stays in English", lang, qm_path(lang)
+                )
             _current = "en"
             return _current
         qt_own = QTranslator()  # Qt's own strings: standard buttons and dialogs
@@ -56,15 +60,7 @@ def install_language(lang: str) -> str:
 
 
 def _load(translator: QTranslator, lang: str) -> bool:
-    compiled, source = qm_path(lang), ts_path(lang)
-    stale = source.exists() and (
-        not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime
-    )
-    if stale:
-        # A checkout where install.sh's build step did not run (or the .ts changed since):
-        # build it now. Where it cannot be written, the .qm there (if any) is used.
-        try:
-            build()
-        except (OSError, subprocess.CalledProcessError) as exc:
-            log.warning("could not compile the %s translation: %s", lang, exc)
-    return compiled.exists() and translator.load(str(compiled))
+    """Load the compiled translation shipped with the app. Never built here: the app
+    does not write into its installation (the wheel's build and install.sh make it)."""
+    compiled = qm_path(lang)
+    return compiled.is_file() and translator.load(str(compiled))
