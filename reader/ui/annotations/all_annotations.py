@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations.userdata import Annotation, DetachedArticle
+from reader.core.annotations.userdata import Annotation, DetachedArticle, UserData
 from reader.core.search.analysis import fold
 from reader.ui.annotations.panel import entry_text
 from reader.ui.annotations.selection_toolbar import color_icon
 from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.session.tasks import TaskRunner
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -58,6 +59,17 @@ class AllAnnotationsDialog(QDialog):
         self.list.itemActivated.connect(self._open)
         self.list.itemDoubleClicked.connect(self._open)
         self.field.returnPressed.connect(self._open_first)
+
+    def show_library(self, userdata: UserData | None, tasks: TaskRunner) -> None:
+        """Show the dialog, its list read again off the GUI thread."""
+        if userdata is not None:
+            tasks.run(
+                "read",
+                lambda ctx: (userdata.all_annotations(), userdata.detached()),
+                lambda result: self.set_annotations(*result),
+            )
+        self.show()
+        self.raise_()
 
     def set_annotations(
         self, annotations: list[Annotation], detached: list[DetachedArticle]

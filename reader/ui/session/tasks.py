@@ -48,6 +48,8 @@ class TaskContext:
 
 
 class TaskRunner(QObject):
+    failed = Signal(str)  # a task with no on_error of its own failed: what to tell the reader
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pools: dict[str, QThreadPool] = {}
@@ -77,7 +79,7 @@ class TaskRunner(QObject):
 
         if on_done:
             signals.done.connect(on_done)
-        signals.failed.connect(on_error or _log_error)
+        signals.failed.connect(on_error or self._report)
         if on_progress:
             signals.progress.connect(on_progress)
         if on_partial:
@@ -96,17 +98,25 @@ class TaskRunner(QObject):
 
         self._pools[lane].start(work)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Ask running work to stop at its next checkpoint and wait for it."""
+    def shutdown(self, timeout_ms: int = 10_000) -> list[str]:
+        """Ask running work to stop at its next checkpoint and wait for it. Returns the
+        lanes still busy when the wait ran out (and logs them: their work may be lost)."""
         self._stop.set()
+        unfinished = []
         for lane, pool in self._pools.items():
             if lane != "user":  # queued saves of the reader's work always run
                 pool.clear()
-            pool.waitForDone(timeout_ms)
+            if not pool.waitForDone(timeout_ms):
+                unfinished.append(lane)
+        if unfinished:
+            log.warning("background work did not finish at shutdown: %s", ", ".join(unfinished))
+        return unfinished
 
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         return all(pool.waitForDone(timeout_ms) for pool in self._pools.values())
 
-
-def _log_error(exc: BaseException) -> None:
-    log.error("background task failed", exc_info=exc)
+    def _report(self, exc: BaseException) -> None:
+        """The default on_error: logged, and said to the reader (never only a log line)."""
+        log.error("background task failed", exc_info=exc)
+        reason = str(exc) or type(exc).__name__
+        self.failed.emit(self.tr("Something went wrong in the background: {0}").format(reason))

@@ -1,11 +1,11 @@
-"""File → Open Folder…, the recent libraries, a folder dropped on the window, and a
-window rebuilt in its own place (another library, or the interface in another language)."""
+"""File → Open Folder…, the recent libraries, a folder dropped on the window, and the
+interface's language: each asks for the window to be rebuilt in its own place (another
+library, or the same one in another language) through the ``replace`` it is given."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.ui.prefs.language import SETTING, chosen_language, current_language, install_language
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
-
 RECENT_KEY = "libraries/recent"
 RECENT_LIMIT = 8
-OPEN_WINDOWS: set[MainWindow] = set()  # windows opened in another's place, kept alive here
+
+# Rebuild the window on a folder; True: show the same article again once it is open.
+Replace = Callable[[Path, bool], object]
 
 
 def recent_libraries(settings: QSettings) -> list[Path]:
     value = settings.value(RECENT_KEY, [])
-    paths = [value] if isinstance(value, str) else list(value or [])  # one item reads as str
-    return [Path(p) for p in paths if p and Path(p).is_dir()]
+    items: Iterable[object] = value if isinstance(value, (list, tuple)) else []
+    paths = [value] if isinstance(value, str) else list(items)  # one item reads as str
+    return [Path(str(p)) for p in paths if p and Path(str(p)).is_dir()]
 
 
 def remember_library(settings: QSettings, folder: Path) -> None:
@@ -46,62 +46,50 @@ def accept_drag(event: QDragEnterEvent) -> None:
         event.acceptProposedAction()
 
 
-def drop(window: MainWindow, event: QDropEvent) -> None:
-    folder = dropped_folder(event.mimeData())
-    if folder is not None:
-        event.acceptProposedAction()
-        open_library(window, folder)
-
-
-def open_library(window: MainWindow, folder: Path) -> None:
-    """Open another library in a new window in this one's place."""
-    if not folder.is_dir():
-        window.show_notice(
-            QCoreApplication.translate("LibraryMenu", "Not a folder: {0}").format(folder)
-        )
-        return
-    if folder.resolve() != window.session.root.resolve():
-        replace_window(window, folder)
-
-
-def switch_language(window: MainWindow, choice: str) -> None:
-    """Remember the interface language (system, en or fr); a change rebuilds the window."""
-    window.settings.setValue(SETTING, choice)
-    before = current_language()
-    if install_language(chosen_language(window.settings)) != before:
-        row = window.current_row()
-        replacement = replace_window(window, window.session.root)
-        if row is not None:  # the same article again, where the reader was in it
-            replacement.session.opened.connect(lambda _: replacement.open_article(row.id))
-
-
-def replace_window(window: MainWindow, folder: Path) -> MainWindow:
-    """A new window on ``folder`` where this one was. This one closes first, so its
-    library is closed (and its state saved) before the new one opens it."""
-    from reader.ui.window.main_window import MainWindow
-
-    geometry = window.geometry()
-    window.close()
-    replacement = MainWindow(folder, window.settings)
-    OPEN_WINDOWS.add(replacement)
-    replacement.setGeometry(geometry)
-    replacement.show()
-    return replacement
-
-
 class LibraryMenu(QObject):
     def __init__(
-        self, settings: QSettings, open_folder: Callable[[Path], None], parent: QWidget
+        self,
+        settings: QSettings,
+        root: Path,
+        replace: Replace,
+        notice: Callable[[str], None],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.open_folder = open_folder
+        self.root = root
+        self.replace = replace
+        self.notice = notice
         self.window = parent
         self.open_action = QAction(self.tr("&Open Folder…"), parent)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.ask)
         self.recent_menu = QMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self.fill_recent)
+
+    def open_folder(self, folder: Path) -> None:
+        """Open another library in a new window in this one's place."""
+        if not folder.is_dir():
+            self.notice(
+                QCoreApplication.translate("LibraryMenu", "Not a folder: {0}").format(folder)
+            )
+            return
+        if folder.resolve() != self.root.resolve():
+            self.replace(folder, False)
+
+    def drop(self, event: QDropEvent) -> None:
+        folder = dropped_folder(event.mimeData())
+        if folder is not None:
+            event.acceptProposedAction()
+            self.open_folder(folder)
+
+    def switch_language(self, choice: str) -> None:
+        """Remember the interface language (system, en or fr); a change rebuilds the window,
+        on the same article, where the reader was in it."""
+        self.settings.setValue(SETTING, choice)
+        before = current_language()
+        if install_language(chosen_language(self.settings)) != before:
+            self.replace(self.root, True)
 
     def ask(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open a Folder of Articles"))

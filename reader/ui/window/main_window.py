@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.catalog.store import CatalogRow
-from reader.core.search.snippets import QueryTerms
 from reader.ui.annotations.all_annotations import AllAnnotationsDialog
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.annotations.panel import AnnotationsPanel
@@ -32,24 +31,25 @@ from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ID_ROLE, ROW_ROLE, ArticleListModel
 from reader.ui.library_list.filter_bar import FilterBar
 from reader.ui.library_list.search_bar import SearchBar
-from reader.ui.prefs.language import current_language
+from reader.ui.prefs.language import SETTING, current_language
 from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.reading.reading_pane import ReadingPane
 from reader.ui.session.library_session import (
     LibrarySession,
     OpenedArticle,
-    SearchOutcome,
     progress_text,
 )
 from reader.ui.session.tasks import TaskRunner
-from reader.ui.window import library_menu
 from reader.ui.window.export_actions import ExportActions
-from reader.ui.window.library_menu import OPEN_WINDOWS, LibraryMenu, remember_library
-from reader.ui.window.menus import build_menus
+from reader.ui.window.layout_state import restore_layout, save_layout
+from reader.ui.window.library_menu import LibraryMenu, accept_drag, remember_library
+from reader.ui.window.menus import MenuParts, build_menus
 from reader.ui.window.navigation import Navigation
 from reader.ui.window.search import WindowSearch
 from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from reader.ui.window.status_text import show_count
+
+OPEN_WINDOWS: set[MainWindow] = set()  # windows opened in another's place, kept alive here
 
 
 class MainWindow(QMainWindow):
@@ -60,8 +60,6 @@ class MainWindow(QMainWindow):
         self.session = LibrarySession(library_root, self.tasks, self)
         self.model = ArticleListModel(self)
         self._current_id: int | None = None
-        self.show_actions: dict[str, QAction] = {}
-        self.language_actions: dict[str, QAction] = {}  # View → Language
         self._all_annotations: AllAnnotationsDialog | None = None
         self._pending_annotation = ""  # scroll to it once its article is shown
         self._build_widgets()
@@ -71,13 +69,13 @@ class MainWindow(QMainWindow):
         self.state = ReadingState(self.reading, self.model, self.session, self.tasks, self)
         self.exports = ExportActions(self.session, self)
         self.controls = ReadingControls(self.reading, settings, self)
-        self.navigation = Navigation(self)
-        self.libraries = LibraryMenu(settings, self.open_library, self)
+        self.navigation = Navigation(self.list_view, self.reading, self.select_row, self)
+        self.libraries = LibraryMenu(settings, library_root, self._replace, self.show_notice, self)
         remember_library(settings, library_root)
         self.setAcceptDrops(True)
-        build_menus(self)
+        self._build_menus()
         self._connect()
-        self._restore_state()
+        restore_layout(self, self.splitter, settings)
         self._update_title()
         self.reading.show_message(self.tr("Opening the library…"), str(library_root))
         self.session.open()
@@ -126,6 +124,24 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.resize(1180, 760)
 
+    def _build_menus(self) -> None:
+        menus = build_menus(self, MenuParts(
+            self.libraries, self.exports, self.annotator, self.navigation, self.state,
+            self.controls, self.reading.hits, self.panel.toggleViewAction(), self.list_view,
+            str(self.settings.value(SETTING, "system")),
+            rescan=lambda: self.session.request_refresh(None),
+            focus_search=self.focus_search,
+            clear_search=self.search_field.clear,
+            find_in_article=self.find_bar.open_bar,
+            edit_tags=self.edit_tags,
+            show_all_annotations=self.show_all_annotations,
+            show_shortcuts=self.show_shortcuts,
+            show_kind=self.filter_bar.set_kind,
+        ))  # fmt: skip
+        self.show_actions: dict[str, QAction] = menus.show_actions
+        self.language_actions: dict[str, QAction] = menus.language_actions
+        self.escape = menus.escape
+
     def _connect(self) -> None:
         self.session.opened.connect(self._on_opened)
         self.session.open_failed.connect(self._on_open_failed)
@@ -142,6 +158,7 @@ class MainWindow(QMainWindow):
         )
         for source in (self.annotator, self.state, self.exports):
             source.message.connect(self.show_notice)
+        self.tasks.failed.connect(self.show_notice)
         self.annotator.reload_needed.connect(self._reload_current)
         self.exports.imported.connect(self._reload_current)
         self.model.modelReset.connect(self._keep_current_selected)
@@ -221,14 +238,6 @@ class MainWindow(QMainWindow):
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
-    @property
-    def _search_terms(self) -> QueryTerms | None:
-        return self.search.terms
-
-    @property
-    def _search_outcome(self) -> SearchOutcome | None:
-        return self.search.outcome
-
     # --- reading ------------------------------------------------------------------
 
     def select_row(self, row: int) -> None:
@@ -278,7 +287,7 @@ class MainWindow(QMainWindow):
     def _mark_hits(self) -> None:
         """Mark the current search's hits in the article shown (or clear the marks)."""
         row = self.model.article(self._current_id) if self._current_id is not None else None
-        self.reading.hits.mark(self._search_terms, row.lang if row else "")
+        self.reading.hits.mark(self.search.terms, row.lang if row else "")
 
     def open_article(self, article_id: int, annotation_id: str = "") -> None:
         """Show an article (and scroll to one of its highlights), leaving filters if needed."""
@@ -298,16 +307,7 @@ class MainWindow(QMainWindow):
         if self._all_annotations is None:
             self._all_annotations = AllAnnotationsDialog(self.model, self)
             self._all_annotations.open_requested.connect(self.open_article)
-        dialog = self._all_annotations
-        userdata = self.session.userdata
-        if userdata is not None:
-            self.tasks.run(
-                "read",
-                lambda ctx: (userdata.all_annotations(), userdata.detached()),
-                lambda result: dialog.set_annotations(*result),
-            )
-        dialog.show()
-        dialog.raise_()
+        self._all_annotations.show_library(self.session.userdata, self.tasks)
 
     def edit_tags(self) -> None:
         if self._current_id is not None:
@@ -320,9 +320,19 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._keep_current_visible()
 
-    def open_library(self, folder: Path) -> None:
-        """Open another library in a new window in this one's place."""
-        library_menu.open_library(self, folder)
+    def _replace(self, folder: Path, same_article: bool) -> MainWindow:
+        """A new window on ``folder`` where this one was (on the same article, if asked).
+        This one closes first, so its library is closed and its state saved."""
+        row = self.current_row() if same_article else None
+        geometry = self.geometry()
+        self.close()
+        replacement = MainWindow(folder, self.settings)
+        OPEN_WINDOWS.add(replacement)
+        replacement.setGeometry(geometry)
+        replacement.show()
+        if row is not None:  # the same article again, where the reader was in it
+            replacement.session.opened.connect(lambda _: replacement.open_article(row.id))
+        return replacement
 
     def _on_link(self, url: QUrl) -> None:
         """A link to another article of the library opens it here (others: the browser)."""
@@ -340,10 +350,10 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        library_menu.accept_drag(event)
+        accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        library_menu.drop(self, event)
+        self.libraries.drop(event)
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
@@ -371,29 +381,18 @@ class MainWindow(QMainWindow):
     # --- status and state ---------------------------------------------------------
 
     def _update_count(self) -> None:
-        show_count(self)
+        query = self.search_field.text().strip()
+        show_count(
+            self.count_label, self.list_view, self.model, self.session, query, self.search.outcome
+        )
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("{0} — Article Reader").format(self.session.root.name))
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        docks = self.settings.value("window/docks")
-        if docks is not None:
-            self.restoreState(docks)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.flush_note()  # a note being typed is saved before we go
         self.state.leave()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/docks", self.saveState())
-        self.settings.sync()
+        save_layout(self, self.splitter, self.settings)
         self.tasks.shutdown()
         self.session.close()
         OPEN_WINDOWS.discard(self)

@@ -7,18 +7,26 @@ of an article goes on to the next one, as in a feed reader.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QWidget
 
 
 class Navigation:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(
+        self,
+        list_view: QAbstractItemView,
+        reading: QAbstractScrollArea,
+        select_row: Callable[[int], None],
+        owner: QWidget,
+    ) -> None:
+        """``owner`` (the window) holds the actions, so their keys work everywhere in it."""
+        self.list_view = list_view
+        self.reading = reading
+        self.select_row = select_row
+        self.owner = owner
         self.next_action = self._action(
             QCoreApplication.translate("Navigation", "&Next Article"), ["J"], lambda: self.go(1)
         )
@@ -38,25 +46,25 @@ class Navigation:
         self.actions = [self.next_action, self.previous_action, self.page_down_action,
                         self.page_up_action]  # fmt: skip
 
-    def _action(self, text: str, keys: list[str], slot: object) -> QAction:
-        action = QAction(text, self.window)
+    def _action(self, text: str, keys: list[str], slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.owner)
         action.setShortcuts([QKeySequence(key) for key in keys])
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        self.window.addAction(action)
+        action.triggered.connect(slot)
+        self.owner.addAction(action)
         return action
 
     def go(self, step: int) -> bool:
         """Open the next (1) or previous (-1) article of the list; False at either end."""
-        window = self.window
-        current = window.list_view.currentIndex()
+        current = self.list_view.currentIndex()
         row = current.row() + step if current.isValid() else 0
-        if not 0 <= row < window.model.rowCount():
+        model = self.list_view.model()
+        if model is None or not 0 <= row < model.rowCount():
             return False
-        window.select_row(row)
+        self.select_row(row)
         return True
 
     def page(self, direction: int) -> None:
-        bar = self.window.reading.verticalScrollBar()
+        bar = self.reading.verticalScrollBar()
         if direction > 0 and bar.value() >= bar.maximum():
             self.go(1)  # the end of the article: on to the next
             return

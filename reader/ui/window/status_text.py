@@ -9,36 +9,41 @@ texts are methods of a QObject because lupdate only sees plurals in ``self.tr``.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
 
-from reader.ui.session.library_session import SearchOutcome
+from reader.ui.library_list.article_list import ArticleList
+from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.session.library_session import LibrarySession, SearchOutcome
 
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
 
-
-def show_count(window: MainWindow) -> None:
-    """The status bar's count, and what the list says when it is empty."""
-    model, session = window.model, window.session
+def show_count(
+    count_label: QLabel,
+    list_view: ArticleList,
+    model: ArticleListModel,
+    session: LibrarySession,
+    query: str,
+    outcome: SearchOutcome | None,
+) -> None:
+    """The status bar's count, and what the list says when it is empty (``query`` and
+    ``outcome``: the search the list shows, if any)."""
     searching = model.searching
     filtered = model.filter[0] != "all" or any(model.filter[1:])
-    window.count_label.setText(
+    count_label.setText(
         count_text(
             model.total(),
             model.rowCount(),
             searching,
-            window.search.outcome if searching else None,
+            outcome if searching else None,
             filtered,
             searching and session.refreshing,
         )
     )
-    query = window.search_field.text().strip() if searching else ""
-    window.list_view.set_placeholder(
+    list_view.set_placeholder(
         empty_text(
             model.total(),
-            query,
+            query if searching else "",
             model.filter[0],
             filtered,
             session.refreshing or not session.is_open,
