@@ -295,11 +295,11 @@ class AnnotationController(QObject):
             return
         self.panel.select(placed.annotation.id)
         self.layer.paint(focused=placed.annotation.id)
-        self.popup_menu = self._highlight_menu(placed.annotation)
+        self.popup_menu = _replaced(self.popup_menu, self._highlight_menu(placed.annotation))
         self.popup_menu.popup(global_point)
 
-    def _highlight_menu(self, annotation: Annotation) -> QMenu:
-        menu = QMenu(self.view)
+    def _highlight_menu(self, annotation: Annotation, parent: QMenu | None = None) -> QMenu:
+        menu = QMenu(parent or self.view)
         menu.setObjectName("highlightMenu")
         colors = QActionGroup(menu)
         for color in COLORS:
@@ -317,13 +317,15 @@ class AnnotationController(QObject):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.view.createStandardContextMenu(point)
-        self.context_menu = menu  # owned here while it is shown (Python would collect it)
+        # Owned here while it is shown (Python would collect it), until the next one.
+        self.context_menu = _replaced(self.context_menu, menu)
         placed = self.layer.at(self.view.cursorForPosition(point).position())
         menu.addSeparator()
         menu.addAction(self.highlight_action)
         menu.addAction(self.note_action)
         if placed is not None:
-            menu.addMenu(self._highlight_menu(placed.annotation)).setText(self.tr("This Highlight"))
+            submenu = self._highlight_menu(placed.annotation, parent=menu)  # goes with it
+            menu.addMenu(submenu).setText(self.tr("This Highlight"))
         menu.popup(self.view.viewport().mapToGlobal(point))
 
     def scroll_to(self, annotation_id: str) -> None:
@@ -336,3 +338,10 @@ class AnnotationController(QObject):
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - self.view.viewport().height() // 3)
         self.layer.paint(focused=annotation_id)
+
+
+def _replaced(old: QMenu | None, new: QMenu) -> QMenu:
+    """A new popup menu in place of the last one, which goes (menus must not pile up)."""
+    if old is not None:
+        old.deleteLater()
+    return new

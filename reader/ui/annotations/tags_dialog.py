@@ -33,6 +33,7 @@ class TagsDialog(QDialog):
         self, article_id: int, model: ArticleListModel, state: ReadingState, parent: QWidget
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
         self.article_id = article_id
         self.model = model
         self.state = state

@@ -24,6 +24,7 @@ def keys_of(action: QAction) -> str:
 class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, extra: list[QAction], parent: QWidget) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.resize(520, 620)
