@@ -28,8 +28,10 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from itertools import accumulate, compress
+from typing import Literal
 
 CONTEXT = 32  # characters of prefix/suffix kept
+Method = Literal["position", "quote", "fuzzy"]  # the step of ``anchor`` that placed it
 
 _WEIGHTS = (50.0, 20.0, 20.0, 2.0)  # quote, prefix, suffix, closeness: Hypothesis's weights
 _MIN_SCORE = 0.65  # of a fuzzy match's weighted score (see _fuzzy)
@@ -74,7 +76,7 @@ class Placement:
 
     start: int
     end: int
-    method: str  # "position" | "quote" | "fuzzy"
+    method: Method  # which step found it
 
 
 def describe(text: str, start: int, end: int) -> Selectors:

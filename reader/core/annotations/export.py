@@ -17,18 +17,15 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
 from reader.core.annotations.anchoring import Selectors, TextPosition, TextQuote, describe
 from reader.core.annotations.annotating import reanchor
+from reader.core.annotations.library_view import LibraryView as Library
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import COLORS, Annotation, clean_tag, now
-from reader.core.articles.formats import parse_file
-
-if TYPE_CHECKING:
-    from reader.core.library.library import Library
 
 NAMESPACE = "https://article-reader.invalid/ns#"
 CONTEXT = [
@@ -288,11 +285,13 @@ def _relative(root: Path, source: str) -> str:
 
 def _reading_text(library: Library, rel: str) -> _Text | None:
     row = library.catalog.row_by_path(rel)
+    if row is None:
+        return None
     try:
-        article = parse_file(library.root, rel, detect=False) if row else None
+        article = library.read_article(row)
     except FileNotFoundError:
         return None  # the next refresh removes it from the catalog
-    return (row.id, reading_text(article), article.fingerprint) if row and article else None
+    return row.id, reading_text(article), article.fingerprint
 
 
 def _selectors(found: object, text: str) -> Selectors:

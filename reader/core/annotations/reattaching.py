@@ -6,7 +6,7 @@ and the bulk indexer all do the same):
 * an annotated article's file changed: its highlights are re-anchored on the new
   text (:func:`reanchor_stale`), orphans marked, never deleted;
 * an article left the catalog while it had highlights, a star or tags (its rows
-  were detached, see ``Catalog.delete``), and an article came in that is clearly
+  were detached, see ``UserData.detach``), and an article came in that is clearly
   the same one (a move the scan saw as a delete plus an add, a rename with a light
   edit): the rows follow it (:func:`adopt_detached`).
 
@@ -20,17 +20,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from reader.core.annotations.anchoring import anchor
 from reader.core.annotations.annotating import reanchor
+from reader.core.annotations.library_view import LibraryView as Library
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import DetachedArticle, UserDataError
 from reader.core.articles.article import Article
-from reader.core.articles.formats import parse_file
-
-if TYPE_CHECKING:
-    from reader.core.library.library import Library
 
 log = logging.getLogger(__name__)
 LENGTH_TOLERANCE = 0.25  # "a similar length": words within 25 % of each other
@@ -42,11 +38,11 @@ def reanchor_stale(library: Library) -> int:
     """Re-anchor the highlights of every article changed since; returns how many articles."""
     done = 0
     for article_id in library.userdata.stale_article_ids():
-        row = library.catalog.rows_by_id([article_id])
-        if not row:
+        rows = library.catalog.rows_by_id([article_id])
+        if not rows:
             continue
         try:
-            article = parse_file(library.root, row[0].path, detect=False)
+            article = library.read_article(rows[0])
         except FileNotFoundError:
             continue  # the next refresh detaches them
         if reanchor_article(library, article_id, article):
@@ -119,7 +115,7 @@ def _find(library: Library, entry: DetachedArticle, recent: list[int]) -> int | 
                 return row.id
             continue
         try:
-            article = parse_file(library.root, row.path, detect=False)
+            article = library.read_article(row)
         except FileNotFoundError:
             continue
         text = reading_text(article)

@@ -6,76 +6,53 @@ It lives in the catalog's SQLite database (tables from migration 2 in
 a full disk can only ever lose the change being made, never what was saved.
 Every write is one transaction; a write that fails raises :class:`UserDataError`
 with a message for the reader, and the session carries on read-only.
+
+Who writes what: this module alone writes the tables ``annotations``, ``article_state``,
+``user_tags`` and ``detached`` (the catalog writes ``articles`` and ``index_deletions``
+and only reads these). One write of them runs inside another module's transaction:
+:meth:`UserData.detach`, which :class:`~reader.core.library.library.Library` calls in
+the catalog's transaction that removes the article, so both commit together.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Literal
 
-from reader.core.annotations.anchoring import Selectors, TextPosition, TextQuote
+from reader.core.annotations.records import (
+    ANNOTATION_COLUMNS,
+    Annotation,
+    ArticleState,
+    DetachedArticle,
+    annotation_from_row,
+    annotation_values,
+)
+
+__all__ = [
+    "COLORS", "USER_TABLES", "Annotation", "ArticleState", "DetachedArticle", "ErrorKind",
+    "UserData", "UserDataError", "clean_tag", "now",
+]  # fmt: skip
 
 COLORS = ("yellow", "green", "blue", "pink", "purple")
-_ANNOTATION_COLUMNS = (
-    "id, article_id, pos_start, pos_end, exact, prefix, suffix, color, note, tags,"
-    " created, modified, orphan, anchored_to"
-)
+USER_TABLES = ("annotations", "article_state", "user_tags")  # hang off articles.id
+ErrorKind = Literal["read-only", "full", "busy", "other"]
 
 
 class UserDataError(Exception):
-    """A change could not be saved; ``str()`` says why, ``kind`` for translated messages:
-    "read-only", "full", "busy" or "other"."""
+    """A change could not be saved; ``str()`` says why, ``kind`` for translated messages."""
 
-    def __init__(self, message: str, kind: str = "other") -> None:
+    def __init__(self, message: str, kind: ErrorKind = "other") -> None:
         super().__init__(message)
         self.kind = kind
 
 
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-@dataclass(frozen=True)
-class Annotation:
-    id: str  # urn:uuid:…
-    article_id: int  # negative: its article left the library (see DetachedArticle)
-    selectors: Selectors
-    color: str
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = ""
-    modified: str = ""
-    orphan: bool = False  # could not be placed in the article's current text
-    anchored_to: str = ""  # the article fingerprint its selectors were last checked on
-
-    @property
-    def quote(self) -> str:
-        return self.selectors.quote.exact
-
-
-@dataclass(frozen=True)
-class ArticleState:
-    starred: bool = False
-    read: bool = False
-    position: int = 0  # offset in the reading text of the first line in view
-
-
-@dataclass(frozen=True)
-class DetachedArticle:
-    """An article that left the catalog while it had annotations, a star or tags."""
-
-    old_id: int  # its key (not the article's old id): its rows carry -old_id
-    path: str
-    title: str
-    fingerprint: str
-    words: int
 
 
 class UserData:
@@ -132,25 +109,25 @@ class UserData:
 
     def annotations(self, article_id: int) -> list[Annotation]:
         cursor = self._db().execute(
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE article_id=?"
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE article_id=?"
             " ORDER BY pos_start, created",
             (article_id,),
         )
-        return [_annotation(values) for values in cursor]
+        return [annotation_from_row(values) for values in cursor]
 
     def all_annotations(self) -> list[Annotation]:
         cursor = self._db().execute(
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations ORDER BY article_id, pos_start"
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations ORDER BY article_id, pos_start"
         )
-        return [_annotation(values) for values in cursor]
+        return [annotation_from_row(values) for values in cursor]
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         values = (
             self._db()
-            .execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id=?", (annotation_id,))
+            .execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id=?", (annotation_id,))
             .fetchone()
         )
-        return _annotation(values) if values else None
+        return annotation_from_row(values) if values else None
 
     def save(self, *annotations: Annotation) -> None:
         """Insert or replace, all in one transaction."""
@@ -159,9 +136,9 @@ class UserData:
     def save_all(self, annotations: Iterable[Annotation]) -> None:
         with self._write() as db:
             db.executemany(
-                f"INSERT OR REPLACE INTO annotations ({_ANNOTATION_COLUMNS})"
+                f"INSERT OR REPLACE INTO annotations ({ANNOTATION_COLUMNS})"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [_values(annotation) for annotation in annotations],
+                [annotation_values(annotation) for annotation in annotations],
             )
 
     def save_anchoring(self, annotations: Iterable[Annotation]) -> int:
@@ -313,18 +290,53 @@ class UserData:
             self._db()
             .execute(f"SELECT 1 FROM {table} WHERE article_id=? LIMIT 1", (article_id,))
             .fetchone()
-            for table in ("annotations", "article_state", "user_tags")
+            for table in USER_TABLES
         )
 
     def reattach(self, old_id: int, new_id: int) -> None:
         """The article ``old_id`` is back as ``new_id``: its rows follow it."""
         with self._write() as db:
-            for table in ("annotations", "article_state", "user_tags"):
+            for table in USER_TABLES:
                 db.execute(
                     f"UPDATE OR IGNORE {table} SET article_id=? WHERE article_id=?",
                     (new_id, -old_id),
                 )
             db.execute("DELETE FROM detached WHERE old_id=?", (old_id,))
+
+    def detach(self, db: sqlite3.Connection, article_id: int) -> None:
+        """The article leaves the catalog: what the reader made of it is detached, never
+        deleted (read state and position alone are not worth keeping: dropped).
+
+        Runs on ``db`` inside the caller's transaction: the catalog's, which removes the
+        article in the same commit (so it also works on a read-only session's copy).
+        Detached rows carry a negative key of their own (not the article's id negated:
+        SQLite hands a deleted maximum id to the next new article, whose rows could
+        then collide with or merge into these).
+        """
+        if not _worth_keeping(db, article_id):
+            db.execute("DELETE FROM article_state WHERE article_id=?", (article_id,))
+            return
+        key = db.execute("SELECT coalesce(max(old_id), 0) + 1 FROM detached").fetchone()[0]
+        db.execute(
+            "INSERT INTO detached (old_id, path, title, fingerprint, words, detached_at)"
+            " SELECT ?, path, title, fingerprint, words,"
+            " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM articles WHERE id=?",
+            (key, article_id),
+        )
+        for table in USER_TABLES:
+            db.execute(f"UPDATE {table} SET article_id=? WHERE article_id=?", (-key, article_id))
+
+
+def _worth_keeping(db: sqlite3.Connection, article_id: int) -> bool:
+    """Highlights, a star or tags. (Read state and position alone are not.)"""
+    return any(
+        db.execute(query, (article_id,)).fetchone()
+        for query in (
+            "SELECT 1 FROM annotations WHERE article_id=? LIMIT 1",
+            "SELECT 1 FROM user_tags WHERE article_id=? LIMIT 1",
+            "SELECT 1 FROM article_state WHERE article_id=? AND starred NOT NULL",
+        )
+    )
 
 
 def clean_tag(tag: str) -> str:
@@ -349,35 +361,3 @@ def _error(exc: sqlite3.Error) -> UserDataError:
             "the library's data is in use by another program; try again in a moment", "busy"
         )
     return UserDataError(f"changes cannot be saved: {exc}")
-
-
-def _annotation(values: tuple[Any, ...]) -> Annotation:
-    (id_, article_id, start, end, exact, prefix, suffix, color, note, tags, created,
-     modified, orphan, anchored_to) = values  # fmt: skip
-    position = TextPosition(start, end) if start is not None and end is not None else None
-    selectors = Selectors(TextQuote(exact, prefix, suffix), position)
-    return Annotation(
-        id_, article_id, selectors, color, note, tuple(json.loads(tags)), created, modified,
-        bool(orphan), anchored_to,
-    )  # fmt: skip
-
-
-def _values(annotation: Annotation) -> tuple[object, ...]:
-    position = annotation.selectors.position
-    quote = annotation.selectors.quote
-    return (
-        annotation.id,
-        annotation.article_id,
-        position.start if position else None,
-        position.end if position else None,
-        quote.exact,
-        quote.prefix,
-        quote.suffix,
-        annotation.color,
-        annotation.note,
-        json.dumps(list(annotation.tags), ensure_ascii=False),
-        annotation.created,
-        annotation.modified,
-        int(annotation.orphan),
-        annotation.anchored_to,
-    )

@@ -4,12 +4,22 @@ WAL, one transaction per change set, schema version in ``PRAGMA user_version``
 with numbered migrations. Rows keep a stable integer ``id``: the article's
 identity, which survives renames and moves (annotations will hang off it).
 The body is not stored: it is re-read from the file when opened.
+
+Who writes what: the catalog writes the tables ``articles`` and ``index_deletions``,
+from the one thread that owns the library (the writer lane, the command line, the
+bulk indexer). The tables of what the reader makes (``annotations``, ``article_state``,
+``user_tags``, ``detached``, created by migration 2 below) belong to
+:class:`reader.core.annotations.userdata.UserData`: the catalog never writes them, and
+when an article leaves it, ``Library`` has ``UserData.detach`` keep them in the same
+transaction. Other threads read rows through connections of their own
+(:meth:`Catalog.rows_by_id`), never through the owner's.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,7 +56,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 2: what the reader makes: highlights and notes, stars, read state, position, tags.
     # They hang off articles.id; when an article leaves the catalog its rows are kept
-    # under the negated id ("detached", see Catalog.delete) until it is recognised again.
+    # under a negative key ("detached", see UserData.detach) until it is recognised again.
     """
     CREATE TABLE annotations (
         id TEXT PRIMARY KEY,              -- urn:uuid:…, kept across export and import
@@ -96,7 +106,6 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE articles SET mtime_ns = {REREAD_MTIME} WHERE excerpt = '' AND error IS NULL;
     """,
 )
-USER_TABLES = ("annotations", "article_state", "user_tags")
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,11 @@ _ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags, excerpt
 
 
 class Catalog:
-    """The catalog database. Use from one thread at a time."""
+    """The catalog database, owned by the thread that opens it (``db`` is that thread's).
+
+    Only :meth:`rows_by_id` may be called from other threads (a search worker): it
+    reads through a connection of the calling thread's own.
+    """
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path
@@ -151,10 +164,31 @@ class Catalog:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=5000")
+        self._owner = threading.get_ident()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
         self._migrate()
 
     def close(self) -> None:
+        with self._lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
         self.db.close()
+
+    def _reads(self) -> sqlite3.Connection:
+        """The owner's connection on its thread; elsewhere, one of the calling thread's own."""
+        if threading.get_ident() == self._owner:
+            return self.db
+        reader: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if reader is None:
+            reader = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            reader.execute("PRAGMA busy_timeout=5000")
+            self._local.db = reader
+            with self._lock:
+                self._readers.append(reader)
+        return reader
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -197,13 +231,15 @@ class Catalog:
         return [_row(values) for values in cursor]
 
     def rows_by_id(self, ids: Iterable[int]) -> list[CatalogRow]:
+        """The rows of these ids that are catalogued, in the order given; any thread."""
         wanted = list(ids)
         found: dict[int, CatalogRow] = {}
+        db = self._reads()
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
             query = f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN ({marks})"
-            for values in self.db.execute(query, chunk):
+            for values in db.execute(query, chunk):
                 found[values[0]] = _row(values)
         return [found[i] for i in wanted if i in found]
 
@@ -272,12 +308,6 @@ class Catalog:
             (article.path, mtime_ns, size, *_metadata(article), article_id),
         )
 
-    def move(self, article_id: int, new_path: str, mtime_ns: int, size: int) -> None:
-        self.db.execute(
-            "UPDATE articles SET path=?, mtime_ns=?, size=?, indexed=0 WHERE id=?",
-            (new_path, mtime_ns, size, article_id),
-        )
-
     def touch(self, article_id: int, mtime_ns: int, size: int, excerpt: str) -> None:
         """Same content, new file times. The excerpt is set too: a row migrated from
         schema 2 has none yet (see MIGRATIONS); an unchanged one is written as it was."""
@@ -287,39 +317,13 @@ class Catalog:
         )
 
     def delete(self, article_id: int) -> None:
-        """Remove an article; what the reader made of it is detached, never deleted.
+        """Remove an article (and, at the next index write, its document).
 
-        Detached rows carry a negative key of their own (not the article's id negated:
-        SQLite hands a deleted maximum id to the next new article, whose rows could
-        then collide with or merge into these).
+        What the reader made of it is not the catalog's: detach it first, in the same
+        transaction (``UserData.detach``), as ``Library.refresh`` does.
         """
-        if self._has_user_data(article_id):
-            key = self.db.execute("SELECT coalesce(max(old_id), 0) + 1 FROM detached").fetchone()[0]
-            self.db.execute(
-                "INSERT INTO detached (old_id, path, title, fingerprint, words, detached_at)"
-                " SELECT ?, path, title, fingerprint, words,"
-                " strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM articles WHERE id=?",
-                (key, article_id),
-            )
-            for table in USER_TABLES:
-                self.db.execute(
-                    f"UPDATE {table} SET article_id=? WHERE article_id=?", (-key, article_id)
-                )
-        else:
-            self.db.execute("DELETE FROM article_state WHERE article_id=?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE id=?", (article_id,))
         self.db.execute("INSERT OR IGNORE INTO index_deletions (id) VALUES (?)", (article_id,))
-
-    def _has_user_data(self, article_id: int) -> bool:
-        """Highlights, a star or tags: worth keeping. (Read state and position alone are not.)"""
-        return any(
-            self.db.execute(query, (article_id,)).fetchone()
-            for query in (
-                "SELECT 1 FROM annotations WHERE article_id=? LIMIT 1",
-                "SELECT 1 FROM user_tags WHERE article_id=? LIMIT 1",
-                "SELECT 1 FROM article_state WHERE article_id=? AND starred NOT NULL",
-            )
-        )
 
     def mark_indexed(self, ids: Iterable[int], deleted: Iterable[int]) -> None:
         with self.transaction():

@@ -6,6 +6,10 @@ fingerprint to confirm), recognise renames and moves by fingerprint (same
 identity, not a delete plus an add), commit the catalog and the index in
 batches, and index whatever an earlier run left unindexed (a crash, a missing
 index). It never writes into the library folder.
+
+Reading an article of the library means :meth:`Library.read_article`: the file parsed
+now, with the language the catalog gave it. Only a refresh parses files by path
+(``parse_file``): it reads what is new or changed and is about to be catalogued.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
 from reader.core.articles.scanning import scan_folder, walk
 from reader.core.catalog.paths import library_data_dir
-from reader.core.catalog.store import REREAD_MTIME, Catalog, FileState
+from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
 from reader.core.search.index import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -147,9 +151,16 @@ class Library:
 
     # --- reading -------------------------------------------------------------
 
-    def read_article(self, rel: str) -> Article:
-        """The article at ``rel``, parsed now (raises FileNotFoundError if gone)."""
-        return parse_file(self.root, rel)
+    def read_article(self, row: CatalogRow) -> Article:
+        """The one way to read a catalogued article's current text: its file parsed now,
+        in the language the catalog gave it (detected once, when it was catalogued).
+
+        Raises FileNotFoundError when the file is gone (the next refresh removes it);
+        a file that cannot be read gives an article with ``error`` set.
+        """
+        article = parse_file(self.root, row.path, detect=False)
+        article.lang = row.lang
+        return article
 
     def scan(self) -> dict[str, tuple[int, int]]:
         """Article files under the root: relative path → (mtime_ns, size)."""
@@ -226,8 +237,9 @@ class Library:
         flush()
         gone = ChangeSet(removed=[state.id for state in vanished.values()])
         if gone:
-            with self.catalog.transaction():
+            with self.catalog.transaction() as db:
                 for state in vanished.values():
+                    self.userdata.detach(db, state.id)  # in the same commit
                     self.catalog.delete(state.id)
             changes.extend(gone)
             if on_batch:
@@ -355,10 +367,9 @@ class Library:
             upserts = []
             for row in self.catalog.rows_by_id(ids):
                 try:
-                    article = parse_file(self.root, row.path, detect=False)
+                    article = self.read_article(row)
                 except FileNotFoundError:
                     continue  # the next refresh removes it from the catalog
-                article.lang = row.lang  # as catalogued (detected once, when it was read)
                 upserts.append((row.id, article))
             batch_deletions = deletions if start == 0 else []
             self.index.write(upserts, batch_deletions, procs=procs)

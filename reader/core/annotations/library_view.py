@@ -1,0 +1,32 @@
+"""What the annotation code needs of a library, as a protocol (no import of the library).
+
+:class:`reader.core.library.library.Library` has all of it, so it is passed as it is;
+the library imports this package (to re-attach highlights after a refresh), and this
+package must not import it back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from reader.core.annotations.userdata import UserData
+from reader.core.articles.article import Article
+from reader.core.catalog.store import Catalog, CatalogRow
+
+
+class LibraryView(Protocol):
+    """A library's folder, its catalog, the reader's data, and how to read an article."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def catalog(self) -> Catalog: ...
+
+    @property
+    def userdata(self) -> UserData: ...
+
+    def read_article(self, row: CatalogRow) -> Article:
+        """The catalogued article's current text (FileNotFoundError when it is gone)."""
+        ...
