@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message>
-        <location filename="../ui/annotations/all_annotations.py" line="+41"/>
+        <location filename="../ui/annotations/all_annotations.py" line="+42"/>
         <source>All Highlights and Notes</source>
         <translation>Tous les surlignages et notes</translation>
     </message>
@@ -20,7 +20,7 @@
         <translation>Surlignages et notes de la bibliothèque</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>No longer in the library: {0}</source>
         <translation>Plus dans la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -147,7 +147,7 @@
         <translation>Supprimer le surlignage</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This Highlight</source>
         <translation>Ce surlignage</translation>
     </message>
@@ -549,12 +549,12 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../ui/window/library_menu.py" line="+60"/>
+        <location filename="../ui/window/library_menu.py" line="+74"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-10"/>
         <source>&amp;Open Folder…</source>
         <translation>&amp;Ouvrir un dossier…</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>Ouvrir un dossier &amp;récent</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+28"/>
         <source>Open a Folder of Articles</source>
         <translation>Ouvrir un dossier d’articles</translation>
     </message>
@@ -615,12 +615,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+82"/>
+        <location filename="../ui/window/main_window.py" line="+80"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+103"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -641,12 +641,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+78"/>
+        <location line="+70"/>
         <source>This article was removed</source>
         <translation>Cet article a été supprimé</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-69"/>
         <source>Its file is no longer in the library.</source>
         <translation>Son fichier n’est plus dans la bibliothèque.</translation>
     </message>
@@ -661,17 +661,17 @@
         <translation>Ajoutez des fichiers .txt ou .md dans {0} et ils apparaîtront ici.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+42"/>
         <source>Its file is no longer there.</source>
         <translation>Son fichier n’est plus là.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Not an article of this library: {0}</source>
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>{0} — Article Reader</source>
         <translation>{0} — Article Reader</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../ui/window/navigation.py" line="+23"/>
+        <location filename="../ui/window/navigation.py" line="+31"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -814,7 +814,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+101"/>
+        <location line="+114"/>
         <source>Mark as &amp;Unread</source>
         <translation>Marquer comme non l&amp;u</translation>
     </message>
@@ -824,10 +824,15 @@
         <translation>Marquer comme l&amp;u</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+7"/>
+        <location line="+38"/>
+        <location line="+12"/>
         <source>Not saved: {0}.</source>
         <translation>Non enregistré&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: {0}. The list shows what is saved again.</source>
+        <translation>Non enregistré&#xa0;: {0}. La liste montre de nouveau ce qui est enregistré.</translation>
     </message>
 </context>
 <context>
@@ -908,7 +913,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/window/shortcuts_dialog.py" line="+27"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+28"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -941,7 +946,7 @@
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../ui/window/status_text.py" line="+84"/>
+        <location filename="../ui/window/status_text.py" line="+89"/>
         <source>%n of 1 article shown</source>
         <translation>
             <numerusform>%n article affiché sur 1</numerusform>
@@ -1067,7 +1072,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TagsDialog</name>
     <message>
-        <location filename="../ui/annotations/tags_dialog.py" line="+40"/>
+        <location filename="../ui/annotations/tags_dialog.py" line="+41"/>
         <source>Tags — {0}</source>
         <translation>Étiquettes — {0}</translation>
     </message>
@@ -1124,9 +1129,17 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../ui/session/tasks.py" line="+122"/>
+        <source>Something went wrong in the background: {0}</source>
+        <translation>Une tâche de fond a échoué&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window/menus.py" line="+21"/>
+        <location filename="../ui/window/menus.py" line="+61"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1196,7 +1209,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
@@ -1206,7 +1219,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>&amp;All Articles</source>
         <translation>&amp;Tous les articles</translation>
     </message>
@@ -1221,7 +1234,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>&amp;Favoris (signets)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&amp;System Language</source>
         <translation>Langue du &amp;système</translation>
     </message>

@@ -138,9 +138,12 @@ class ReadingState(QObject):
         self.set_starred(article_id, not self.model.starred(article_id))
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        if self._save(lambda userdata: userdata.set_starred([article_id], starred)):
-            self.model.set_state(article_id, starred=starred)
-            self._update_actions()
+        before = self.model.starred(article_id)
+        if self._save(
+            lambda userdata: userdata.set_starred([article_id], starred),
+            undo=lambda: self._set_state(article_id, starred=before),
+        ):
+            self._set_state(article_id, starred=starred)
 
     def toggle_read(self) -> None:
         if self.current is not None:
@@ -153,9 +156,19 @@ class ReadingState(QObject):
         if automatic and (not self.model.unread(opened.id) or self.session.read_only_reason):
             return
         self._read_timer.stop()  # by hand, it stays as the reader said
-        if self._save(lambda userdata: userdata.set_read([opened.id], read), quiet=automatic):
-            self.model.set_state(opened.id, read=read)
-            self._update_actions()
+        was_read = not self.model.unread(opened.id)
+        if self._save(
+            lambda userdata: userdata.set_read([opened.id], read),
+            quiet=automatic,
+            undo=lambda: self._set_state(opened.id, read=was_read),
+        ):
+            self._set_state(opened.id, read=read)
+
+    def _set_state(
+        self, article_id: int, starred: bool | None = None, read: bool | None = None
+    ) -> None:
+        self.model.set_state(article_id, starred=starred, read=read)
+        self._update_actions()
 
     def _update_actions(self) -> None:
         article_id = self.current.id if self.current else None
@@ -195,8 +208,10 @@ class ReadingState(QObject):
         change: Callable[[UserData], None],
         quiet: bool = False,
         then: Callable[[], None] | None = None,
+        undo: Callable[[], None] | None = None,
     ) -> bool:
-        """Queue a change on the user lane; False (and a message) if nothing can be saved."""
+        """Queue a change on the user lane; False (and a message) if nothing can be saved.
+        If the save fails, ``undo`` takes the change back from the list, and we say so."""
         userdata = self.session.userdata
         reason = self.session.read_only_reason
         if userdata is None or reason:
@@ -207,8 +222,17 @@ class ReadingState(QObject):
             "user",
             lambda ctx: change(userdata),
             on_done=(lambda _: then()) if then else None,
-            on_error=lambda exc: self.message.emit(
-                self.tr("Not saved: {0}.").format(save_error_text(exc))
-            ),
+            on_error=lambda exc: self._save_failed(exc, undo),
         )
         return True
+
+    def _save_failed(self, exc: BaseException, undo: Callable[[], None] | None) -> None:
+        if undo is None:
+            self.message.emit(self.tr("Not saved: {0}.").format(save_error_text(exc)))
+            return
+        undo()
+        self.message.emit(
+            self.tr("Not saved: {0}. The list shows what is saved again.").format(
+                save_error_text(exc)
+            )
+        )
