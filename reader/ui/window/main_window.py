@@ -6,7 +6,6 @@ the GUI thread and the models hold the state.
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
@@ -44,7 +43,7 @@ from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.layout_state import restore_layout, save_layout
 from reader.ui.window.library_menu import LibraryMenu, accept_drag, remember_library
 from reader.ui.window.menus import MenuParts, build_menus
-from reader.ui.window.navigation import Navigation
+from reader.ui.window.navigation import Navigation, link_target
 from reader.ui.window.search import WindowSearch
 from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from reader.ui.window.status_text import show_count
@@ -70,7 +69,9 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self.session, self)
         self.controls = ReadingControls(self.reading, settings, self)
         self.navigation = Navigation(self.list_view, self.reading, self.select_row, self)
-        self.libraries = LibraryMenu(settings, library_root, self._replace, self.show_notice, self)
+        self.libraries = LibraryMenu(
+            settings, library_root, self.replace_with, self.show_notice, self
+        )
         remember_library(settings, library_root)
         self.setAcceptDrops(True)
         self._build_menus()
@@ -151,11 +152,7 @@ class MainWindow(QMainWindow):
         self.session.article_ready.connect(self._on_article_ready)
         self.search = WindowSearch(self)
         self.filter_bar.changed.connect(self._on_filter)
-        self.list_view.star_clicked.connect(
-            lambda article_id: self.state.set_starred(
-                article_id, not self.model.starred(article_id)
-            )
-        )
+        self.list_view.star_clicked.connect(self.state.toggle_star)
         for source in (self.annotator, self.state, self.exports):
             source.message.connect(self.show_notice)
         self.tasks.failed.connect(self.show_notice)
@@ -320,7 +317,7 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._keep_current_visible()
 
-    def _replace(self, folder: Path, same_article: bool) -> MainWindow:
+    def replace_with(self, folder: Path, same_article: bool = False) -> MainWindow:
         """A new window on ``folder`` where this one was (on the same article, if asked).
         This one closes first, so its library is closed and its state saved."""
         row = self.current_row() if same_article else None
@@ -337,9 +334,9 @@ class MainWindow(QMainWindow):
     def _on_link(self, url: QUrl) -> None:
         """A link to another article of the library opens it here (others: the browser)."""
         row = self.current_row()
-        if row is None or (url.scheme() and url.scheme() != "file") or not url.path():
+        target = link_target(row.path, url) if row is not None else None
+        if target is None:
             return
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(row.path), url.path()))
         article_id = self.model.id_of_path(target)
         if article_id is not None:
             self.open_article(article_id)

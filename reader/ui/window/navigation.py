@@ -7,9 +7,10 @@ of an article goes on to the next one, as in a feed reader.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QWidget
 
@@ -70,3 +71,11 @@ class Navigation:
             return
         step = max(bar.pageStep() - bar.singleStep() * 2, bar.singleStep())
         bar.setValue(bar.value() + direction * step)
+
+
+def link_target(article_path: str, url: QUrl) -> str | None:
+    """The library path a link of the article at ``article_path`` points to (None: the
+    link goes outside, to the browser)."""
+    if (url.scheme() and url.scheme() != "file") or not url.path():
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(article_path), url.path()))
