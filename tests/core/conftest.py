@@ -1,4 +1,7 @@
-"""Shared fixtures of the Qt-free core tests: a private data folder, a library folder."""
+"""Shared fixtures of the Qt-free core tests: a library folder, libraries opened on it.
+
+The private data folder (``data_home``) comes from ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +14,6 @@ from reader.core.library.library import Library
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 SEED_NAME = "000_10d9d95bf921b5c7.txt"
-
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's data folder (catalogs, indexes) lives in tmp, never in the real home."""
-    home = tmp_path / "app-data"
-    monkeypatch.setenv("ARTICLE_READER_HOME", str(home))
-    return home
 
 
 @pytest.fixture
