@@ -21,6 +21,8 @@ packages=(
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0
   libxcb-xkb1 libwayland-client0 libwayland-cursor0 fonts-noto-core
 )
+# The tests also run freedesktop's validators on the .desktop entry and the metainfo.
+if [ -n "$extras" ]; then packages+=(desktop-file-utils appstream); fi
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
@@ -51,5 +53,6 @@ PY
 .venv/bin/python -m pip install --quiet --editable ".${extras}"
 # The French interface: compile the translation sources (.ts, in the repo) into the
 # .qm files the app loads (a build output, so not in the repo), with Qt's lrelease.
+# The editable install above does it too (setup.py); this makes sure after a pull.
 .venv/bin/python -m reader.i18n build >/dev/null
 echo "Article Reader is installed in .venv"

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Build the self-contained one-folder bundle (no Python needed to run it) with
+# PyInstaller, archive it as dist/article-reader-<version>-linux-x86_64.tar.gz, and
+# smoke-test the archive: unpacked in a temporary folder, with no venv on PATH, it
+# lists the sample library, starts its window offscreen in French (and finds the
+# French .qm), exits cleanly, and its install.sh puts it in a temporary ~/.local.
+#
+#   packaging/build-bundle.sh          (Debian: python3-venv; about 2 minutes)
+#
+# The bundle is built from the app's wheel installed in a venv of its own
+# (build/bundle/venv, with the [bundle] extra: PyInstaller), so it holds exactly what
+# an install holds, compiled translation included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+python="${PYTHON:-python3}"
+version="$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
+name="article-reader-$version-linux-x86_64"
+work="$root/build/bundle"
+
+echo "--- the wheel, installed with PyInstaller in $work/venv"
+rm -rf "$work/wheel" "$work/pyinstaller" "$work/dist"
+mkdir -p "$work" dist
+[ -x "$work/venv/bin/python" ] || "$python" -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet --upgrade pip
+"$work/venv/bin/python" -m pip wheel --quiet --no-deps --wheel-dir "$work/wheel" .
+wheel="$(ls "$work"/wheel/article_reader-*.whl)"
+"$work/venv/bin/python" -m pip install --quiet --force-reinstall --no-deps "$wheel"
+"$work/venv/bin/python" -m pip install --quiet "$wheel[bundle]"
+
+echo "--- PyInstaller"
+"$work/venv/bin/pyinstaller" --noconfirm --log-level WARN \
+  --distpath "$work/dist" --workpath "$work/pyinstaller" packaging/article-reader.spec
+bundle="$work/dist/$name"
+mv "$work/dist/article-reader" "$bundle"
+cp packaging/bundle-install.sh "$bundle/install.sh"
+cp LICENSE "$bundle/LICENSE"
+tar -C "$work/dist" -czf "dist/$name.tar.gz" "$name"
+echo "bundle: $(du -sh "$bundle" | cut -f1) unpacked, $(du -h "dist/$name.tar.gz" | cut -f1) archived"
+
+echo "--- smoke test of dist/$name.tar.gz"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+tar -C "$scratch" -xzf "dist/$name.tar.gz"
+app="$scratch/$name/article-reader"
+sample="$scratch/$name/_internal/reader/seeds"
+clean=(env -i "PATH=/usr/bin:/bin" "HOME=$scratch/home" "ARTICLE_READER_HOME=$scratch/data")
+mkdir -p "$scratch/home"
+
+"${clean[@]}" "$app" --version
+"${clean[@]}" "$app" list --library "$sample" --json > "$scratch/list.json"
+"$python" - "$scratch/list.json" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(rows) >= 2 and all(not row["error"] for row in rows), rows
+print(f"list: {len(rows)} articles of the sample library")
+PY
+
+status=0
+"${clean[@]}" QT_QPA_PLATFORM=offscreen LANG=fr_FR.UTF-8 ARTICLE_READER_SMOKE_TEST=2 \
+  timeout 60 "$app" > "$scratch/gui.json" 2> "$scratch/gui.err" || status=$?
+"$python" - "$scratch/gui.json" "$scratch/gui.err" "$status" "$scratch/$name" <<'PY'
+import json, sys
+from pathlib import Path
+out, err, status, bundle = sys.argv[1:]
+report = json.loads(Path(out).read_text(encoding="utf-8").strip().splitlines()[-1])
+problems = Path(err).read_text(encoding="utf-8")
+assert status == "0", f"the window exited with status {status}: {problems}"
+assert report["language"] == "fr", report
+assert Path(report["translation"]).is_file(), report
+assert Path(report["translation"]).is_relative_to(bundle), report
+assert report["articles"] >= 2, report
+assert "translation" not in problems, problems
+print(f"window: {report['articles']} articles, in French from {report['translation']}")
+PY
+
+"${clean[@]}" "$scratch/$name/install.sh" > /dev/null
+test -x "$scratch/home/.local/bin/article-reader"
+entry="$scratch/home/.local/share/applications/article-reader.desktop"
+grep -q "^Exec=$scratch/home/.local/lib/article-reader/article-reader %F$" "$entry"
+"${clean[@]}" "$scratch/home/.local/bin/article-reader" --version > /dev/null
+! command -v desktop-file-validate > /dev/null || desktop-file-validate "$entry"
+"${clean[@]}" "$scratch/$name/install.sh" --uninstall > /dev/null
+test ! -e "$entry"
+echo "install.sh: launcher and menu entry installed in ~/.local, then removed"
+echo "--- smoke test passed: dist/$name.tar.gz"
