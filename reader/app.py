@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.catalog.paths import data_home
-from reader.defaults import default_library
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -23,8 +22,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Read a folder of articles. Headless commands: "
         "'article-reader list --help', 'article-reader search --help'.",
     )
-    parser.add_argument("folder", nargs="?", type=Path, help="the library folder "
-                        "(default: the bundled sample library)")  # fmt: skip
+    parser.add_argument("folder", nargs="?", type=Path, help="the library folder, or an "
+                        "article file to show in its folder (default: the library used "
+                        "last, the bundled sample library the first time)")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -36,7 +36,7 @@ def app_settings() -> QSettings:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    from reader.ui.window.main_window import MainWindow
+    from reader.ui.window.launch import open_first_window
 
     app = cast(QApplication, QApplication.instance()) or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Article Reader")
@@ -48,6 +48,8 @@ def main(argv: list[str]) -> int:
 
     settings = app_settings()
     install_language(chosen_language(settings))
-    window = MainWindow((args.folder or default_library()).expanduser(), settings)
+    window = open_first_window(args.folder, settings)
+    if window is None:  # a running instance took the folder or article: nothing else to do
+        return 0
     window.show()
     return int(app.exec())

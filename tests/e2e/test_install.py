@@ -40,10 +40,10 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     install = [sys.executable, "-m", "pip", "--python", str(folder / "bin" / "python")]
     install += ["install", "--quiet", "--no-deps", "--no-index", str(wheel)]
     subprocess.run(install, check=True, timeout=120)
+    ask = "import sysconfig; print(sysconfig.get_path('purelib'))"
     purelib = subprocess.run(
-        [str(folder / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()  # fmt: skip
+        [str(folder / "bin" / "python"), "-c", ask], check=True, capture_output=True, text=True
+    ).stdout.strip()
     (Path(purelib) / "test_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
     return folder
 
@@ -76,8 +76,9 @@ def test_the_installed_command_lists_the_sample(venv: Path, tmp_path: Path) -> N
         [str(command), "--version"], capture_output=True, text=True, env=environ, timeout=60
     )
     assert version.returncode == 0 and version.stdout.startswith("article-reader 0."), version
+    ask = "import reader.defaults as d; print(d.default_library())"
     where = subprocess.run(
-        [str(venv / "bin" / "python"), "-c", "import reader.defaults as d; print(d.default_library())"],
+        [str(venv / "bin" / "python"), "-c", ask],
         capture_output=True, text=True, env=environ, cwd=tmp_path, check=True,
     ).stdout.strip()  # fmt: skip
     assert Path(where).is_relative_to(venv), where  # the installed copy, not the checkout
