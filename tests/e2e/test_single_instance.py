@@ -37,7 +37,9 @@ def first(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     yield window
     for widget in [w for w in (current_window(), window) if w is not None]:
         widget.close()
-    for instance in QCoreApplication.instance().findChildren(SingleInstance):
+    app = QCoreApplication.instance()
+    assert app is not None
+    for instance in app.findChildren(SingleInstance):
         instance.server.close()
         instance.lock.unlock()
         instance.setParent(None)

@@ -2,9 +2,9 @@
 the bundled sample; and an article shown once its library lists it.
 
 ``ARTICLE_READER_SMOKE_TEST=SECONDS`` (for packaging checks, not for people): once the
-window is shown and its library listed, print one JSON line on stdout (the language in
-effect, the translation file loaded, the library, how many articles, the time it was
-shown) and close the window after that many seconds, so the app exits by itself.
+window's library is scanned, print one JSON line on stdout (the language in effect, the
+translation file loaded, the library, how many articles, when the list was first shown
+and when complete) and close the window that many seconds later: the app exits by itself.
 """
 
 from __future__ import annotations
@@ -150,11 +150,16 @@ def smoke_test(window: MainWindow) -> None:
     seconds = os.environ.get(SMOKE_TEST, "")
     if not seconds:
         return
+    shown: list[float] = []
 
-    def report(rows: list[CatalogRow] | None = None) -> None:
+    def listed(_rows: list[CatalogRow]) -> None:  # the window shows the catalog's list
+        shown.append(time.time())
+
+    def report() -> None:  # the folder is scanned: every article is listed
         lang = current_language()
         line = {
-            "shown_at": time.time(),
+            "shown_at": shown[0] if shown else None,
+            "listed_at": time.time(),
             "language": lang,
             "translation": str(qm_path(lang)) if lang != "en" else None,
             "library": str(window.session.root),
@@ -169,5 +174,6 @@ def smoke_test(window: MainWindow) -> None:
         QTimer.singleShot(0, window.close)
 
     once = Qt.ConnectionType.SingleShotConnection
-    window.session.opened.connect(report, type=once)
+    window.session.opened.connect(listed, type=once)
+    window.session.refreshed.connect(report, type=once)
     window.session.open_failed.connect(failed, type=once)
