@@ -15,26 +15,30 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reader.core.articles.article import Article, count_words, markdown_excerpt, plain_excerpt
 from reader.core.articles.bylines import parse_byline
 from reader.core.articles.decoding import DecodeError, decode
+from reader.core.articles.front_matter import (
+    FrontMatterRefused,
+    is_date_value,
+    split_front_matter,
+    tags_field,
+    text_field,
+)
 from reader.core.articles.language import detect_language, normalise_code
+from reader.core.articles.names import display_stem, os_path
+from reader.core.limits import MAX_ARTICLE_BYTES, MAX_FIELD_CHARS
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
 
-# Decision: an "article" over 16 MB is not something anyone reads in a pane;
-# rendering it would freeze the window. It is listed, with this reason.
-MAX_BYTES = 16 * 1024 * 1024
+MAX_BYTES = MAX_ARTICLE_BYTES  # the name other modules know (see reader.core.limits)
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # A level-1 ATX heading, or the fence line of a code block (whose "# comments" are no titles).
-_ATX_H1_OR_FENCE = re.compile(
-    r"^(?:(?P<fence>[ ]{0,3}(?:```|~~~))|#[ \t]+(?P<title>.+?)[ \t#]*$)", re.MULTILINE
-)
+# The title's closing "#"s and blanks are stripped in Python: a lazy "(.+?)[ \t#]*$" took
+# 31 s on one line of 50,000 spaces (quadratic backtracking).
+_ATX_H1_OR_FENCE = re.compile(r"^(?:(?P<fence>[ ]{0,3}(?:```|~~~))|#[ \t]+(?P<title>[^\n]+))", re.M)
 # Python-Markdown's escapable characters ("|" with its tables extension). Not "~":
 # no extension we use gives it a meaning, and "\~" would show its backslash.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -57,8 +61,8 @@ def parse_file(root: Path, rel: str, *, detect: bool = True) -> Article:
     ``detect=False`` skips language detection, for callers that know the
     language already (snippets, re-reading a catalogued article).
     """
-    path = root / rel
-    fallback_title = Path(rel).stem
+    path = os_path(root, rel)
+    fallback_title = display_stem(rel)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -80,9 +84,23 @@ def parse_file(root: Path, rel: str, *, detect: bool = True) -> Article:
 
 
 def parse_bytes(rel: str, data: bytes, *, detect: bool = True) -> Article:
-    """Parse an article from its bytes; ``rel`` chooses the format and fallback title."""
-    fallback_title = Path(rel).stem
+    """Parse an article from its bytes; ``rel`` chooses the format and fallback title.
+
+    Never raises: whatever goes wrong with this one file becomes its ``error``.
+    """
     fingerprint = fingerprint_bytes(data)
+    try:
+        return _parse_bytes(rel, data, fingerprint, detect)
+    except FrontMatterRefused as exc:
+        return _failed(rel, display_stem(rel), str(exc), fingerprint)
+    except Exception as exc:  # one bad file must never stop the others being read
+        message = " ".join(str(exc).split())[:200]
+        reason = f"cannot read this article ({type(exc).__name__}{': ' if message else ''}"
+        return _failed(rel, display_stem(rel), f"{reason}{message})", fingerprint)
+
+
+def _parse_bytes(rel: str, data: bytes, fingerprint: str, detect: bool) -> Article:
+    fallback_title = display_stem(rel)
     if not data.strip():
         return _failed(rel, fallback_title, "empty file", fingerprint)
     try:
@@ -115,7 +133,8 @@ def _parse_text(rel: str, text: str) -> Article:
     rest = lines[1:]
     while rest and not rest[0].strip():
         rest.pop(0)
-    article = Article(path=rel, title=title or Path(rel).stem, format="text")
+    title = title[:MAX_FIELD_CHARS]
+    article = Article(path=rel, title=title or display_stem(rel), format="text")
     if rest and (byline := parse_byline(rest[0])):
         article.date = byline.date.isoformat()
         article.source = byline.source
@@ -140,31 +159,21 @@ def _escape_markdown(paragraph: str) -> str:
 
 
 def _parse_markdown(rel: str, text: str) -> Article:
-    meta: dict[str, Any] = {}
-    body = text.lstrip("\n")
-    match = _FRONT_MATTER.match(body)
-    if match:
-        try:
-            loaded = yaml.safe_load(match.group(1) or "")
-        except yaml.YAMLError:
-            loaded = None  # malformed front matter: ignored, the body still reads
-        if isinstance(loaded, dict):
-            meta = {str(key).lower(): value for key, value in loaded.items()}
-        body = body[match.end() :]
-    title = _text(meta.get("title"))
+    meta, body = split_front_matter(text)
+    title = text_field(meta.get("title"))
     if not title:
         heading = _first_h1(body)
         if heading:
-            title = heading.group("title").strip()
+            title = _heading_text(heading.group("title"))[:MAX_FIELD_CHARS]
             body = body[: heading.start()] + body[heading.end() :]
     return Article(
         path=rel,
-        title=title or Path(rel).stem,
+        title=title or display_stem(rel),
         body=body.strip("\n"),
         date=_iso_date(meta.get("date")),
-        source=_text(meta.get("source")) or _text(meta.get("author")),
-        lang=normalise_code(_text(meta.get("lang") or meta.get("language"))),
-        tags=_tags(meta.get("tags")),
+        source=text_field(meta.get("source")) or text_field(meta.get("author")),
+        lang=normalise_code(text_field(meta.get("lang") or meta.get("language"))),
+        tags=tags_field(meta.get("tags")),
         words=count_words(body),
         excerpt=markdown_excerpt(body),
         format="markdown",
@@ -182,31 +191,30 @@ def _first_h1(body: str) -> re.Match[str] | None:
     return None
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    return " ".join(str(value).split())
-
-
-def _tags(value: Any) -> list[str]:
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list):
-        return []
-    return [tag for tag in (_text(v) for v in value) if tag]
+def _heading_text(raw: str) -> str:
+    """An ATX heading's text without its closing sequence: ``# Title ##`` → ``Title``."""
+    text = raw.rstrip(" \t")
+    stripped = text.rstrip("#")
+    if stripped != text and (not stripped or stripped[-1] in " \t"):
+        text = stripped  # a closing sequence must follow a blank (CommonMark)
+    return " ".join(text.split())
 
 
 def _iso_date(value: Any) -> str | None:
-    """A front-matter date as ISO 8601: full date, year-month, or just the year."""
+    """A front-matter date as ISO 8601: full date, year-month, or just the year.
+
+    Only a date, a year or text can be one: ``date: yes`` (a YAML bool), lists and
+    mappings are no date.
+    """
+    if not is_date_value(value):
+        return None
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int) and 1 <= value <= 9999:
         return f"{value:04d}"
-    text = _text(value)
+    text = text_field(value)
     if re.fullmatch(r"\d{4}", text):
         return text
     if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12:

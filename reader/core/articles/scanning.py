@@ -2,6 +2,15 @@
 
 Only stats, never reads. Hidden entries (``.git``, ``.foo.swp``) are skipped;
 symlinks are followed, but a folder is never walked twice (no symlink loops).
+Paths come out as article paths (:mod:`reader.core.articles.names`: always valid
+UTF-8, mapped back to the OS name by ``os_path``), so a Latin-1 ``café.txt`` is
+listed like any other file.
+
+The app's own data is never listed, even when ``ARTICLE_READER_HOME`` is inside the
+library: the data home is skipped (unless it is the library itself), and so is any
+folder holding a library's data (a ``catalog.sqlite3`` beside an ``index`` folder),
+whichever process made it. Otherwise the app would index its own files, and each
+index write would trigger a refresh.
 """
 
 from __future__ import annotations
@@ -11,17 +20,38 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
+
 from reader.core.articles.formats import is_article_name
+from reader.core.articles.names import article_rel
 
 FileStat = tuple[int, int]  # mtime_ns, size
+_APP_NAME = "article-reader"  # as reader.core.catalog.paths.APP_NAME (a layer above us)
+_DATA_SIGNATURE = ("catalog.sqlite3", "index")  # what a library's data folder holds
+
+
+def data_home_id() -> tuple[int, int] | None:
+    """(device, inode) of the app's data home, as ``reader.core.catalog.paths.data_home``
+    finds it; None when it does not exist (then nothing needs skipping)."""
+    override = os.environ.get("ARTICLE_READER_HOME")
+    home = override or platformdirs.user_data_dir(_APP_NAME, False)
+    try:
+        info = os.stat(home)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
 
 
 def walk(top: Path, prefix: str, folders: list[Path]) -> Iterator[tuple[str, FileStat]]:
-    """Article files below ``top`` as (``prefix`` + relative path, stat).
+    """Article files below ``top`` as (``prefix`` + relative article path, stat).
 
-    Every folder walked is appended to ``folders`` (the watcher watches them).
+    ``prefix`` is an article path (escaped as :func:`article_rel` escapes). Every folder
+    walked is appended to ``folders`` (the watcher watches them).
     """
     seen: set[tuple[int, int]] = set()
+    home = data_home_id()
+    if home is not None and home != _id(top):
+        seen.add(home)  # never walked, like a folder already seen
     stack = [(top, prefix)]
     while stack:
         folder, rel = stack.pop()
@@ -30,22 +60,44 @@ def walk(top: Path, prefix: str, folders: list[Path]) -> Iterator[tuple[str, Fil
         except OSError:
             continue
         if (info.st_dev, info.st_ino) in seen:
-            continue  # a symlink loop, or a folder linked twice
+            continue  # a symlink loop, a folder linked twice, or the app's data home
         seen.add((info.st_dev, info.st_ino))
+        files, subfolders, is_data = _scan(folder, rel)
+        if is_data:
+            continue
         folders.append(folder)
-        files, subfolders = scan_folder(folder, rel)
         yield from files.items()
-        stack.extend((folder / name, f"{rel}{name}/") for name in subfolders)
+        stack.extend((folder / name, f"{rel}{article_rel(name)}/") for name in subfolders)
 
 
 def scan_folder(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str]]:
-    """One folder's own article files (``prefix`` + name → stat) and subfolder names."""
+    """One folder's own article files (``prefix`` + article path → stat) and subfolder
+    names (as article paths: ``os_path(folder, name)`` is the folder on disk)."""
+    files, subfolders, is_data = _scan(folder, prefix)
+    if is_data:
+        return {}, set()
+    return files, {article_rel(name) for name in subfolders}
+
+
+def _id(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _scan(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str], bool]:
+    """Files (article paths), subfolders (OS names), and whether it is a library's data."""
     files: dict[str, FileStat] = {}
     subfolders: set[str] = set()
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return files, subfolders  # unreadable folder: skipped, like an unreadable drawer
+        return files, subfolders, False  # unreadable folder: skipped, like a locked drawer
+    names = {entry.name for entry in entries}
+    if all(name in names for name in _DATA_SIGNATURE):
+        return {}, set(), True
     for entry in entries:
         if entry.name.startswith("."):
             continue  # hidden files and folders (.git, .foo.swp)
@@ -56,5 +108,5 @@ def scan_folder(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str
         if stat.S_ISDIR(info.st_mode):
             subfolders.add(entry.name)
         elif stat.S_ISREG(info.st_mode) and is_article_name(entry.name):
-            files[f"{prefix}{entry.name}"] = (info.st_mtime_ns, info.st_size)
-    return files, subfolders
+            files[f"{prefix}{article_rel(entry.name)}"] = (info.st_mtime_ns, info.st_size)
+    return files, subfolders, False

@@ -1,0 +1,57 @@
+"""Every limit the core sets on untrusted input, in one place, each with its reason.
+
+Articles, queries and imports come from anywhere: a file from an old ZIP, a paste,
+a hostile download. Whatever exceeds one of these limits becomes a one-line error on
+that one thing (an article's error, a refused query part), never a crash, a freeze
+or a library that stops refreshing. This module imports nothing from ``reader``, so
+any module of the core may use it.
+"""
+
+from __future__ import annotations
+
+# --- article files ---------------------------------------------------------------------
+
+# An "article" over 16 MB is not something anyone reads in a pane; rendering it would
+# freeze the window. Such a file is listed with this reason instead of being parsed.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+
+# --- YAML front matter of Markdown articles ------------------------------------------
+# Front matter is a few lines of metadata (title, date, source, lang, tags). Past
+# these limits the file is listed with an error saying which limit it broke.
+
+# Its size in characters: real front matter is well under 1 KB.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+# How deep its collections nest (a mapping holding a list is depth 2). PyYAML's
+# composer recurses once per level: 5,000 nested "[" raised RecursionError.
+MAX_FRONT_MATTER_DEPTH = 20
+# Aliases (``*name``) are refused outright, so there is no expansion to bound: a
+# 355-byte "billion laughs" alias bomb ran for minutes and built a 300-million-character
+# title, and a self-referencing alias made an endless structure. Metadata never needs them.
+FRONT_MATTER_ALIASES_ALLOWED = False
+# Each text field (title, source, author, lang, date) is cut to this many characters.
+MAX_FIELD_CHARS = 1_000
+# At most this many tags are kept, each cut to MAX_TAG_CHARS.
+MAX_TAGS = 100
+MAX_TAG_CHARS = 100
+
+# --- rendering Markdown for the reading pane -----------------------------------------
+# Past either budget the article is shown as plain text, and says so ("shown as plain
+# text: too complex"), instead of freezing the pane or never opening.
+
+# Nesting of blocks (list items, quotes, indented code): each level is 4 columns of
+# indentation or one ">". Python-Markdown recurses per level: 600 nested list levels
+# raised RecursionError.
+MAX_RENDER_DEPTH = 40
+# Work budget, counted in Python function calls made while rendering: deterministic (the
+# same article always renders the same way, so highlights anchor on the same text on any
+# machine), about 1.5 s on a slow laptop. A normal 5,000-word article takes under 200,000;
+# 30,000 "[" took 208 s before this budget.
+MAX_RENDER_CALLS = 3_000_000
+# A wall-clock backstop, in seconds, for slow work that makes few calls.
+MAX_RENDER_SECONDS = 5.0
+
+# --- search snippets --------------------------------------------------------------------
+
+# The best passage is looked for in the first this-many characters of an article's text
+# (an article's text is analysed word by word: a 16 MB article took seconds).
+MAX_SNIPPET_SCAN_CHARS = 1_000_000
