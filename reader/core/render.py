@@ -3,18 +3,29 @@
 Articles are untrusted: markdown is rendered, then cleaned with nh3 (no
 scripts, no styles, no event handlers, no remote images). Quotes, apostrophes
 and accents are kept exactly as written (no "smart" substitutions).
+
+Rendering has a depth and a work budget (:mod:`reader.core.limits`): Python-Markdown
+took 208 s on 30,000 "[" and raised RecursionError on 600 nested lists. Past either
+budget the body is shown as plain text, and :class:`Rendered` says why.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from types import FrameType
+from typing import Any
 
 import markdown
 import nh3
 
 from reader.core.articles.article import Article
+from reader.core.limits import MAX_RENDER_DEPTH, MAX_RENDER_SECONDS
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4",
@@ -43,13 +54,54 @@ _BYLINE_WORDS = {
     "en": ("{n} words", "1 word", "{n} min read"),
     "fr": ("{n} mots", "1 mot", "{n} min de lecture"),
 }
-_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# "[^<>]*": from each "<img" the scan stops at the next tag, so the whole pass is linear.
+_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# URL schemes: an image source starting with one of these (or "//") is not a file of the
+# article's folder. Anything else is a file name, even "shot12:30.png" ("./" is put
+# before it so that nh3 and Qt read it as a relative path, not a URL of scheme "shot12").
+REMOTE_SCHEMES = frozenset(
+    {
+        "http", "https", "ftp", "ftps", "sftp", "file", "data", "javascript", "vbscript",
+        "mailto", "about", "blob", "ws", "wss", "qrc", "gopher", "news", "nntp", "telnet",
+        "ssh", "smb", "nfs", "irc", "ircs", "tel", "sms", "chrome", "resource", "jar",
+        "view-source", "ldap", "git", "svn", "rtsp", "rtmp", "ipfs", "ipns", "magnet", "urn",
+        "cid", "mid", "feed", "webcal", "content", "ms-appx", "ms-appdata",
+    }
+)  # fmt: skip
+NOTICE_CLASS = "notice"
+
+
+# A line's block prefix: blanks, quote marks and list markers (each marker is a level).
+_BLOCK_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*")
+_MARKER = re.compile(r">|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t])")
+
+
+class RenderTooComplex(Exception):
+    """The Markdown went past the render budget; the message says which."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """HTML for the reading pane; ``fallback`` says why it is plain text ("" if it is not)."""
+
+    html: str
+    fallback: str = ""
+
+
+def is_remote(source: str) -> bool:
+    """True when an image source is a URL (or protocol-relative), not a local file name."""
+    source = source.strip()
+    if source.startswith(("//", "\\\\")):
+        return True
+    scheme = _SCHEME.match(source)
+    return scheme is not None and scheme.group(1).lower() in REMOTE_SCHEMES
 
 
 def _keep_local_images(element: str, attribute: str, value: str) -> str | None:
     """Drop remote image sources: a tracking pixel must never load."""
-    if element == "img" and attribute == "src" and ":" in value.split("/", 1)[0]:
+    if element == "img" and attribute == "src" and is_remote(html.unescape(value)):
         return None
     return value
 
@@ -59,8 +111,10 @@ def _remote_images_as_text(raw: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         attributes = dict(_ATTRIBUTE.findall(match.group()))
-        source = attributes.get("src", "")
-        if source and ":" not in source.split("/", 1)[0]:
+        source = html.unescape(attributes.get("src", ""))
+        if source and not is_remote(source):
+            if _SCHEME.match(source):  # "shot12:30.png": a file, not a URL
+                return match.group().replace('src="', 'src="./', 1)
             return match.group()  # a local image: kept (the pane loads it from the folder)
         alt = html.unescape(attributes.get("alt", "")).strip() or "image"
         return f'<em class="image-alt">[{html.escape(alt)}]</em>'
@@ -68,8 +122,82 @@ def _remote_images_as_text(raw: str) -> str:
     return _IMG.sub(replace, raw)
 
 
+def nesting_depth(body: str) -> int | None:
+    """``MAX_RENDER_DEPTH`` if some line nests deeper than it (4 columns of indentation,
+    a ``>`` or a list marker per level), else None. Linear in the body's length."""
+    for line in body.split("\n"):
+        prefix = _BLOCK_PREFIX.match(line)
+        if prefix is None or not prefix.end():
+            continue
+        text = prefix.group().expandtabs(4)
+        columns = len(text) - len(text.lstrip(" "))
+        if columns // 4 + len(_MARKER.findall(text)) > MAX_RENDER_DEPTH:
+            return MAX_RENDER_DEPTH
+    return None
+
+
+def within_budget(render: Callable[[], str], seconds: float | None = None) -> str:
+    """``render()``, stopped with :class:`RenderTooComplex` after ``seconds``.
+
+    The clock is read every 32 calls the render makes (Python functions and builtins
+    alike), through this thread's profile hook; the previous hook is put back after.
+    """
+    seconds = MAX_RENDER_SECONDS if seconds is None else seconds
+    deadline = time.monotonic() + seconds
+    countdown = 32
+
+    def check(frame: FrameType, event: str, arg: Any) -> None:
+        nonlocal countdown
+        countdown -= 1
+        if countdown <= 0:
+            countdown = 32
+            if time.monotonic() > deadline:
+                raise RenderTooComplex(f"over {seconds:g} s of work")
+
+    previous = sys.getprofile()
+    sys.setprofile(check)
+    try:
+        return render()
+    finally:
+        sys.setprofile(previous)
+
+
 def markdown_to_html(body: str) -> str:
-    raw = markdown.markdown(body, extensions=["extra", "sane_lists"], output_format="html")
+    """The body as sanitized HTML; plain text past the render budget (see render_markdown)."""
+    return render_markdown(body).html
+
+
+def render_markdown(body: str) -> Rendered:
+    """Markdown → sanitized HTML within the depth and work budgets, else plain text.
+
+    Deterministic: the same body always gives the same HTML (highlights are anchored on
+    the text it shows), whatever the machine's speed.
+    """
+    depth = nesting_depth(body)
+    if depth is not None:
+        return Rendered(plain_text_html(body), f"nested over {depth} levels deep")
+    try:
+        raw = within_budget(lambda: markdown.markdown(body, extensions=["extra", "sane_lists"]))
+    except RenderTooComplex as exc:
+        return Rendered(plain_text_html(body), str(exc))
+    except RecursionError:
+        return Rendered(plain_text_html(body), "nested too deep")
+    except Exception as exc:  # a bug of the Markdown library must not lose the article
+        return Rendered(
+            plain_text_html(body), f"the Markdown could not be read ({type(exc).__name__})"
+        )
+    return Rendered(_clean(raw))
+
+
+def plain_text_html(body: str) -> str:
+    """The body as escaped paragraphs (split at blank lines), no markup interpreted."""
+    paragraphs = re.split(r"\n[ \t]*\n", body)
+    return "".join(
+        f"<p>{html.escape(' '.join(p.split()), quote=False)}</p>" for p in paragraphs if p.strip()
+    )
+
+
+def _clean(raw: str) -> str:
     raw = _remote_images_as_text(raw)
     return nh3.clean(
         raw,
@@ -132,11 +260,24 @@ def byline_text(article: Article, lang: str = "en") -> str:
 
 def render_article(article: Article, lang: str = "en") -> str:
     """The HTML body of the reading pane: title, byline, then the article."""
+    return render_article_status(article, lang).html
+
+
+def render_article_status(article: Article, lang: str = "en") -> Rendered:
+    """:func:`render_article` with why it is shown as plain text, if it is (for a status).
+
+    A body past the render budget comes after a line saying so, as the byline does.
+    """
     title = f'<h1 class="title">{html.escape(article.title)}</h1>'
     byline = byline_text(article, lang)
     byline_html = f'<p class="byline">{html.escape(byline)}</p>' if byline else ""
     if article.error:
         message = html.escape(f"This file cannot be shown: {article.error}.")
         where = f'<p class="byline">{html.escape(article.path)}</p>'
-        return f'{title}<p class="error">{message}</p>{where}'
-    return f"{title}{byline_html}{markdown_to_html(article.body)}"
+        return Rendered(f'{title}<p class="error">{message}</p>{where}')
+    body = render_markdown(article.body)
+    if not body.fallback:
+        return Rendered(f"{title}{byline_html}{body.html}")
+    notice = html.escape(f"Shown as plain text: too complex to render ({body.fallback}).")
+    notice_html = f'<p class="{NOTICE_CLASS}">{notice}</p>'
+    return Rendered(f"{title}{byline_html}{notice_html}{body.html}", body.fallback)
