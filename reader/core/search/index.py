@@ -15,6 +15,13 @@ The index looks after itself: one that is missing, unreadable, of an older
 schema or not of this schema is rebuilt at opening (``created`` tells the
 library to reindex everything); corruption found later raises
 :class:`IndexCorrupt`; a write lock left by a dead process does not block.
+
+A query that fails is never taken for damage: only when the index then fails its
+integrity check (:meth:`SearchIndex.is_damaged`) does the query raise ``IndexCorrupt``
+(and the caller rebuild); else it raises :class:`QueryFailed`. A query is bounded
+(its length, terms and prefixes: :mod:`reader.core.search.query`; each prefix's
+expansions: :mod:`reader.core.search.compiler`) and searches for at most
+``QUERY_SECONDS``: past it the hits found so far are returned, ``timed_out`` set.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import dataclasses
 import gc
 import shutil
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,7 +40,8 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
-from whoosh.searching import Searcher
+from whoosh.collectors import TimeLimitCollector
+from whoosh.searching import Searcher, TimeLimit
 
 from reader.core.articles.article import Article
 from reader.core.search import query as ql
@@ -59,6 +68,7 @@ TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
 MULTIPROCESS_MIN_DOCS = 1000  # below this, forking writers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
 SORTS = ("relevance", "date")
+QUERY_SECONDS = 1.0  # a search (and its spelling suggestion) stops after this long
 _VERSION_FILE = "article-reader-schema"
 _LOCK_FILE = "MAIN_WRITELOCK"
 
@@ -67,8 +77,12 @@ class QueryError(ValueError):
     """The query has nothing to search for."""
 
 
+class QueryFailed(QueryError):
+    """The query could not be run (too deep, say), though the index is sound."""
+
+
 class IndexCorrupt(RuntimeError):
-    """The index could not be read; ``Library.rebuild_index()`` starts it afresh."""
+    """The index failed its integrity check; ``Library.rebuild_index()`` starts it afresh."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +97,10 @@ class SearchResult:
     total: int  # every matching article (may exceed len(hits)); see estimated
     suggestion: str | None = None  # "Did you mean …": a corrected query that finds more
     partial: bool = False  # the index was still being built (as the caller said)
-    ignored: tuple[str, ...] = ()  # clauses left out as not understood ("date:abc")
+    ignored: tuple[str, ...] = ()  # clauses left out: not understood ("date:abc"), or
+    # past the query's limits (saying which)
     estimated: bool = False  # total is Whoosh's estimate (an upper bound), not a count
+    timed_out: bool = False  # stopped after QUERY_SECONDS: more articles may match
 
 
 class SearchIndex:
@@ -110,7 +126,7 @@ class SearchIndex:
                         _check(ix)
                         return ix
                     except BaseException:
-                        ix.close()
+                        ix.close()  # type: ignore[no-untyped-call]
                         raise
             except Exception as exc:  # missing, older or corrupt (which raises anything)
                 failure = exc
@@ -221,8 +237,9 @@ class SearchIndex:
     ) -> SearchResult:
         """Search with the query language of :mod:`reader.core.search.query`.
 
-        Never raises on malformed input; raises QueryError only when there is
-        nothing to search for, IndexCorrupt when the index cannot be read.
+        Never raises on malformed input; raises QueryError when there is nothing to
+        search for, QueryFailed when the query cannot be run on a sound index, and
+        IndexCorrupt when the index fails its integrity check.
         ``user`` answers the clauses about the reader's data (is:, has:, in:notes, app
         tags) and finds words in highlights and notes; without it they match nothing.
         """
@@ -239,11 +256,13 @@ class SearchIndex:
     ) -> SearchResult:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+        deadline = time.monotonic() + QUERY_SECONDS
         parsed = ql.parse(text)
-        ignored = parsed.ignored
-        if parsed.node is None and ignored:
+        left_out = parsed.left_out
+        if parsed.node is None and parsed.ignored:
             # Only clauses we could not understand: search their words instead.
             parsed = ql.parse(" ".join(WORD.findall(" ".join(parsed.ignored))))
+            left_out += parsed.over_limit
             suggest_words = False
         if parsed.node is None:
             raise QueryError(f"nothing to search for in {text!r}")
@@ -252,29 +271,43 @@ class SearchIndex:
         with self._lock:
             try:
                 searcher = self._current_searcher()
-                compiled = QueryCompiler(searcher.schema, self.vocabulary, user).compile(node)
+                compiler = QueryCompiler(searcher.schema, self.vocabulary, user, searcher.reader())
+                compiled = compiler.compile(node)
+                left_out += tuple(compiler.left_out)
                 sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
-                results = searcher.search(compiled, limit=max(1, limit), sortedby=sortedby)
+                collector = searcher.collector(limit=max(1, limit), sortedby=sortedby)  # type: ignore[no-untyped-call]
+                timed = TimeLimitCollector(
+                    collector, max(0.25, deadline - time.monotonic()), use_alarm=False
+                )
+                timed_out = False
+                try:
+                    searcher.search_with_collector(compiled, timed)
+                except TimeLimit:
+                    timed_out = True  # the hits so far
+                results = timed.results()
                 hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]
                 # Counting every match re-runs the query (40 % of a search at 30,000
                 # articles): exact when fewer than the limit matched, else estimated.
                 total = results.scored_length()
-                estimated = total >= max(1, limit)
-                if estimated:
+                estimated = timed_out or total >= max(1, limit)
+                if estimated and not timed_out:
                     total = max(total, results.estimated_length())
                 suggestion = None
-                if suggest_words and total < SUGGEST_BELOW:
-                    suggestion = suggest(parsed, self.vocabulary, self._counter(searcher), total)
+                if suggest_words and not timed_out and total < SUGGEST_BELOW:
+                    count = self._counter(searcher)
+                    suggestion = suggest(parsed, self.vocabulary, count, total, deadline)
             except Exception as exc:  # a damaged segment raises nearly anything
                 failure = exc
                 self._close_searcher()
         if failure is not None:
-            message = f"the search index cannot be read: {type(failure).__name__}: {failure}"
+            message = f"{type(failure).__name__}: {failure}"
             with _releasing_leaks():
                 del failure
                 gc.collect()
-            raise IndexCorrupt(message)
-        return SearchResult(hits, total, suggestion, False, ignored, estimated)
+            if self.is_damaged():  # the one test of damage: never a query's own failure
+                raise IndexCorrupt(f"the search index cannot be read: {message}")
+            raise QueryFailed(f"the query could not be run ({message[:200]})")
+        return SearchResult(hits, total, suggestion, False, left_out, estimated, timed_out)
 
     def _counter(self, searcher: Searcher) -> Callable[[str], int]:
         def count(text: str) -> int:
@@ -289,7 +322,7 @@ class SearchIndex:
     def _current_searcher(self) -> Searcher:
         # A fresh searcher when the index changed: Searcher.refresh() in whoosh3
         # keeps the old readers, so deleted or edited documents would still match.
-        if self._searcher is None or not self._searcher.up_to_date():
+        if self._searcher is None or not self._searcher.up_to_date():  # type: ignore[no-untyped-call]
             self._close_searcher()
             with _releasing_leaks():
                 self._searcher = self.ix.searcher()
@@ -298,7 +331,7 @@ class SearchIndex:
     def _close_searcher(self) -> None:
         if self._searcher is not None:
             with contextlib.suppress(Exception):  # one over a damaged index may fail
-                self._searcher.close()
+                self._searcher.close()  # type: ignore[no-untyped-call]
             self._searcher = None
 
     def close(self) -> None:

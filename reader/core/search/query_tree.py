@@ -69,8 +69,14 @@ Node = Text | Filter | DateRange | Not | And | Or
 @dataclass(frozen=True)
 class Parsed:
     node: Node | None  # None: nothing to search for
-    ignored: tuple[str, ...] = ()  # clauses left out, as typed
+    ignored: tuple[str, ...] = ()  # clauses left out as not understood, as typed
     text: str = ""
+    over_limit: tuple[str, ...] = ()  # left out past the query's limits, saying which
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """Everything left out of the search, for the reader."""
+        return self.ignored + self.over_limit
 
     def words(self) -> list[tuple[Word, str]]:
         """Words a spelling correction may replace, with their scope (not negated ones)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from array import array
 from bisect import bisect_left
 from collections import Counter
@@ -95,8 +96,8 @@ class Vocabulary:
     def within(self, word: str, distance: int) -> list[str]:
         """Words within ``distance`` edits, with the same first letter (rarely the typo)."""
         words, _ = self._current()
-        automaton = levenshtein_automaton(word, distance, prefix=1).to_dfa()
-        return list(find_all_matches(automaton, _Skipper(words)))
+        automaton = levenshtein_automaton(word, distance, prefix=1).to_dfa()  # type: ignore[no-untyped-call]
+        return list(find_all_matches(automaton, _Skipper(words)))  # type: ignore[no-untyped-call]
 
     def __len__(self) -> int:
         return len(self._current()[0])
@@ -154,11 +155,24 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
 
 
 def suggest(
-    parsed: Parsed, vocabulary: Vocabulary, count: Callable[[str], int], total: int
+    parsed: Parsed,
+    vocabulary: Vocabulary,
+    count: Callable[[str], int],
+    total: int,
+    deadline: float | None = None,
 ) -> str | None:
-    """A corrected query text that finds more than ``total`` articles, or None."""
+    """A corrected query text that finds more than ``total`` articles, or None.
+
+    Past ``deadline`` (``time.monotonic()``) it stops looking: None, or the words so far.
+    """
+
+    def late() -> bool:
+        return deadline is not None and time.monotonic() > deadline
+
     doubtful: list[tuple[Word, list[str]]] = []
     for word, _scope in parsed.words():
+        if late():
+            return None
         folded = fold(word.text)
         if len(folded) < 3 or not folded.isalpha():
             continue  # short words and numbers: too many near neighbours to guess
@@ -176,6 +190,8 @@ def suggest(
     for word, options in doubtful:  # … or with its next-best corrections
         trials += [{**best, word: option} for option in options[1:]]
     for choice in trials[:_MAX_TRIES]:
+        if late():
+            return None
         text = replace_words(parsed.text, choice)
         if count(text) > total:
             return text
