@@ -36,9 +36,9 @@ from reader.core.annotations.export import (
 from reader.core.annotations.userdata import UserDataError
 from reader.core.library.bulk import BULK_INDEX_BATCH
 from reader.core.library.library import ChangeSet, Library, LibraryError
-from reader.core.search.index import SORTS, IndexCorrupt, QueryError
-from reader.core.search.snippets import QueryTerms, Snippet, article_snippet
-from reader.core.search.user_filters import UserFilters
+from reader.core.operations import search_library
+from reader.core.search.index import SORTS, QueryError
+from reader.core.search.snippets import Snippet
 from reader.defaults import default_library
 
 COMMANDS = ("list", "search", "index", "export", "import")
@@ -178,54 +178,49 @@ def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
 
 
 def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) -> int:
-    user = UserFilters(library.userdata)  # is:starred, tag:, in:notes… as in the window
+    def rebuilding() -> None:
+        print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
+
     try:
-        try:
-            result = library.index.query(query, limit=limit, sort=sort, user=user)
-        except IndexCorrupt:
-            print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
-            library.rebuild_index()
-            library.refresh(_TerminalProgress(sys.stderr))
-            result = library.index.query(query, limit=limit, sort=sort, user=user)
+        found = search_library(
+            library, query, limit=limit, sort=sort, rebuild=rebuilding,
+            progress=_TerminalProgress(sys.stderr),
+        )  # fmt: skip
     except QueryError as exc:
         return _fail(f"bad query: {exc}")
-    rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in result.hits)}
-    found = [(hit, rows[hit.id]) for hit in result.hits if hit.id in rows]
-    terms = QueryTerms.parse(query)
-    notes = user.matched_notes()
     if as_json:
         results = []
-        for hit, row in found:
-            snippet = article_snippet(library.root, row.path, row.lang, terms)
+        for hit in found.hits:
+            snippet = found.snippets.get(hit.id)
             results.append(
                 {
-                    **row.to_json(),
+                    **hit.row.to_json(),
                     "score": round(hit.score, 4) if sort == "relevance" else None,
                     "snippet": snippet.text if snippet else None,
                     "snippet_html": snippet.html() if snippet else None,
-                    "note": notes.get(row.id),
+                    "note": found.notes.get(hit.id),
                 }
             )
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
-        for hit, row in found:
+        for hit in found.hits:
+            row = hit.row
             print(f"{hit.score:7.2f}  {row.date or '----':10}  {row.title}  ({row.path})")
-            snippet = article_snippet(library.root, row.path, row.lang, terms)
+            snippet = found.snippets.get(hit.id)
             if snippet:
                 print(f"         {_terminal_marks(snippet)}")
-            if row.id in notes:
-                print(f"         ✎ in your highlights: {notes[row.id]}")
-    if result.ignored:
-        print(f"left out of the query: {', '.join(result.ignored)}", file=sys.stderr)
-    noun = "hit" if result.total == 1 else "hits"
-    shown = (
-        f"{len(found)} of {result.total} {noun}"
-        if result.total > len(found)
-        else (f"{len(found)} {noun}")
-    )
-    print(shown if found else "no hits", file=sys.stderr)
-    if result.suggestion:
-        print(f"did you mean: {result.suggestion}", file=sys.stderr)
+            if hit.id in found.notes:
+                print(f"         ✎ in your highlights: {found.notes[hit.id]}")
+    if found.left_out:
+        print(f"left out of the query: {', '.join(found.left_out)}", file=sys.stderr)
+    count = len(found.hits)
+    noun = "hit" if found.total == 1 else "hits"
+    shown = f"{count} of {found.total} {noun}" if found.total > count else f"{count} {noun}"
+    print(shown if count else "no hits", file=sys.stderr)
+    if found.timed_out:
+        print("the search stopped at its time limit: more may match", file=sys.stderr)
+    if found.suggestion:
+        print(f"did you mean: {found.suggestion}", file=sys.stderr)
     return 0
 
 

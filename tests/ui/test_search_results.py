@@ -71,8 +71,8 @@ def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: Mai
 def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
     answered: list[str] = []
     window.session.search_done.connect(lambda outcome: answered.append(outcome.query))
-    window.session.search("harbour", window.model.article)
-    window.session.search("sécurité", window.model.article)  # asked before the first answered
+    window.session.search("harbour")
+    window.session.search("sécurité")  # asked before the first answered
     qtbot.waitUntil(lambda: answered == ["sécurité"], timeout=WAIT_MS)
     qtbot.wait(200)  # any late answer for "harbour" would arrive here
     assert answered == ["sécurité"]

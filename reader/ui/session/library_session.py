@@ -2,14 +2,16 @@
 
 The :class:`Library` lives on the ``writer`` lane (opening, scanning, parsing,
 indexing; big refreshes go to a child process, see ``reader.core.library.bulk``);
-queries run on the ``search`` lane and article loading on the ``read`` lane.
-Results come back as signals; stale search results (an older query finishing
-after a newer one was asked) are dropped, never shown.
+queries run on the ``search`` lane and article loading on the ``read`` lane; what
+re-anchoring changed is saved on the ``user`` lane, with the reader's other changes.
+Searching and opening are the core's use cases (:mod:`reader.core.operations`),
+shared with the command line: this adapts them to lanes and signals. Results come
+back as signals; stale search results (an older query finishing after a newer one
+was asked) are dropped, never shown.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,18 +20,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from reader.core.annotations.annotating import Anchored, reanchor
-from reader.core.annotations.reading_text import reading_text
-from reader.core.annotations.userdata import ArticleState, UserData, UserDataError
-from reader.core.articles.formats import parse_file
+from reader.core.annotations.userdata import UserData
 from reader.core.articles.language import load_model as load_language_model
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.library.library import Cancelled, ChangeSet, Library
-from reader.core.render import byline_text, render_article
-from reader.core.search.index import IndexCorrupt, QueryError
-from reader.core.search.snippets import QueryTerms, article_snippet
-from reader.core.search.user_filters import UserFilters
+from reader.core.operations import (
+    IndexDamaged,
+    LibrarySearch,
+    OpenedArticle,
+    open_article,
+    save_placements,
+    search_library,
+)
+from reader.core.search.index import QueryError
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.session.error_text import read_only_text
 from reader.ui.session.tasks import TaskContext, TaskRunner
@@ -37,7 +41,6 @@ from reader.ui.session.watcher import LibraryWatcher
 
 SNIPPET_LIMIT = 30  # snippets for the first hits (a screenful is about 12); 1 ms each
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
-_CORRUPT = "\0corrupt"
 PROGRESS = (  # what the core says while it works: translated where shown (progress_text)
     QT_TRANSLATE_NOOP("LibrarySession", "Scanning"),
     QT_TRANSLATE_NOOP("LibrarySession", "Reading articles"),
@@ -64,17 +67,14 @@ class SearchOutcome:
 
 
 @dataclass(frozen=True)
-class OpenedArticle:
-    """An article ready to read: its HTML, its reading text and the reader's data on it."""
+class SearchFailed:
+    """A search that found nothing to show: why, and whether the index needs rebuilding."""
 
-    id: int
-    html: str  # "" when the file is gone
-    text: str = ""  # the reading text highlights are anchored on
-    byline: str = ""
-    fingerprint: str = ""
-    anchored: Anchored = field(default_factory=Anchored)
-    state: ArticleState = field(default_factory=ArticleState)
-    tags: tuple[str, ...] = ()
+    message: str = ""  # "" when it was skipped (a newer query was queued)
+    damaged: bool = False  # the index failed its integrity check
+
+
+__all__ = ["LibrarySession", "OpenedArticle", "SearchFailed", "SearchOutcome", "progress_text"]
 
 
 class LibrarySession(QObject):
@@ -171,7 +171,8 @@ class LibrarySession(QObject):
             else:
                 library.refresh(ctx.progress, on_batch, ctx.stopping, plan=plan)
             whole = plan.scoped_to is None
-            folders = [str(folder) for folder in (library.folders if whole else plan.scoped_to)]
+            walked = library.folders if plan.scoped_to is None else plan.scoped_to
+            folders = [str(folder) for folder in walked]
             files = [str(library.root / rel) for rel in plan.on_disk]
             return folders, files, whole
 
@@ -207,8 +208,8 @@ class LibrarySession(QObject):
 
     # --- searching ----------------------------------------------------------------
 
-    def search(self, query: str, lookup: Callable[[int], CatalogRow | None]) -> None:
-        """Search off the GUI thread; ``lookup`` finds a hit's row (path, language)."""
+    def search(self, query: str) -> None:
+        """Search off the GUI thread; the worker reads the hits' rows from the catalog."""
         self._search_generation += 1
         generation = self._search_generation
         library = self._library
@@ -216,55 +217,43 @@ class LibrarySession(QObject):
             return
         in_highlights = self.tr("✎ In your highlights: {0}")  # the worker never calls Qt
 
-        def work(ctx: TaskContext) -> tuple[int, SearchOutcome | str]:
-            if generation != self._search_generation:
-                return generation, ""  # a newer query is queued: skip the work
+        def work(ctx: TaskContext) -> tuple[int, SearchOutcome | SearchFailed]:
+            def outdated() -> bool:
+                return generation != self._search_generation
+
+            if outdated():
+                return generation, SearchFailed()  # a newer query is queued: skip the work
             try:
-                user = UserFilters(library.userdata)
-                result = library.index.query(query, limit=SEARCH_LIMIT, user=user)
+                found = search_library(
+                    library, query, limit=SEARCH_LIMIT, snippets=SNIPPET_LIMIT,
+                    should_stop=outdated,
+                )  # fmt: skip
             except QueryError as exc:
-                return generation, str(exc)
-            except IndexCorrupt:
-                return generation, _CORRUPT
-            ids = [hit.id for hit in result.hits]
-            snippets = {}
-            terms = QueryTerms.parse(query)
-            for article_id in ids[:SNIPPET_LIMIT]:
-                if generation != self._search_generation:
-                    break  # outdated while we worked: stop early, it will be dropped
-                row = lookup(article_id)
-                if row is not None and not row.error:
-                    snippet = article_snippet(self.root, row.path, row.lang, terms)
-                    snippets[article_id] = snippet.html() if snippet else ""
-            from_notes = user.matched_notes(SEARCH_LIMIT)
-            for article_id, line in from_notes.items():
-                if "<mark>" not in snippets.get(article_id, ""):  # found by a note alone
-                    snippets[article_id] = in_highlights.format(html.escape(line))
-            outcome = SearchOutcome(
-                query, ids, snippets, result.total, result.estimated, result.suggestion,
-                result.ignored, from_notes,
-            )  # fmt: skip
-            return generation, outcome
+                return generation, SearchFailed(str(exc))
+            except IndexDamaged:
+                return generation, SearchFailed(damaged=True)
+            return generation, _outcome(found, in_highlights)
 
         self._tasks.run("search", work, partial(self._on_search_done, query))
 
     def cancel_search(self) -> None:
         self._search_generation += 1  # whatever is running now is outdated
 
-    def _on_search_done(self, query: str, result: tuple[int, SearchOutcome | str]) -> None:
+    def _on_search_done(self, query: str, result: tuple[int, SearchOutcome | SearchFailed]) -> None:
         generation, outcome = result
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
-        if outcome == _CORRUPT:
+        if isinstance(outcome, SearchOutcome):
+            self.search_done.emit(outcome)
+        elif outcome.damaged:
             damaged = self.tr("the search index was damaged; rebuilding it")
             self.search_failed.emit(query, damaged)
             self._rebuild_index()
-        elif isinstance(outcome, str):
-            self.search_failed.emit(query, outcome)
         else:
-            self.search_done.emit(outcome)
+            self.search_failed.emit(query, outcome.message)
 
     def _rebuild_index(self) -> None:
+        """As ``operations.recover_index``: a fresh index, then this session's refresh."""
         library = self._library
         if library is not None:
             self._tasks.run("writer", lambda ctx: library.rebuild_index(), self._after_rebuild)
@@ -278,35 +267,21 @@ class LibrarySession(QObject):
         """Read, render (byline in ``lang``) and anchor an article, off the GUI thread."""
         self._article_generation += 1
         generation = self._article_generation
-        root = self.root
         library = self._library
+        if library is None:
+            return
 
         def work(ctx: TaskContext) -> tuple[int, OpenedArticle]:
-            try:
-                article = parse_file(root, row.path, detect=False)
-            except FileNotFoundError:
-                return generation, OpenedArticle(row.id, "")
-            article.lang = row.lang
-            html = render_article(article, lang)
-            if library is None:
-                return generation, OpenedArticle(row.id, html)
-            text = reading_text(article)
-            userdata = library.userdata
-            anchored = reanchor(userdata.annotations(row.id), text, article.fingerprint)
-            if anchored.changed and not userdata.read_only:
-                # Not saved: they are anchored again next time (the window says why).
-                with contextlib.suppress(UserDataError):
-                    userdata.save_anchoring(anchored.changed)
-            opened = OpenedArticle(
-                row.id, html, text, byline_text(article, lang), article.fingerprint, anchored,
-                userdata.state(row.id), tuple(userdata.tags(row.id)),
-            )  # fmt: skip
-            return generation, opened
+            return generation, open_article(library, row, lang)
 
-        self._tasks.run("read", work, self._on_article)
+        self._tasks.run("read", work, partial(self._on_article, library))
 
-    def _on_article(self, result: tuple[int, OpenedArticle]) -> None:
+    def _on_article(self, library: Library, result: tuple[int, OpenedArticle]) -> None:
         generation, opened = result
+        if opened.to_save:
+            # On the user lane, with the reader's own changes. Not saved: they are
+            # anchored again next time (the window says why it cannot save).
+            self._tasks.run("user", lambda ctx: save_placements(library, opened))
         if generation == self._article_generation:
             self.article_ready.emit(opened)
 
@@ -329,3 +304,18 @@ class LibrarySession(QObject):
         library, self._library = self._library, None
         if library is not None:
             library.close()
+
+
+def _outcome(found: LibrarySearch, in_highlights: str) -> SearchOutcome:
+    """The list's view of a search: ids, snippet HTML, and the notes hits came by."""
+    snippets = {
+        article_id: snippet.html() if snippet else ""
+        for article_id, snippet in found.snippets.items()
+    }
+    for article_id, line in found.notes.items():
+        if "<mark>" not in snippets.get(article_id, ""):  # found by a note alone
+            snippets[article_id] = in_highlights.format(html.escape(line))
+    return SearchOutcome(
+        found.query, [hit.id for hit in found.hits], snippets, found.total, found.estimated,
+        found.suggestion, found.left_out, found.notes,
+    )  # fmt: skip

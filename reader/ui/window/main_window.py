@@ -150,7 +150,12 @@ class MainWindow(QMainWindow):
         self.session.progress.connect(self._on_progress)
         self.session.refreshed.connect(self._on_refreshed)
         self.session.article_ready.connect(self._on_article_ready)
-        self.search = WindowSearch(self)
+        self.search = WindowSearch(
+            self, session=self.session, model=self.model, list_view=self.list_view,
+            search_bar=self.search_bar, count_label=self.count_label,
+            select_row=self.select_row, mark_hits=self._mark_hits,
+            update_count=self._update_count, keep_current_visible=self._keep_current_visible,
+        )  # fmt: skip
         self.filter_bar.changed.connect(self._on_filter)
         self.list_view.star_clicked.connect(self.state.toggle_star)
         for source in (self.annotator, self.state, self.exports):

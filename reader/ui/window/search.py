@@ -1,26 +1,66 @@
-"""The window's search: the field, as-you-type queries, the list becoming the hits."""
+"""The window's search: the field, as-you-type queries, the list becoming the hits.
+
+It gets the few parts it works with (:class:`SearchParts`), not the window: the
+session that searches (its worker reads the catalog itself), the list and its model,
+the search bar, the count label, and the window's commands it needs called back.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
 from reader.core.search.snippets import QueryTerms
-from reader.ui.library_list.article_model import DATE
+from reader.ui.library_list.article_list import ArticleList
+from reader.ui.library_list.article_model import DATE, ArticleListModel
+from reader.ui.library_list.search_bar import SearchBar
 from reader.ui.library_list.snippet_delegate import SNIPPET_LINES
-from reader.ui.session.library_session import SearchOutcome
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.session.library_session import LibrarySession, SearchOutcome
 
 SEARCH_DEBOUNCE_MS = 200
 
 
+@dataclass(frozen=True)
+class SearchParts:
+    """What the search works with, and what it asks of the window."""
+
+    session: LibrarySession
+    model: ArticleListModel
+    list_view: ArticleList
+    search_bar: SearchBar
+    count_label: QLabel
+    select_row: Callable[[int], None]
+    mark_hits: Callable[[], None]  # mark the current terms in the article shown
+    update_count: Callable[[], None]  # the status bar's count
+    keep_current_visible: Callable[[], None]  # select and show the article shown
+
+
 class WindowSearch(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """The search of one window, given its parts (see :class:`SearchParts`) by name."""
+
+    def __init__(
+        self,
+        parent: QObject | None,
+        *,
+        session: LibrarySession,
+        model: ArticleListModel,
+        list_view: ArticleList,
+        search_bar: SearchBar,
+        count_label: QLabel,
+        select_row: Callable[[int], None],
+        mark_hits: Callable[[], None],
+        update_count: Callable[[], None],
+        keep_current_visible: Callable[[], None],
+    ) -> None:
+        super().__init__(parent)
+        self.parts = parts = SearchParts(
+            session, model, list_view, search_bar, count_label, select_row, mark_hits,
+            update_count, keep_current_visible,
+        )  # fmt: skip
+        self.field = parts.search_bar.field
         self.terms: QueryTerms | None = None  # of the search the list shows
         self.outcome: SearchOutcome | None = None
         self.column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
@@ -28,63 +68,63 @@ class WindowSearch(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
-        window.search_field.textChanged.connect(self._on_text)
-        window.search_field.returnPressed.connect(self.run_now)
-        window.session.search_done.connect(self._on_done)
-        window.session.search_failed.connect(self._on_failed)
+        self.field.textChanged.connect(self._on_text)
+        self.field.returnPressed.connect(self.run_now)
+        parts.session.search_done.connect(self._on_done)
+        parts.session.search_failed.connect(self._on_failed)
 
     def _on_text(self, text: str) -> None:
-        window = self.window
+        parts = self.parts
         if text.strip():
             self.timer.start()
             return
         self.timer.stop()
-        window.session.cancel_search()
-        window.model.set_hits(None)
-        window.model.set_snippets({})
+        parts.session.cancel_search()
+        parts.model.set_hits(None)
+        parts.model.set_snippets({})
         self.terms = None
         self.outcome = None
-        window._mark_hits()
-        window.list_view.verticalHeader().setDefaultSectionSize(window._row_height)
-        window.list_view.horizontalHeader().setSortIndicator(*self.column_sort)
-        window._update_count()
-        window.list_view.setFocus()
-        window._keep_current_visible()
+        parts.mark_hits()
+        parts.list_view.verticalHeader().setDefaultSectionSize(parts.list_view.row_height)
+        parts.list_view.horizontalHeader().setSortIndicator(*self.column_sort)
+        parts.update_count()
+        parts.list_view.setFocus()
+        parts.keep_current_visible()
 
     def run_now(self) -> None:
         self.timer.stop()
         self.run()
 
     def run(self) -> None:
-        query = self.window.search_field.text().strip()
+        query = self.field.text().strip()
         if query:
-            self.window.session.search(query, self.window.model.article)
+            self.parts.session.search(query)
 
     def _on_done(self, outcome: SearchOutcome) -> None:
-        window = self.window
+        parts = self.parts
         query = outcome.query
-        if query != window.search_field.text().strip():
+        if query != self.field.text().strip():
             return  # the field changed since: a newer search is on its way
         self.outcome = outcome
-        window.search_bar.show_suggestion(outcome.suggestion)
+        parts.search_bar.show_suggestion(outcome.suggestion)
         self.terms = QueryTerms.parse(query)
-        window.model.set_snippets(outcome.snippets)
+        parts.model.set_snippets(outcome.snippets)
         lines = 1 + SNIPPET_LINES
-        height = window.list_view.fontMetrics().lineSpacing() * lines + 10
-        window.list_view.verticalHeader().setDefaultSectionSize(height)
-        window.model.set_hits(outcome.ids)
+        height = parts.list_view.fontMetrics().lineSpacing() * lines + 10
+        parts.list_view.verticalHeader().setDefaultSectionSize(height)
+        parts.model.set_hits(outcome.ids)
         # Relevance order: no column indicator. Clicking a header sorts the hits by that
         # column (newest first, say); Enter in the search field brings relevance back.
-        header = window.list_view.horizontalHeader()
+        header = parts.list_view.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.column_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-        window._mark_hits()  # the article shown may stay the same: its marks change
-        window._update_count()
-        if window.model.rowCount():
-            window.select_row(0)
+        parts.mark_hits()  # the article shown may stay the same: its marks change
+        parts.update_count()
+        if parts.model.rowCount():
+            parts.select_row(0)
 
     def _on_failed(self, query: str, message: str) -> None:
-        if query == self.window.search_field.text().strip():
-            self.window.model.set_hits([])
-            self.window.count_label.setText(self.tr("Search: {0}").format(message))
+        if query == self.field.text().strip():
+            self.parts.model.set_hits([])
+            self.parts.count_label.setText(self.tr("Search: {0}").format(message))

@@ -1,0 +1,214 @@
+"""The use cases the window and the command line share, written once, tested without Qt.
+
+* :func:`search_library`: the reader's filters (``is:starred``, ``in:notes``…), the
+  index query, the hits' catalog rows, their snippets and the notes they matched by;
+  a damaged index is rebuilt here when the caller lets it (the command line), or
+  reported as :class:`IndexDamaged` for the caller to rebuild where it writes the
+  index (the window's writer lane). A query's own failure is never taken for damage:
+  only the index's integrity check says so (see :mod:`reader.core.search.index`).
+* :func:`open_article`: read an article of the library (``Library.read_article``, the
+  one way), render it, take its reading text and anchor the reader's highlights on
+  it; what re-anchoring changed is returned to be saved (:func:`save_placements`)
+  where the caller saves the reader's data.
+
+Both run on any thread: the catalog rows come from the catalog (a connection of the
+calling thread's own), never from a GUI model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reader.core.annotations.annotating import Anchored, reanchor
+from reader.core.annotations.reading_text import reading_text
+from reader.core.annotations.userdata import Annotation, ArticleState, UserDataError
+from reader.core.catalog.store import CatalogRow
+from reader.core.library.library import Library, Progress
+from reader.core.render import byline_text, render_article
+from reader.core.search.index import IndexCorrupt, SearchResult
+from reader.core.search.snippets import QueryTerms, Snippet, best_snippet, readable_text
+from reader.core.search.user_filters import UserFilters
+
+NOTES_LIMIT = 2000  # articles whose matching note is looked up, at most
+
+
+class IndexDamaged(IndexCorrupt):
+    """The index failed its integrity check; rebuild it where the index is written
+    (``Library.rebuild_index()``, then a refresh), then search again."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One hit: its catalog row and score."""
+
+    row: CatalogRow
+    score: float
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+
+@dataclass(frozen=True)
+class LibrarySearch:
+    """What a search of the library found."""
+
+    query: str
+    hits: list[Found]  # best first (or newest first), only articles still catalogued
+    snippets: dict[int, Snippet | None]  # id → best passage, for the first hits asked
+    # (None: its file cannot be read now); rows with a parse error get none
+    notes: dict[int, str]  # id → the highlight (and note) it matched by, on one line
+    total: int  # every matching article (may exceed len(hits)); see estimated
+    estimated: bool
+    suggestion: str | None  # "did you mean"
+    left_out: tuple[str, ...]  # clauses left out (not understood, or past the limits)
+    timed_out: bool = False  # the search stopped at its time limit: more may match
+    rebuilt: bool = False  # the index was damaged and rebuilt before this search
+
+
+def _never() -> bool:
+    return False
+
+
+def search_library(
+    library: Library,
+    query: str,
+    *,
+    limit: int = 20,
+    sort: str = "relevance",
+    snippets: int | None = None,
+    rebuild: Callable[[], None] | None = None,
+    progress: Progress | None = None,
+    should_stop: Callable[[], bool] = _never,
+) -> LibrarySearch:
+    """Search the library as the search box does.
+
+    ``snippets``: how many of the first hits get a snippet (None: all of them).
+    ``rebuild``: when given, a damaged index is rebuilt here (after calling it, to
+    tell the reader) and refreshed (``progress``), then searched again; else
+    :class:`IndexDamaged` is raised. ``should_stop`` is checked between snippets (a
+    newer query makes this one moot). Raises ``QueryError`` for a query with nothing
+    to search for or that cannot be run.
+    """
+    user = UserFilters(library.userdata)  # is:starred, tag:, in:notes… answered from SQLite
+    rebuilt = False
+    try:
+        result = library.index.query(query, limit=limit, sort=sort, user=user)
+    except IndexCorrupt as exc:
+        if rebuild is None:
+            raise IndexDamaged(str(exc)) from exc
+        rebuild()
+        recover_index(library, progress)
+        rebuilt = True
+        user = UserFilters(library.userdata)
+        result = library.index.query(query, limit=limit, sort=sort, user=user)
+    return _gather(library, query, result, user, snippets, should_stop, rebuilt)
+
+
+def recover_index(library: Library, progress: Progress | None = None) -> None:
+    """The one way back from a damaged index: start it afresh and index the catalog.
+
+    Call it where index writes happen (the window does the same two steps on its
+    writer lane, its refresh being its own).
+    """
+    library.rebuild_index()
+    if progress is None:
+        library.refresh()
+    else:
+        library.refresh(progress)
+
+
+def _gather(
+    library: Library,
+    query: str,
+    result: SearchResult,
+    user: UserFilters,
+    snippets: int | None,
+    should_stop: Callable[[], bool],
+    rebuilt: bool,
+) -> LibrarySearch:
+    rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in result.hits)}
+    hits = [Found(rows[hit.id], hit.score) for hit in result.hits if hit.id in rows]
+    terms = QueryTerms.parse(query)
+    found: dict[int, Snippet | None] = {}
+    for hit in hits[:snippets] if snippets is not None else hits:
+        if should_stop():
+            break
+        if not hit.row.error:
+            found[hit.id] = article_snippet(library, hit.row, terms)
+    return LibrarySearch(
+        query, hits, found, user.matched_notes(NOTES_LIMIT), result.total, result.estimated,
+        result.suggestion, result.ignored, result.timed_out, rebuilt,
+    )  # fmt: skip
+
+
+def article_snippet(library: Library, row: CatalogRow, terms: QueryTerms) -> Snippet | None:
+    """The best passage of a catalogued article, or None if it cannot be read now."""
+    try:
+        article = library.read_article(row)
+    except OSError:
+        return None
+    if article.error:
+        return None
+    return best_snippet(readable_text(article.body), terms, row.lang)
+
+
+# --- opening an article -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenedArticle:
+    """An article ready to read: its HTML, its reading text and the reader's data on it."""
+
+    id: int
+    html: str  # "" when the file is gone
+    text: str = ""  # the reading text highlights are anchored on
+    byline: str = ""
+    fingerprint: str = ""
+    anchored: Anchored = field(default_factory=Anchored)
+    state: ArticleState = field(default_factory=ArticleState)
+    tags: tuple[str, ...] = ()
+    to_save: tuple[Annotation, ...] = ()  # placements re-anchoring changed, not yet saved
+
+
+def open_article(library: Library, row: CatalogRow | int, lang: str = "en") -> OpenedArticle:
+    """Read, render (the byline in the interface language ``lang``) and anchor an article.
+
+    ``row``: its catalog row, or its id. Nothing is written: ``to_save`` holds what
+    re-anchoring changed (empty in a read-only session), for :func:`save_placements`.
+    An article no longer catalogued, or whose file is gone, comes back with no HTML.
+    """
+    if isinstance(row, int):
+        rows = library.catalog.rows_by_id([row])
+        if not rows:
+            return OpenedArticle(row, "")
+        row = rows[0]
+    try:
+        article = library.read_article(row)
+    except FileNotFoundError:
+        return OpenedArticle(row.id, "")
+    html = render_article(article, lang)
+    text = reading_text(article)
+    userdata = library.userdata
+    anchored = reanchor(userdata.annotations(row.id), text, article.fingerprint)
+    to_save = () if userdata.read_only else tuple(anchored.changed)
+    return OpenedArticle(
+        row.id, html, text, byline_text(article, lang), article.fingerprint, anchored,
+        userdata.state(row.id), tuple(userdata.tags(row.id)), to_save,
+    )  # fmt: skip
+
+
+def save_placements(library: Library, opened: OpenedArticle) -> bool:
+    """Save where re-anchoring placed the highlights; False if they could not be saved.
+
+    Not saved, they are simply anchored again next time (the window says why it
+    cannot save), so a failure here is not an error.
+    """
+    if not opened.to_save:
+        return True
+    try:
+        library.userdata.save_anchoring(opened.to_save)
+    except UserDataError:
+        return False
+    return True
