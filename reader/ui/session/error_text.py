@@ -6,10 +6,12 @@ from functools import cache
 
 from PySide6.QtCore import QObject
 
+from reader.core.annotations.userdata import ErrorKind, UserDataError
+
 
 class ErrorText(QObject):
     def save_error(self, exc: BaseException) -> str:
-        kind = getattr(exc, "kind", "other")
+        kind: ErrorKind = exc.kind if isinstance(exc, UserDataError) else "other"
         if kind == "read-only":
             return self.tr("the library's data folder is read-only, so changes cannot be saved")
         if kind == "full":

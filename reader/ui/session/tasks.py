@@ -14,13 +14,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, get_args
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
-LANES = ("writer", "search", "read", "user")  # user: the reader's highlights, stars, tags
+Lane = Literal["writer", "search", "read", "user"]  # user: the reader's highlights, stars, tags
+LANES: tuple[Lane, ...] = get_args(Lane)
 
 
 class TaskSignals(QObject):
@@ -52,7 +53,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pools: dict[str, QThreadPool] = {}
+        self._pools: dict[Lane, QThreadPool] = {}
         for lane in LANES:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(1)
@@ -63,7 +64,7 @@ class TaskRunner(QObject):
 
     def run(
         self,
-        lane: str,
+        lane: Lane,
         fn: Callable[[TaskContext], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
@@ -98,11 +99,11 @@ class TaskRunner(QObject):
 
         self._pools[lane].start(work)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> list[str]:
+    def shutdown(self, timeout_ms: int = 10_000) -> list[Lane]:
         """Ask running work to stop at its next checkpoint and wait for it. Returns the
         lanes still busy when the wait ran out (and logs them: their work may be lost)."""
         self._stop.set()
-        unfinished = []
+        unfinished: list[Lane] = []
         for lane, pool in self._pools.items():
             if lane != "user":  # queued saves of the reader's work always run
                 pool.clear()
