@@ -195,3 +195,16 @@ def test_another_librarys_data_folder_is_never_listed(tmp_path: Path) -> None:
     (root / "sub" / "b.txt").write_text("B\n\ntext")
     assert [rel for rel, _ in walk(root, "", [])] == ["sub/b.txt"]
     assert scan_folder(data, "sub/data/") == ({}, set())
+
+
+# --- mixed encodings (item 18) --------------------------------------------------------
+
+
+def test_a_utf8_title_over_a_latin1_body_reads_as_written() -> None:
+    data = "Café crème à Noël\n\n".encode() + "Un été déjà très chaud, “dit-il”.".encode("cp1252")
+    article = parse_bytes("mixed.txt", data)
+    assert article.title == "Café crème à Noël"
+    assert article.excerpt == "Un été déjà très chaud, “dit-il”."
+    latin_title = "Un été à Noël\n\n".encode("cp1252") + "Le café crème.".encode()
+    assert parse_bytes("m2.txt", latin_title).title == "Un été à Noël"
+    assert parse_bytes("w.txt", "L’armée\n\nÉté".encode("cp1252")).encoding == "cp1252"

@@ -12,7 +12,8 @@ EXCERPT_CHARS = 200  # the list shows one line of it; a wide list shows more
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 # Links and images keep their text; emphasis, code, heading, quote and table marks
 # and backslash escapes go. (The same rule as reader.core.search.snippets.readable_text.)
-_MARKDOWN_NOISE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`#>|]+|\\(?=[^\w\s])")
+# Linear: "[^\[\]]*" stops at the next "[" ("[^\]]*" rescanned to the end from each one).
+_MARKDOWN_NOISE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)|[*_`#>|]+|\\(?=[^\w\s])")
 # Line starts that are markup: list bullets and numbers, rules and setext underlines.
 _MARKDOWN_LINE_MARKS = re.compile(
     r"^[ \t]*(?:[-+*][ \t]+|\d{1,9}[.)][ \t]+|[-=*_ \t]{3,}$)", re.MULTILINE
