@@ -34,7 +34,7 @@ def test_child_refresh_reports_batches_and_fills_catalog_and_index(tmp_path: Pat
     assert "Indexing" in messages
     assert library.catalog.count() == 60
     assert len(library.index.search("securite")) == 60
-    assert library.pending_work() == 0  # nothing left for an in-process refresh
+    assert library.plan().work == 0  # nothing left for an in-process refresh
     assert not library.refresh()
     library.close()
 

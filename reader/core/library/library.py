@@ -292,10 +292,6 @@ class Library:
                 known.update(self.catalog.file_states_under(f"{prefix}{name}/"))
         return Plan(on_disk, known, _stale(on_disk, known), unindexed, walked)
 
-    def pending_work(self) -> int:
-        """Files a refresh would parse plus articles it would index."""
-        return self.plan().work
-
     def _parse_batch(
         self,
         paths: list[str],
