@@ -13,7 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
-from reader.ui.window.launch import current_window, open_first_window
+from reader.defaults import default_library
+from reader.ui.window.launch import current_window, initial_target, open_first_window
+from reader.ui.window.library_menu import remember_library
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.single_instance import SingleInstance
 
@@ -91,3 +93,12 @@ def test_a_second_launch_with_an_article_shows_it(
 
 def _shown_root(window: MainWindow | None) -> Path | None:
     return window.session.root.resolve() if window is not None else None
+
+
+def test_no_argument_opens_the_sample_then_the_library_used_last(tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert initial_target(None, settings) == (default_library(), None)
+    library = _library(tmp_path / "mine", "Alpha")
+    remember_library(settings, library)
+    assert initial_target(None, settings) == (library.resolve(), None)
+    assert initial_target(library / "alpha.md", settings) == (library, library / "alpha.md")
