@@ -33,6 +33,12 @@ echo "--- PyInstaller"
   --distpath "$work/dist" --workpath "$work/pyinstaller" packaging/article-reader.spec
 bundle="$work/dist/$name"
 mv "$work/dist/article-reader" "$bundle"
+# Debug symbols out (libpython alone carries 19 MB of them), except NumPy's OpenBLAS:
+# its loader refuses it stripped ("ELF load command address/offset not page-aligned").
+if command -v strip > /dev/null; then
+  find "$bundle/_internal" -name "*.so*" -type f ! -path "*/numpy.libs/*" \
+    -exec strip --strip-debug {} +
+fi
 cp packaging/bundle-install.sh "$bundle/install.sh"
 cp LICENSE "$bundle/LICENSE"
 tar -C "$work/dist" -czf "dist/$name.tar.gz" "$name"
