@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         self.search_field = self.search_bar.field
 
         self.list_view = ArticleList(self.model)
-        self._row_height = self.list_view.row_height
 
         left = QWidget()
         layout = QVBoxLayout(left)
