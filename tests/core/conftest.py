@@ -5,7 +5,7 @@ The private data folder (``data_home``) comes from ``tests/conftest.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -59,3 +59,19 @@ def write() -> Callable[[Path, str], Path]:
         return path
 
     return write_
+
+
+@pytest.fixture
+def library_of(
+    library_root: Path, open_library: Callable[[Path], Library], write: Callable[[Path, str], Path]
+) -> Callable[[Mapping[str, str]], Library]:
+    """Writes articles (path in the library: text), opens the library and refreshes it once."""
+
+    def make(articles: Mapping[str, str]) -> Library:
+        for rel, text in articles.items():
+            write(library_root / rel, text)
+        library = open_library(library_root)
+        library.refresh()
+        return library
+
+    return make

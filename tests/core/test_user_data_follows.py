@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+
+import pytest
 
 from reader.core.annotations.annotating import create
 from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.formats import parse_file
 from reader.core.library.library import Library
 
-OpenLibrary = Callable[[Path], Library]
+LibraryOf = Callable[[Mapping[str, str]], Library]
 Write = Callable[[Path, str], Path]
 
 ESSAY = (
@@ -27,15 +29,33 @@ ESSAY = (
 )
 
 
-def highlight(library: Library, rel: str, words: str, note: str = "") -> str:
-    """Highlight the first occurrence of ``words`` in an article; returns its id."""
+@pytest.fixture
+def library(library_of: LibraryOf) -> Library:
+    """A library of the essay alone (essay.txt), catalogued."""
+    return library_of({"essay.txt": ESSAY})
+
+
+@pytest.fixture
+def essay(library_root: Path) -> Path:
+    """The essay's file in the library."""
+    return library_root / "essay.txt"
+
+
+def article_id(library: Library, rel: str) -> int:
+    """The catalog id of the article at ``rel``, which must be in the catalog."""
     row = library.catalog.row_by_path(rel)
     assert row is not None
+    return row.id
+
+
+def highlight(library: Library, rel: str, words: str, note: str = "") -> str:
+    """Highlight the first occurrence of ``words`` in an article; returns its id."""
     article = parse_file(library.root, rel)
     text = reading_text(article)
     start = text.index(words)
+    row_id = article_id(library, rel)
     annotation = create(
-        row.id, text, start, start + len(words), "yellow", note, article.fingerprint
+        row_id, text, start, start + len(words), "yellow", note, article.fingerprint
     )
     library.userdata.save(annotation)
     return annotation.id
@@ -56,14 +76,11 @@ def placed_text(library: Library, annotation_id: str) -> str | None:
 
 
 def test_an_edit_before_the_highlight_re_anchors_it_in_the_refresh(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library: Library, essay: Path, write: Write
 ) -> None:
-    path = write(library_root / "essay.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
     annotation_id = highlight(library, "essay.txt", "the children had stopped singing")
     before = library.userdata.annotation(annotation_id)
-    write(path, ESSAY.replace("We left the village", "Tired, we left the old village"))
+    write(essay, ESSAY.replace("We left the village", "Tired, we left the old village"))
     library.refresh()
     after = library.userdata.annotation(annotation_id)
     assert after is not None and before is not None
@@ -72,13 +89,10 @@ def test_an_edit_before_the_highlight_re_anchors_it_in_the_refresh(
 
 
 def test_a_passage_deleted_makes_an_orphan_that_is_kept(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library: Library, essay: Path, write: Write
 ) -> None:
-    path = write(library_root / "essay.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
     annotation_id = highlight(library, "essay.txt", "the bread was good", note="Keep this")
-    write(path, ESSAY.replace("Nobody complained; the bread was good and the river was near.", ""))
+    write(essay, ESSAY.replace("Nobody complained; the bread was good and the river was near.", ""))
     library.refresh()
     annotation = library.userdata.annotation(annotation_id)
     assert annotation is not None and annotation.orphan
@@ -86,19 +100,16 @@ def test_a_passage_deleted_makes_an_orphan_that_is_kept(
 
 
 def test_a_move_to_another_folder_in_two_refreshes_keeps_everything(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library: Library, essay: Path, library_root: Path
 ) -> None:
     """The watcher may see the delete and the add apart: the data waits, detached."""
-    path = write(library_root / "essay.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
     annotation_id = highlight(library, "essay.txt", "small and yellow")
-    old_id = library.catalog.row_by_path("essay.txt").id  # type: ignore[union-attr]
+    old_id = article_id(library, "essay.txt")
     library.userdata.set_starred([old_id], True)
     library.userdata.add_tag([old_id], "walks")
     moved = library_root / "archive" / "essay.txt"
     moved.parent.mkdir()
-    shutil.move(path, library_root / "elsewhere.tmp.outside")  # gone from the library
+    shutil.move(essay, library_root / "elsewhere.tmp.outside")  # gone from the library
     library.refresh()
     assert library.userdata.detached()  # kept, not deleted
     assert library.userdata.annotation(annotation_id) is not None
@@ -113,14 +124,11 @@ def test_a_move_to_another_folder_in_two_refreshes_keeps_everything(
 
 
 def test_renamed_and_lightly_edited_at_once_it_follows(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library: Library, essay: Path, library_root: Path, write: Write
 ) -> None:
-    path = write(library_root / "essay.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
     first = highlight(library, "essay.txt", "grey with frost")
     second = highlight(library, "essay.txt", "the lights of the town")
-    path.unlink()
+    essay.unlink()
     write(library_root / "the-long-walk.txt", ESSAY.replace("small and yellow", "small, yellow"))
     library.refresh()
     assert library.userdata.detached() == []
@@ -129,13 +137,10 @@ def test_renamed_and_lightly_edited_at_once_it_follows(
 
 
 def test_an_unrelated_new_article_does_not_take_the_highlights(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library: Library, essay: Path, library_root: Path, write: Write
 ) -> None:
-    path = write(library_root / "essay.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
     annotation_id = highlight(library, "essay.txt", "grey with frost")
-    path.unlink()
+    essay.unlink()
     unrelated = (  # as long as the essay, so only its text can tell them apart
         "Harbour news\n\n"
         + "The boats came back late; the catch was poor and the wind rose again. " * 4
@@ -150,26 +155,21 @@ def test_an_unrelated_new_article_does_not_take_the_highlights(
 
 
 def test_reading_state_alone_is_not_kept_for_a_deleted_article(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library: Library, essay: Path
 ) -> None:
-    path = write(library_root / "essay.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
-    article_id = library.catalog.row_by_path("essay.txt").id  # type: ignore[union-attr]
-    library.userdata.set_read([article_id], True)
-    path.unlink()
+    library.userdata.set_read([article_id(library, "essay.txt")], True)
+    essay.unlink()
     library.refresh()
     assert library.userdata.detached() == []
     assert library.userdata.read_ids() == set()
 
 
 def test_a_reused_article_id_neither_merges_nor_breaks_refreshes(
-    library_root: Path, open_library: OpenLibrary, write: Write
+    library_of: LibraryOf, library_root: Path, write: Write
 ) -> None:
     """SQLite gives a deleted maximum id to the next new article: detached rows keep apart."""
-    first = write(library_root / "a.txt", ESSAY)
-    library = open_library(library_root)
-    library.refresh()
+    library = library_of({"a.txt": ESSAY})
+    first = library_root / "a.txt"
     note_a = highlight(library, "a.txt", "grey with frost", note="on a")
     [row_a] = library.catalog.rows()
     library.userdata.set_starred([row_a.id], True)
@@ -197,14 +197,12 @@ def test_a_reused_article_id_neither_merges_nor_breaks_refreshes(
     assert placed_text(library, note_a) == "grey with frost"
 
 
-def test_a_star_alone_does_not_go_to_a_namesake(
-    library_root: Path, open_library: OpenLibrary, write: Write
-) -> None:
+def test_a_star_alone_does_not_go_to_a_namesake(library_of: LibraryOf, library_root: Path) -> None:
     body = "\n\nThe council met on Monday and the budget was adopted after a long debate.\n"
-    first = write(library_root / "one.md", "# Editorial" + body)
-    write(library_root / "two.md", "# Editorial" + body.replace("Monday", "Friday"))
-    library = open_library(library_root)
-    library.refresh()
+    library = library_of(
+        {"one.md": "# Editorial" + body, "two.md": "# Editorial" + body.replace("Monday", "Friday")}
+    )
+    first = library_root / "one.md"
     one = library.catalog.row_by_path("one.md")
     two = library.catalog.row_by_path("two.md")
     assert one is not None and two is not None
