@@ -6,10 +6,8 @@ fingerprint to confirm), recognise renames and moves by fingerprint (same
 identity, not a delete plus an add), commit the catalog and the index in
 batches, and index whatever an earlier run left unindexed (a crash, a missing
 index). It never writes into the library folder.
-
-Reading an article of the library means :meth:`Library.read_article`: the file parsed
-now, with the language the catalog gave it. Only a refresh parses files by path
-(``parse_file``): it reads what is new or changed and is about to be catalogued.
+One way reads a catalogued article: :meth:`Library.read_article`. Only a refresh parses
+files by path (``parse_file``): what is new or changed, about to be catalogued.
 """
 
 from __future__ import annotations
@@ -152,12 +150,8 @@ class Library:
     # --- reading -------------------------------------------------------------
 
     def read_article(self, row: CatalogRow) -> Article:
-        """The one way to read a catalogued article's current text: its file parsed now,
-        in the language the catalog gave it (detected once, when it was catalogued).
-
-        Raises FileNotFoundError when the file is gone (the next refresh removes it);
-        a file that cannot be read gives an article with ``error`` set.
-        """
+        """The one way to read a catalogued article's current text: parsed now, in the
+        language the catalog gave it. FileNotFoundError when its file is gone."""
         article = parse_file(self.root, row.path, detect=False)
         article.lang = row.lang
         return article

@@ -151,9 +151,8 @@ class MainWindow(QMainWindow):
         self.session.article_ready.connect(self._on_article_ready)
         self.search = WindowSearch(
             self, session=self.session, model=self.model, list_view=self.list_view,
-            search_bar=self.search_bar, count_label=self.count_label,
-            select_row=self.select_row, mark_hits=self._mark_hits,
-            update_count=self._update_count, keep_current_visible=self._keep_current_visible,
+            search_bar=self.search_bar, count_label=self.count_label, select_row=self.select_row,
+            mark=self._mark_hits, count=self._update_count, keep_visible=self._keep_current_visible,
         )  # fmt: skip
         self.filter_bar.changed.connect(self._on_filter)
         self.list_view.star_clicked.connect(self.state.toggle_star)

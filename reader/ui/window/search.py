@@ -51,14 +51,14 @@ class WindowSearch(QObject):
         search_bar: SearchBar,
         count_label: QLabel,
         select_row: Callable[[int], None],
-        mark_hits: Callable[[], None],
-        update_count: Callable[[], None],
-        keep_current_visible: Callable[[], None],
+        mark: Callable[[], None],
+        count: Callable[[], None],
+        keep_visible: Callable[[], None],
     ) -> None:
         super().__init__(parent)
         self.parts = parts = SearchParts(
-            session, model, list_view, search_bar, count_label, select_row, mark_hits,
-            update_count, keep_current_visible,
+            session, model, list_view, search_bar, count_label, select_row, mark, count,
+            keep_visible,
         )  # fmt: skip
         self.field = parts.search_bar.field
         self.terms: QueryTerms | None = None  # of the search the list shows
