@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-from whoosh.analysis import Analyzer, Token
+from whoosh.analysis.acore import Token
+from whoosh.analysis.analyzers import Analyzer
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
@@ -35,7 +36,9 @@ class FoldingStemAnalyzer(Analyzer):
         self.lang = lang if lang in STEMMED_LANGUAGES else ""
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self.lang == other.lang  # type: ignore[attr-defined]
+        return (
+            isinstance(other, type(self)) and type(self) is type(other) and self.lang == other.lang
+        )
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.lang))
@@ -116,5 +119,5 @@ def _terms_for(lang: str) -> dict[str, str]:
 
 def _stemmer(lang: str) -> Callable[[str], str] | None:
     if lang not in _STEMMERS:
-        _STEMMERS[lang] = stemmer_for_language(lang) if lang else None
+        _STEMMERS[lang] = stemmer_for_language(lang) if lang else None  # type: ignore[no-untyped-call]
     return _STEMMERS[lang]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from whoosh.analysis import Analyzer
+from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, FieldType, Schema
 
 from reader.core.articles.article import Article
