@@ -31,7 +31,8 @@ from reader.bench.queries import KINDS, query_mix
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
 from reader.core.library.library import Library
-from reader.core.search.snippets import QueryTerms, article_snippet
+from reader.core.operations import article_snippet
+from reader.core.search.snippets import QueryTerms
 
 
 def main() -> None:
@@ -131,7 +132,7 @@ def run_size(size: int, work: Path, query_count: int, seed: int) -> None:
         terms = QueryTerms.parse(query)
         for hit in hits:
             row = by_id[hit.id]
-            article_snippet(library.root, row.path, row.lang, terms)
+            article_snippet(library, row, terms)
         ours[kind].append(time.perf_counter() - started)
         hits_ours += len(hits)
         started = time.perf_counter()

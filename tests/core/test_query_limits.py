@@ -12,13 +12,19 @@ import pytest
 from whoosh.collectors import TimeLimitCollector
 
 from reader.core.library.library import Library
+from reader.core.limits import (
+    MAX_PREFIX_EXPANSIONS,
+    MAX_QUERY_CHARS,
+    MAX_QUERY_PREFIXES,
+    MAX_QUERY_TERMS,
+    QUERY_SECONDS,
+)
 from reader.core.search import index as search_index
 from reader.core.search import query as ql
-from reader.core.search.compiler import MAX_PREFIX_EXPANSIONS
 from reader.core.search.index import IndexCorrupt, QueryFailed
 from reader.core.search.spelling import suggest
 
-LIMITS = (ql.MAX_QUERY_CHARS, ql.MAX_QUERY_TERMS, ql.MAX_QUERY_PREFIXES)
+LIMITS = (MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_QUERY_PREFIXES)
 
 
 def _words(node: ql.Node | None) -> list[str]:
@@ -34,10 +40,10 @@ def _words(node: ql.Node | None) -> list[str]:
 def test_words_past_the_limit_are_left_out_and_listed() -> None:
     text = " ".join(f"w{n}" for n in range(100))
     parsed = ql.parse(text)
-    assert _words(parsed.node) == [f"w{n}" for n in range(ql.MAX_QUERY_TERMS)]
+    assert _words(parsed.node) == [f"w{n}" for n in range(MAX_QUERY_TERMS)]
     [line] = parsed.over_limit
-    assert line.startswith(f"w{ql.MAX_QUERY_TERMS} ")
-    assert f"at most {ql.MAX_QUERY_TERMS} words" in line
+    assert line.startswith(f"w{MAX_QUERY_TERMS} ")
+    assert f"at most {MAX_QUERY_TERMS} words" in line
     assert parsed.ignored == ()  # not the same as a clause not understood
     assert parsed.left_out == parsed.over_limit
 
@@ -48,7 +54,7 @@ def test_filters_count_too_and_a_long_phrase_is_cut() -> None:
     assert isinstance(parsed.node, ql.And)
     kept = parsed.node.nodes[1]
     assert isinstance(kept, ql.Text) and kept.phrase
-    assert len(kept.words) == ql.MAX_QUERY_TERMS - 1  # the filter took one
+    assert len(kept.words) == MAX_QUERY_TERMS - 1  # the filter took one
     assert parsed.over_limit and "p39" in parsed.over_limit[0]
 
 
@@ -56,17 +62,17 @@ def test_prefixes_past_the_limit_are_left_out() -> None:
     prefixes = [f"ab{chr(97 + n)}*" for n in range(10)]
     parsed = ql.parse(" OR ".join(prefixes))
     assert isinstance(parsed.node, ql.Or)
-    assert len(parsed.node.nodes) == ql.MAX_QUERY_PREFIXES
+    assert len(parsed.node.nodes) == MAX_QUERY_PREFIXES
     [line] = parsed.over_limit
-    assert prefixes[ql.MAX_QUERY_PREFIXES] in line
-    assert f"at most {ql.MAX_QUERY_PREFIXES} prefixes" in line
+    assert prefixes[MAX_QUERY_PREFIXES] in line
+    assert f"at most {MAX_QUERY_PREFIXES} prefixes" in line
 
 
 def test_characters_past_the_limit_are_left_out() -> None:
-    text = "mali " + "x" * ql.MAX_QUERY_CHARS
+    text = "mali " + "x" * MAX_QUERY_CHARS
     parsed = ql.parse(text)
     assert _words(parsed.node) == ["mali"]
-    assert parsed.over_limit[-1].endswith(f"(past {ql.MAX_QUERY_CHARS} characters)")
+    assert parsed.over_limit[-1].endswith(f"(past {MAX_QUERY_CHARS} characters)")
     assert ql.parse("mali niger").over_limit == ()
 
 
@@ -155,4 +161,4 @@ def test_a_query_error_on_a_damaged_index_is_damage(
 
 def test_the_limits_are_named() -> None:
     assert all(isinstance(limit, int) and limit > 0 for limit in LIMITS)
-    assert search_index.QUERY_SECONDS <= 1.0
+    assert QUERY_SECONDS <= 1.0

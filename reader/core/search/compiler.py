@@ -19,6 +19,7 @@ from whoosh.query.ranges import TermRange
 from whoosh.query.terms import Prefix, Term
 from whoosh.query.wrappers import Not
 
+from reader.core.limits import MAX_PREFIX_EXPANSIONS
 from reader.core.search import query as ql
 from reader.core.search.analysis import FoldingStemAnalyzer, fold
 from reader.core.search.schema import SCOPE_FIELDS
@@ -27,9 +28,6 @@ from reader.core.search.user_filters import IdSet, UserFilters
 
 _MAX_YEAR_TERMS = 300  # a longer span of whole years is searched as a range
 _EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
-# Index terms one prefix stands for, in each field: "a*" over a big library starts
-# tens of thousands of words; past this the prefix searches its first ones (in order).
-MAX_PREFIX_EXPANSIONS = 100
 
 
 class QueryCompiler:

@@ -44,6 +44,7 @@ from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import Searcher, TimeLimit
 
 from reader.core.articles.article import Article
+from reader.core.limits import QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD
 from reader.core.search.compiler import QueryCompiler
@@ -68,7 +69,6 @@ TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
 MULTIPROCESS_MIN_DOCS = 1000  # below this, forking writers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
 SORTS = ("relevance", "date")
-QUERY_SECONDS = 1.0  # a search (and its spelling suggestion) stops after this long
 _VERSION_FILE = "article-reader-schema"
 _LOCK_FILE = "MAIN_WRITELOCK"
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.limits import MAX_QUERY_CHARS, MAX_QUERY_PREFIXES, MAX_QUERY_TERMS
 from reader.core.search.analysis import WORD
 from reader.core.search.query_dates import date_clause, iso_date
 from reader.core.search.query_tree import And, DateRange, Filter, Node, Not, Or, Parsed, Text, Word
@@ -53,12 +54,6 @@ LANGUAGE_NAMES = {
     for name in names.split()
 }
 _OPERATORS = {"OR": "or", "AND": "and", "NOT": "not"}
-# Limits of one query. Measured on 482 chapters of novels: 1,000 pasted words took 17 s
-# to search (and 130 s more to look for a spelling correction), 200 ORed prefixes 7 s;
-# 32 words take 0.15 s, 8 prefixes 0.3 s.
-MAX_QUERY_CHARS = 2_000  # characters read (a long paragraph); the rest is left out
-MAX_QUERY_TERMS = 32  # words and filters; a longer phrase is cut
-MAX_QUERY_PREFIXES = 4  # prefix clauses ("secur*"); each may stand for many words
 _SHOWN_LEFT_OUT = 60  # characters of left-out text quoted in the message
 _FIELD_PREFIX = re.compile(r"([A-Za-z]+):")
 

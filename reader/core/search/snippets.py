@@ -13,9 +13,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from reader.core.articles.formats import parse_file
 from reader.core.limits import MAX_SNIPPET_SCAN_CHARS
 from reader.core.search import query as query_language
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
@@ -137,14 +135,3 @@ def _cut(text: str, start: int, width: int, spans: list[tuple[int, int]]) -> Sni
     shift = len(prefix) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
     return Snippet(f"{prefix}{text[start:end]}{suffix}", inside)
-
-
-def article_snippet(root: Path, rel: str, lang: str, terms: QueryTerms) -> Snippet | None:
-    """The best passage of a catalogued article (its language known), or None if unreadable."""
-    try:
-        article = parse_file(root, rel, detect=False)
-    except OSError:
-        return None
-    if article.error:
-        return None
-    return best_snippet(readable_text(article.body), terms, lang)
