@@ -19,6 +19,7 @@ def write_articles(root: Path, count: int) -> None:
         )
 
 
+@pytest.mark.slow
 def test_child_refresh_reports_batches_and_fills_catalog_and_index(tmp_path: Path) -> None:
     root = tmp_path / "library"
     root.mkdir()
@@ -58,6 +59,7 @@ def test_child_failure_is_an_error_not_a_hang(tmp_path: Path) -> None:
         refresh_in_subprocess(root / "gone", tmp_path / "data", lambda *_: None)
 
 
+@pytest.mark.slow
 def test_child_refresh_with_forked_index_writers(tmp_path: Path) -> None:
     """A batch big enough for one writer process per core: the child may fork them."""
     from reader.core.search.index import MULTIPROCESS_MIN_DOCS

@@ -52,6 +52,7 @@ def library(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("mode", "word", "note"),
     [("highlight", "HIGHLIGHTED", ""), ("note", "NOTED", "typed just before the crash")],

@@ -101,6 +101,7 @@ def test_a_second_launch_lists_at_once_from_the_catalog(
     assert sorted(titles(second)) == expected
 
 
+@pytest.mark.slow
 def test_a_big_first_build_runs_in_a_child_process(
     qtbot: QtBot,
     open_window,  # type: ignore[no-untyped-def]
