@@ -24,3 +24,11 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "app-data"
     monkeypatch.setenv("ARTICLE_READER_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def library_root(tmp_path: Path) -> Path:
+    """An empty library folder, separate from the data folder."""
+    root = tmp_path / "library"
+    root.mkdir()
+    return root

@@ -14,17 +14,15 @@ MALI_TITLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Ba
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
-    root = tmp_path / "library"
-    root.mkdir()
-    shutil.copy(SEEDS / "000_10d9d95bf921b5c7.txt", root / "mali.txt")
-    (root / "harbour.md").write_text(
+def library(library_root: Path) -> Path:
+    shutil.copy(SEEDS / "000_10d9d95bf921b5c7.txt", library_root / "mali.txt")
+    (library_root / "harbour.md").write_text(
         "---\ntitle: The harbour at dawn\ndate: 1987-02-26\nsource: Reuters\n---\n\n"
         "Fishing boats left the harbour before dawn, running ahead of the storm.\n",
         encoding="utf-8",
     )
-    (root / "empty.txt").write_bytes(b"")
-    return root
+    (library_root / "empty.txt").write_bytes(b"")
+    return library_root
 
 
 def test_list_json_has_the_sample_article_with_its_metadata(cli: Cli) -> None:

@@ -25,17 +25,15 @@ def quote_only(source: str, exact: str, **more: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Path:
+def library(library_root: Path) -> Path:
     """A library with the sample article, highlighted twice (in the test's private home)."""
-    root = tmp_path / "library"
-    root.mkdir()
-    shutil.copy(SEEDS / MALI, root / "mali.txt")
-    opened = Library(root)
+    shutil.copy(SEEDS / MALI, library_root / "mali.txt")
+    opened = Library(library_root)
     try:
         opened.refresh()
         row = opened.catalog.row_by_path("mali.txt")
         assert row is not None
-        article = parse_file(root, "mali.txt")
+        article = parse_file(library_root, "mali.txt")
         text = reading_text(article)
         for words, note in (("renforcer sa sécurité", "# the claim"), ("Assimi Goïta", "")):
             start = text.index(words)
@@ -44,7 +42,7 @@ def library(tmp_path: Path) -> Path:
             )
     finally:
         opened.close()
-    return root
+    return library_root
 
 
 def test_export_markdown_to_stdout(library: Path, cli: Cli) -> None:

@@ -1,6 +1,7 @@
 """Shared fixtures of the Qt-free core tests: a library folder, libraries opened on it.
 
-The private data folder (``data_home``) comes from ``tests/conftest.py``.
+The private data folder (``data_home``) and the empty library folder (``library_root``)
+come from ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -14,14 +15,6 @@ from reader.core.library.library import Library
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 SEED_NAME = "000_10d9d95bf921b5c7.txt"
-
-
-@pytest.fixture
-def library_root(tmp_path: Path) -> Path:
-    """An empty library folder, separate from the data folder."""
-    root = tmp_path / "library"
-    root.mkdir()
-    return root
 
 
 @pytest.fixture
