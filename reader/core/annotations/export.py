@@ -26,6 +26,7 @@ from reader.core.annotations.annotating import reanchor
 from reader.core.annotations.library_view import LibraryView as Library
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import COLORS, Annotation, clean_tag, now
+from reader.core.articles.names import article_rel
 
 NAMESPACE = "https://article-reader.invalid/ns#"
 CONTEXT = [
@@ -146,7 +147,7 @@ def to_jsonld(library: Library) -> dict[str, Any]:
         "@context": CONTEXT,
         "id": collection.urn,
         "type": "AnnotationCollection",
-        "label": f"Highlights and notes: {library.root.name}",
+        "label": f"Highlights and notes: {article_rel(library.root.name)}",  # valid UTF-8
         "total": len(items),
         "first": {"id": uuid.uuid5(collection, "1").urn, "type": "AnnotationPage", "items": items},
     }
@@ -278,7 +279,7 @@ def _relative(root: Path, source: str) -> str:
     else:
         return PurePosixPath(source.replace("\\", "/")).as_posix()
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return article_rel(path.resolve().relative_to(root).as_posix())  # an OS name
     except ValueError:
         return source
 

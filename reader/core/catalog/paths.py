@@ -27,14 +27,15 @@ def data_home(create: bool = True) -> Path:
 def library_data_dir(library_root: Path, create: bool = True) -> Path:
     """The data folder of one library: its catalog, search index and the reader's notes."""
     resolved = library_root.resolve()
-    key = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1(os.fsencode(resolved)).hexdigest()[:16]  # any bytes the OS allows
     folder = data_home(create) / "libraries" / f"{_slug(resolved.name)}-{key}"
     if not create:
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / "library-path.txt"
     if not marker.exists():  # so a person browsing the data folder knows what is what
-        marker.write_text(f"{resolved}\n", encoding="utf-8")
+        # As the OS spells it: bytes that are not UTF-8 are written as they are.
+        marker.write_bytes(os.fsencode(resolved) + b"\n")
     return folder
 
 

@@ -28,6 +28,7 @@ from reader.core.annotations.reattaching import adopt_detached, reanchor_stale
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
+from reader.core.articles.names import article_rel, os_path
 from reader.core.articles.scanning import scan_folder, walk
 from reader.core.catalog.paths import library_data_dir
 from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
@@ -268,7 +269,7 @@ class Library:
         on_disk, known, walked = {}, {}, []
         for folder in folders:
             try:
-                rel = folder.resolve().relative_to(self.root).as_posix()
+                rel = article_rel(folder.resolve().relative_to(self.root).as_posix())
             except (OSError, ValueError):
                 continue  # not inside this library (any more)
             prefix = "" if rel == "." else f"{rel}/"
@@ -281,7 +282,7 @@ class Library:
             on_disk.update(files)
             walked.append(folder)
             for name in subfolders - catalogued:  # new (or had no articles): all of it
-                on_disk.update(walk(folder / name, f"{prefix}{name}/", walked))
+                on_disk.update(walk(os_path(folder, name), f"{prefix}{name}/", walked))
             for name in catalogued - subfolders:  # renamed or deleted: all of it
                 known.update(self.catalog.file_states_under(f"{prefix}{name}/"))
         return Plan(on_disk, known, _stale(on_disk, known), unindexed, walked)
