@@ -158,6 +158,7 @@ def test_reading_state_alone_is_not_kept_for_a_deleted_article(
     library: Library, essay: Path
 ) -> None:
     library.userdata.set_read([article_id(library, "essay.txt")], True)
+    (essay.parent / "README").touch()  # not an article: the folder is not empty (unmounted)
     essay.unlink()
     library.refresh()
     assert library.userdata.detached() == []
@@ -173,6 +174,7 @@ def test_a_reused_article_id_neither_merges_nor_breaks_refreshes(
     note_a = highlight(library, "a.txt", "grey with frost", note="on a")
     [row_a] = library.catalog.rows()
     library.userdata.set_starred([row_a.id], True)
+    (library_root / "README").touch()  # not an article: the folder is not empty (unmounted)
     first.unlink()
     library.refresh()
     other = (

@@ -27,85 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.articles.article import Article
-
-REREAD_MTIME = -1  # a row's mtime_ns that asks the next refresh to read its file again
-MIGRATIONS: tuple[str, ...] = (
-    # 1: the catalog
-    """
-    CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
-        path TEXT NOT NULL UNIQUE,
-        mtime_ns INTEGER NOT NULL,
-        size INTEGER NOT NULL,
-        fingerprint TEXT NOT NULL,
-        title TEXT NOT NULL,
-        date TEXT,
-        source TEXT NOT NULL DEFAULT '',
-        lang TEXT NOT NULL DEFAULT '',
-        tags TEXT NOT NULL DEFAULT '[]',
-        words INTEGER NOT NULL DEFAULT 0,
-        format TEXT NOT NULL DEFAULT '',
-        encoding TEXT NOT NULL DEFAULT '',
-        error TEXT,
-        indexed INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX articles_fingerprint ON articles(fingerprint);
-    CREATE INDEX articles_unindexed ON articles(indexed) WHERE indexed = 0;
-    -- ids removed from the catalog but maybe still in the search index
-    CREATE TABLE index_deletions (id INTEGER PRIMARY KEY);
-    """,
-    # 2: what the reader makes: highlights and notes, stars, read state, position, tags.
-    # They hang off articles.id; when an article leaves the catalog its rows are kept
-    # under a negative key ("detached", see UserData.detach) until it is recognised again.
-    """
-    CREATE TABLE annotations (
-        id TEXT PRIMARY KEY,              -- urn:uuid:…, kept across export and import
-        article_id INTEGER NOT NULL,
-        pos_start INTEGER,                -- TextPositionSelector (NULL: quote only)
-        pos_end INTEGER,
-        exact TEXT NOT NULL,              -- TextQuoteSelector
-        prefix TEXT NOT NULL DEFAULT '',
-        suffix TEXT NOT NULL DEFAULT '',
-        color TEXT NOT NULL,
-        note TEXT NOT NULL DEFAULT '',
-        tags TEXT NOT NULL DEFAULT '[]',
-        created TEXT NOT NULL,
-        modified TEXT NOT NULL,
-        orphan INTEGER NOT NULL DEFAULT 0,
-        anchored_to TEXT NOT NULL DEFAULT ''  -- fingerprint of the text last anchored on
-    );
-    CREATE INDEX annotations_article ON annotations(article_id);
-    CREATE TABLE article_state (
-        article_id INTEGER PRIMARY KEY,
-        starred TEXT,                     -- when it was starred (NULL: not starred)
-        read INTEGER NOT NULL DEFAULT 0,
-        position INTEGER NOT NULL DEFAULT 0,  -- offset in the reading text at the top
-        opened TEXT                       -- when it was last opened
-    );
-    CREATE TABLE user_tags (
-        article_id INTEGER NOT NULL,
-        tag TEXT NOT NULL,
-        PRIMARY KEY (article_id, tag)
-    );
-    CREATE INDEX user_tags_tag ON user_tags(tag);
-    CREATE TABLE detached (
-        old_id INTEGER PRIMARY KEY,       -- the key the rows now carry, negated
-        path TEXT NOT NULL,
-        title TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        words INTEGER NOT NULL,
-        detached_at TEXT NOT NULL
-    );
-    CREATE INDEX articles_title ON articles(title);
-    """,
-    # 3: the opening lines the list shows under each title. Older rows have none yet:
-    # a modification time of REREAD_MTIME makes the next refresh read them again (and only fill
-    # their excerpt when their content is unchanged: see Library._commit_batch).
-    f"""
-    ALTER TABLE articles ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
-    UPDATE articles SET mtime_ns = {REREAD_MTIME} WHERE excerpt = '' AND error IS NULL;
-    """,
-)
+from reader.core.catalog.migrations import MIGRATIONS as MIGRATIONS
+from reader.core.catalog.migrations import REREAD_MTIME as REREAD_MTIME
 
 
 @dataclass(frozen=True)
@@ -149,6 +72,8 @@ class FileState:
 
 _LAST_CHAR = "\U0010ffff"  # sorts after any character a path can hold
 _ROW_COLUMNS = "id, path, title, date, source, lang, words, error, tags, excerpt"
+_GENERATION = "SELECT value FROM catalog_state WHERE key='generation'"
+_BUMP = "UPDATE catalog_state SET value = value + 1 WHERE key='generation' RETURNING value"
 
 
 class Catalog:
@@ -169,6 +94,7 @@ class Catalog:
         self._readers: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._migrate()
+        self.seen_generation = self.generation()  # what this process has seen of the catalog
 
     def close(self) -> None:
         with self._lock:
@@ -191,19 +117,30 @@ class Catalog:
         return reader
 
     def _migrate(self) -> None:
+        """Each migration in its own transaction, the version read inside it: another
+        process migrating the same catalog at the same time is simply waited for."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise sqlite3.DatabaseError(
-                f"{self.path} was written by a newer Article Reader (schema {version})"
-            )
         if 0 < version < len(MIGRATIONS):
             self._back_up(version)
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.transaction():
-                for statement in script.split(";"):
+        while True:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                if version > len(MIGRATIONS):
+                    raise sqlite3.DatabaseError(
+                        f"{self.path} was written by a newer Article Reader (schema {version})"
+                    )
+                if version == len(MIGRATIONS):
+                    self.db.execute("COMMIT")
+                    return
+                for statement in MIGRATIONS[version].split(";"):
                     if statement.strip():
                         self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version={number}")
+                self.db.execute(f"PRAGMA user_version={version + 1}")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
 
     def _back_up(self, version: int) -> None:
         """A copy of the database as it was, before a migration changes it."""
@@ -216,13 +153,30 @@ class Catalog:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One commit, which also counts one more generation (see :meth:`generation`)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
+            (generation,) = self.db.execute(_BUMP).fetchone()
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        if generation == self.seen_generation + 1:
+            self.seen_generation = generation  # only ours since we last looked
+
+    def generation(self) -> int:
+        """How many commits the catalog has had, by any process: one cheap read."""
+        return int(self.db.execute(_GENERATION).fetchone()[0])
+
+    def state_value(self, key: str) -> int | None:
+        """A value of ``catalog_state`` (``device``: the library's st_dev when last read)."""
+        found = self.db.execute("SELECT value FROM catalog_state WHERE key=?", (key,)).fetchone()
+        return None if found is None else int(found[0])
+
+    def set_state_value(self, key: str, value: int) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO catalog_state VALUES (?, ?)", (key, value))
 
     # --- reading -----------------------------------------------------------
 
@@ -280,6 +234,15 @@ class Catalog:
             (start, start, prefix, prefix + _LAST_CHAR, start),
         )
         return {values[0] for values in cursor}
+
+    def sample_paths(self, limit: int) -> list[str]:
+        """Up to ``limit`` catalogued paths (any)."""
+        return [r[0] for r in self.db.execute("SELECT path FROM articles LIMIT ?", (limit,))]
+
+    def versions(self) -> dict[int, tuple[str, int, int, str]]:
+        """id → (path, mtime_ns, size, fingerprint) of every article: what changes show."""
+        cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")
+        return {values[0]: values[1:] for values in cursor}
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])

@@ -21,7 +21,14 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
-from reader.core.library.library import Cancelled, ChangeSet, Library, Progress
+from reader.core.children import die_with_parent
+from reader.core.library.library import (
+    Cancelled,
+    ChangeSet,
+    Library,
+    LibraryUnavailable,
+    Progress,
+)
 
 BULK_THRESHOLD = 300  # files to parse or articles to index before a child is worth it
 # Articles a commit. Each commit adds one segment per writer process, and every
@@ -47,7 +54,7 @@ def refresh_in_subprocess(
     receiver, sender = context.Pipe(duplex=False)
     stop = context.Event()
     # Not a daemon: daemonic processes may not start processes, and the child's
-    # index writers fork one per core. It stops by itself if this process dies.
+    # index writers fork one per core. It dies with this process (die_with_parent).
     child = context.Process(
         target=_child_main,
         args=(str(root), str(data_dir), sender, stop, os.getpid()),
@@ -79,6 +86,8 @@ def refresh_in_subprocess(
                 return changes
             elif kind == "cancelled":
                 raise Cancelled
+            elif kind == "unavailable":
+                raise LibraryUnavailable(str(payload))
             else:
                 raise BulkRefreshError(str(payload))
     finally:
@@ -90,6 +99,8 @@ def refresh_in_subprocess(
 
 
 def _child_main(root: str, data_dir: str, sender: Connection, stop: Event, parent: int) -> None:
+    die_with_parent(parent)
+
     def send(kind: str, payload: Any) -> None:
         sender.send((kind, payload))
 
@@ -108,6 +119,8 @@ def _child_main(root: str, data_dir: str, sender: Connection, stop: Event, paren
         send("done", None)
     except Cancelled:
         send("cancelled", None)
+    except LibraryUnavailable as exc:  # the folder is empty or not mounted: nothing removed
+        send("unavailable", str(exc))
     except Exception as exc:  # reported to the parent as one line
         send("error", f"{type(exc).__name__}: {exc}")
     finally:

@@ -19,6 +19,7 @@ import sqlite3
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,24 +29,22 @@ from reader.core.annotations.reattaching import adopt_detached, reanchor_stale
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
-from reader.core.articles.names import article_rel, os_path
-from reader.core.articles.scanning import scan_folder, walk
+from reader.core.articles.scanning import walk
+from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
 from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
+from reader.core.library.guard import Cancelled as Cancelled
+from reader.core.library.guard import LibraryError as LibraryError
+from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
+from reader.core.library.guard import check_available, writer_lock
+from reader.core.library.planning import Plan as Plan
+from reader.core.library.planning import batches, make_plan
 from reader.core.search.index import SearchIndex
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
 FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
-
-
-class Cancelled(Exception):
-    """``refresh()`` stopped early because it was asked to; what was committed stays."""
-
-
-class LibraryError(OSError):
-    """The library folder cannot be used (missing, not a folder, unreadable)."""
 
 
 @dataclass
@@ -63,21 +62,6 @@ class ChangeSet:
         self.updated += other.updated
         self.moved += other.moved
         self.removed += other.removed
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A scan of the folder against the catalog: the input of a refresh."""
-
-    on_disk: dict[str, tuple[int, int]]  # path → (mtime_ns, size)
-    known: dict[str, FileState]  # the catalog's view
-    to_parse: list[str]  # new or changed files
-    unindexed: int  # catalogued articles the index lacks
-    scoped_to: list[Path] | None = None  # the folders looked at; None: the whole library
-
-    @property
-    def work(self) -> int:
-        return len(self.to_parse) + self.unindexed
 
 
 def _no_progress(done: int, total: int, message: str) -> None:
@@ -102,12 +86,33 @@ class Library:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         except (sqlite3.Error, OSError) as exc:
+            if is_corruption(exc):
+                raise CatalogCorrupt(self.data_dir / "catalog.sqlite3", exc) from exc
             self._open_read_only(data_dir, exc)
         self.userdata = UserData(self.catalog.path, read_only=bool(self.read_only_reason))
-        self.index = SearchIndex(self.data_dir / "index")
         self.folders: list[Path] = [self.root]  # every folder the last scan walked
+        self._versions: dict[int, tuple[str, int, int, str]] | None = None  # changes_elsewhere
+        self._device: int | None = None  # the folder's st_dev at the last plan
+        if (self.data_dir / "index").is_dir():  # opened as it is: no writer lock needed
+            self.index = SearchIndex(self.data_dir / "index")
+        else:  # created: never while another process creates or writes it
+            with self.writing():
+                self.index = SearchIndex(self.data_dir / "index")
         if self.index.created:
-            self.catalog.mark_all_unindexed()
+            with self.writing():
+                self.catalog.mark_all_unindexed()
+
+    @contextmanager
+    def writing(
+        self, progress: Progress = _no_progress, should_stop: Callable[[], bool] = _never
+    ) -> Iterator[None]:
+        """Holds the library's writer lock (see :mod:`reader.core.library.guard`)."""
+
+        def waiting() -> None:
+            progress(0, 0, "Waiting for another process updating this library")
+
+        with writer_lock(self.data_dir).held(waiting, should_stop):
+            yield
 
     def _open_read_only(self, data_dir: Path | None, exc: BaseException) -> None:
         """The data folder cannot be written: work on a copy, save nothing.
@@ -122,7 +127,7 @@ class Library:
         self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))
         saved = original / "catalog.sqlite3"
         if saved.exists():
-            _copy_database(saved, self.data_dir / "catalog.sqlite3")
+            copy_database(saved, self.data_dir / "catalog.sqlite3")
         if (original / "index").is_dir():
             shutil.copytree(original / "index", self.data_dir / "index", dirs_exist_ok=True)
         self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
@@ -145,8 +150,31 @@ class Library:
         ``refresh()`` indexes them all. Call it where index writes happen, not
         during a refresh.
         """
-        self.index.recreate()
-        self.catalog.mark_all_unindexed()
+        with self.writing():
+            self.index.recreate()
+            self.catalog.mark_all_unindexed()
+
+    def changes_elsewhere(self) -> ChangeSet:
+        """What other processes changed in the catalog since this one last looked.
+
+        One cheap read when nothing changed (the catalog's generation). The first
+        call only takes note of the catalog as it is (call it when its rows are
+        loaded). The result may repeat changes this process made itself (updates
+        sent twice are harmless to a list).
+        """
+        generation = self.catalog.generation()
+        if self._versions is not None and generation == self.catalog.seen_generation:
+            return ChangeSet()
+        before, self._versions = self._versions, self.catalog.versions()
+        self.catalog.seen_generation = generation
+        if before is None:
+            return ChangeSet()
+        now = self._versions
+        return ChangeSet(
+            added=[i for i in now if i not in before],
+            updated=[i for i, version in now.items() if before.get(i, version) != version],
+            removed=[i for i in before if i not in now],
+        )
 
     # --- reading -------------------------------------------------------------
 
@@ -183,10 +211,31 @@ class Library:
         between batches (raising :class:`Cancelled`). The index is written every
         ``index_batch`` articles (bigger batches index faster: fewer segments to
         merge) with ``procs`` processes (see :meth:`SearchIndex.write`); what is
-        committed is searchable at once. A fresh ``plan`` saves scanning again.
+        committed is searchable at once. A fresh ``plan`` saves scanning again (it
+        is made again if another process changed the catalog since).
+
+        The whole refresh holds the library's writer lock (another process's refresh
+        is waited for, ``progress`` saying so), and raises :class:`LibraryUnavailable`
+        when the folder is empty or not mounted (nothing is removed).
         """
         progress(0, 0, "Scanning")
-        plan = plan or self.plan()
+        with self.writing(progress, should_stop):
+            if plan is None or plan.generation != self.catalog.generation():
+                plan = self.plan(plan.asked if plan is not None else None)
+            changes = self._refresh(plan, progress, on_batch, should_stop, procs, index_batch)
+            if self._device is not None and self._device != self.catalog.state_value("device"):
+                self.catalog.set_state_value("device", self._device)
+        return changes
+
+    def _refresh(
+        self,
+        plan: Plan,
+        progress: Progress,
+        on_batch: Callable[[ChangeSet], None] | None,
+        should_stop: Callable[[], bool],
+        procs: int,
+        index_batch: int,
+    ) -> ChangeSet:
         on_disk, known, to_parse = plan.on_disk, plan.known, plan.to_parse
         vanished = {rel: state for rel, state in known.items() if rel not in on_disk}
         by_fingerprint: dict[str, list[FileState]] = defaultdict(list)
@@ -216,7 +265,7 @@ class Library:
                 self.catalog.mark_indexed([article_id for article_id, _ in waiting], ())
             waiting.clear()
 
-        for paths in _batches(to_parse):
+        for paths in batches(to_parse, FIRST_BATCHES, BATCH_SIZE):
             if should_stop():
                 raise Cancelled
             progress(done, total, "Reading articles")
@@ -260,32 +309,10 @@ class Library:
         With ``folders`` (those the watcher saw change), only their own entries
         are compared with the catalog, plus whatever is under a subfolder that
         appeared or vanished: at 100,000 files that is milliseconds, not a second.
+        Raises :class:`LibraryUnavailable` when the folder went (see ``guard``).
         """
-        unindexed = len(self.catalog.unindexed_ids())
-        if folders is None:
-            on_disk = self.scan()
-            known = self.catalog.file_states()
-            return Plan(on_disk, known, _stale(on_disk, known), unindexed)
-        on_disk, known, walked = {}, {}, []
-        for folder in folders:
-            try:
-                rel = article_rel(folder.resolve().relative_to(self.root).as_posix())
-            except (OSError, ValueError):
-                continue  # not inside this library (any more)
-            prefix = "" if rel == "." else f"{rel}/"
-            if not folder.is_dir():  # the folder itself went: all of it vanished (or moved)
-                known.update(self.catalog.file_states_under(prefix))
-                continue
-            known.update(self.catalog.file_states_in(prefix))
-            catalogued = self.catalog.subfolders(prefix)
-            files, subfolders = scan_folder(folder, prefix)
-            on_disk.update(files)
-            walked.append(folder)
-            for name in subfolders - catalogued:  # new (or had no articles): all of it
-                on_disk.update(walk(os_path(folder, name), f"{prefix}{name}/", walked))
-            for name in catalogued - subfolders:  # renamed or deleted: all of it
-                known.update(self.catalog.file_states_under(f"{prefix}{name}/"))
-        return Plan(on_disk, known, _stale(on_disk, known), unindexed, walked)
+        self._device = check_available(self.root, self.catalog)
+        return make_plan(self.root, self.catalog, folders, self.scan)
 
     def _parse_batch(
         self,
@@ -365,37 +392,3 @@ class Library:
             batch_deletions = deletions if start == 0 else []
             self.index.write(upserts, batch_deletions, procs=procs)
             self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
-
-
-def _copy_database(saved: Path, target: Path) -> None:
-    """Copy a database we may not write to: with its write-ahead log if SQLite can read
-    it read-only, else the main file as it is (``immutable``)."""
-    for options in ("mode=ro", "mode=ro&immutable=1"):
-        source = sqlite3.connect(f"{saved.as_uri()}?{options}", uri=True)
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-            return
-        except sqlite3.Error:
-            continue
-        finally:
-            copy.close()
-            source.close()
-
-
-def _stale(on_disk: dict[str, tuple[int, int]], known: dict[str, FileState]) -> list[str]:
-    """New files, and files whose modification time or size changed."""
-    return [
-        rel
-        for rel, (mtime, size) in on_disk.items()
-        if rel not in known or (known[rel].mtime_ns, known[rel].size) != (mtime, size)
-    ]
-
-
-def _batches(items: list[str]) -> Iterator[list[str]]:
-    start = 0
-    for size in (*FIRST_BATCHES, *([BATCH_SIZE] * (len(items) // BATCH_SIZE + 1))):
-        if start >= len(items):
-            return
-        yield items[start : start + size]
-        start += size

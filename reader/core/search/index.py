@@ -44,6 +44,7 @@ from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import Searcher, TimeLimit
 
 from reader.core.articles.article import Article
+from reader.core.children import children_die_with_parent
 from reader.core.limits import QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD
@@ -192,7 +193,10 @@ class SearchIndex:
         # a quarter of a 1,000-chapter build at 128 MB), so one writer gets 256 MB.
         options: dict[str, Any] = {"limitmb": 256, "timeout": LOCK_TIMEOUT, "compound": False}
         if procs > 1:
-            options.update(procs=procs, multisegment=True, limitmb=96)
+            # Forked, even in a spawned process (the bulk indexer, whose default would be
+            # spawn), so that each writer dies with this process (children.py).
+            options.update(procs=procs, multisegment=True, limitmb=96, start_method="fork")
+            children_die_with_parent()  # never orphans writing on after a SIGKILL of ours
         try:
             return self.ix.writer(**options)
         except whoosh_index.LockError:
