@@ -75,3 +75,27 @@ MAX_PREFIX_EXPANSIONS = 100
 # A search (and its spelling suggestion) stops after this long and returns the hits
 # found so far, saying that more may match.
 QUERY_SECONDS = 1.0
+
+# --- the reading pane (the window) ------------------------------------------------------
+
+# The pane lays out at most this many characters of an article's reading text. A 15 MB
+# single-paragraph article froze the window for 21 s at 1.2 GB while Qt laid it out; 300,000
+# characters (a short novel, five hours of reading) take about 0.4 s as one paragraph.
+# Past it the pane shows the first this-many characters as plain paragraphs, says so,
+# and the reader's highlights further on stay stored: they are only not drawn.
+MAX_SHOWN_CHARS = 300_000
+
+# Images of an article's own folder are read off the GUI thread, and only regular files
+# (a named pipe named like an image blocked the window forever; a device never ends).
+# One image file's size: a photo straight from a camera is under 20 MB.
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+# Its pixels, read from its header before it is decoded: a small PNG can claim
+# 100,000 × 100,000 pixels (40 GB decoded). 64 megapixels is a large camera's photo.
+MAX_IMAGE_PIXELS = 64_000_000
+# It is decoded no wider than this (the pane's measure is under 1,000 pixels, twice that
+# on a high-density screen): a wide photo takes a quarter of the memory.
+MAX_IMAGE_DECODE_WIDTH = 2_400
+# At most this many images, and this many bytes of image files, per article: past
+# them the rest show as missing images.
+MAX_ARTICLE_IMAGES = 200
+MAX_ARTICLE_IMAGE_BYTES = 128 * 1024 * 1024
