@@ -76,6 +76,18 @@ MAX_PREFIX_EXPANSIONS = 100
 # found so far, saying that more may match.
 QUERY_SECONDS = 1.0
 
+# --- saved web pages (.html, .htm, .xhtml, .mhtml) ---------------------------------------
+
+# Elements in a page's tree. Real pages have a few thousand (the 40 news pages tried:
+# 458-704; a long Wikipedia page about 30,000); extraction walks the tree several
+# times, so a page past this is listed as too complex instead of being extracted.
+MAX_PAGE_ELEMENTS = 200_000
+# A JSON-LD block read for the page's date, source and title: real ones are a few KB.
+MAX_JSON_LD_CHARS = 256 * 1024
+# Fewer words than this in the extracted paragraphs, and the page has no article (a
+# sign-in form, an index of links): it is listed with that reason.
+MIN_PAGE_ARTICLE_WORDS = 25
+
 # --- the reading pane (the window) ------------------------------------------------------
 
 # The pane lays out at most this many characters of an article's reading text. A 15 MB

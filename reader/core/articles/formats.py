@@ -1,7 +1,8 @@
 """One parser per article format → :class:`Article` (or an Article with ``error``).
 
-Formats: plain text in the sample's form (title, byline, paragraphs) and
-Markdown with optional YAML front matter. Bad input never raises, except a
+Formats: plain text in the sample's form (title, byline, paragraphs),
+Markdown with optional YAML front matter, and saved web pages (the article
+extracted from the page: :mod:`reader.core.articles.html_page`). Bad input never raises, except a
 file that vanished while we looked at it (``FileNotFoundError``), which the
 library treats as deleted.
 """
@@ -25,13 +26,15 @@ from reader.core.articles.front_matter import (
     tags_field,
     text_field,
 )
+from reader.core.articles.html_page import PAGE_SUFFIXES, PageError, parse_page
 from reader.core.articles.language import detect_language, normalise_code
+from reader.core.articles.markdown_escape import escape_markdown
 from reader.core.articles.names import display_stem, os_path
 from reader.core.limits import MAX_ARTICLE_BYTES, MAX_FIELD_CHARS
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | PAGE_SUFFIXES
 
 MAX_BYTES = MAX_ARTICLE_BYTES  # the name other modules know (see reader.core.limits)
 
@@ -39,9 +42,6 @@ MAX_BYTES = MAX_ARTICLE_BYTES  # the name other modules know (see reader.core.li
 # The title's closing "#"s and blanks are stripped in Python: a lazy "(.+?)[ \t#]*$" took
 # 31 s on one line of 50,000 spaces (quadratic backtracking).
 _ATX_H1_OR_FENCE = re.compile(r"^(?:(?P<fence>[ ]{0,3}(?:```|~~~))|#[ \t]+(?P<title>[^\n]+))", re.M)
-# Python-Markdown's escapable characters ("|" with its tables extension). Not "~":
-# no extension we use gives it a meaning, and "\~" would show its backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
 def fingerprint_bytes(data: bytes) -> str:
@@ -103,20 +103,27 @@ def _parse_bytes(rel: str, data: bytes, fingerprint: str, detect: bool) -> Artic
     fallback_title = display_stem(rel)
     if not data.strip():
         return _failed(rel, fallback_title, "empty file", fingerprint)
-    try:
-        decoded = decode(data)
-    except DecodeError as exc:
-        return _failed(rel, fallback_title, str(exc), fingerprint)
-    if not decoded.text.strip():  # e.g. only a byte order mark, as Notepad saves it
-        return _failed(rel, fallback_title, "empty file", fingerprint)
-    if Path(rel).suffix.lower() in MARKDOWN_SUFFIXES:
-        article = _parse_markdown(rel, decoded.text)
+    suffix = Path(rel).suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        try:
+            article = parse_page(rel, data)
+        except PageError as exc:
+            return _failed(rel, fallback_title, str(exc), fingerprint)
     else:
-        article = _parse_text(rel, decoded.text)
+        try:
+            decoded = decode(data)
+        except DecodeError as exc:
+            return _failed(rel, fallback_title, str(exc), fingerprint)
+        if not decoded.text.strip():  # e.g. only a byte order mark, as Notepad saves it
+            return _failed(rel, fallback_title, "empty file", fingerprint)
+        if suffix in MARKDOWN_SUFFIXES:
+            article = _parse_markdown(rel, decoded.text)
+        else:
+            article = _parse_text(rel, decoded.text)
+        article.encoding = decoded.encoding
     article.fingerprint = fingerprint
-    article.encoding = decoded.encoding
-    # Declared (front matter) wins; else detection; else the byline's language.
-    declared = article.lang if article.format == "markdown" else ""
+    # Declared (front matter, a page's lang) wins; else detection; else the byline's.
+    declared = article.lang if article.format in ("markdown", "html") else ""
     hint = article.lang if article.format == "text" else ""
     detected = detect_language(f"{article.title}\n{article.body}") if detect else ""
     article.lang = declared or detected or hint
@@ -150,12 +157,7 @@ def _parse_text(rel: str, text: str) -> Article:
 def text_to_markdown(text: str) -> str:
     """Plain paragraphs (blank-line separated) as markdown that renders them literally."""
     paragraphs = [" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", text)]
-    return "\n\n".join(_escape_markdown(p) for p in paragraphs if p)
-
-
-def _escape_markdown(paragraph: str) -> str:
-    escaped = _MD_SPECIAL.sub(r"\\\1", paragraph)
-    return escaped.replace("&", "&amp;").replace("<", "&lt;")
+    return "\n\n".join(escape_markdown(p) for p in paragraphs if p)
 
 
 def _parse_markdown(rel: str, text: str) -> Article:

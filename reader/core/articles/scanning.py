@@ -11,6 +11,11 @@ library: the data home is skipped (unless it is the library itself), and so is a
 folder holding a library's data (a ``catalog.sqlite3`` beside an ``index`` folder),
 whichever process made it. Otherwise the app would index its own files, and each
 index write would trigger a refresh.
+
+A saved page's folder of parts (``Page_files/`` beside ``Page.html``, as browsers
+save "Web page, complete": its images, scripts, stylesheets and sub-frames) is not
+walked: its files are parts of the page, never articles of their own. Only a folder
+whose page is beside it is skipped; a folder merely named ``x_files`` is walked.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ from reader.core.articles.names import article_rel
 FileStat = tuple[int, int]  # mtime_ns, size
 _APP_NAME = "article-reader"  # as reader.core.catalog.paths.APP_NAME (a layer above us)
 _DATA_SIGNATURE = ("catalog.sqlite3", "index")  # what a library's data folder holds
+# What browsers append to a page's name for its folder of parts (Chrome and Firefox in
+# English; Firefox in French, German, Spanish, Italian, Dutch).
+_PARTS_SUFFIXES = ("_files", "_fichiers", "-Dateien", "_archivos", "_file", "-bestanden")
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 
 def data_home_id() -> tuple[int, int] | None:
@@ -79,6 +88,16 @@ def scan_folder(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str
     return files, {article_rel(name) for name in subfolders}
 
 
+def is_page_parts(name: str, siblings: set[str]) -> bool:
+    """True for a saved page's folder of parts: ``Page_files`` beside ``Page.html``."""
+    for suffix in _PARTS_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            if any(f"{stem}{ext}" in siblings for ext in _PAGE_SUFFIXES):
+                return True
+    return False
+
+
 def _id(folder: Path) -> tuple[int, int] | None:
     try:
         info = folder.stat()
@@ -106,7 +125,8 @@ def _scan(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str], boo
         except OSError:
             continue  # broken symlink, or deleted since scandir
         if stat.S_ISDIR(info.st_mode):
-            subfolders.add(entry.name)
+            if not is_page_parts(entry.name, names):
+                subfolders.add(entry.name)
         elif stat.S_ISREG(info.st_mode) and is_article_name(entry.name):
             files[f"{prefix}{article_rel(entry.name)}"] = (info.st_mtime_ns, info.st_size)
     return files, subfolders, False
