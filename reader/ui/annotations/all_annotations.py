@@ -26,6 +26,7 @@ from reader.core.search.analysis import fold
 from reader.ui.annotations.panel import entry_text
 from reader.ui.annotations.selection_toolbar import color_icon
 from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.plain_text import plain_label
 from reader.ui.session.tasks import TaskRunner
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +47,7 @@ class AllAnnotationsDialog(QDialog):
         self.field.setPlaceholderText(self.tr("Search highlights and notes"))
         self.field.setAccessibleName(self.tr("Search highlights and notes"))
         self.field.setClearButtonEnabled(True)
-        self.summary = QLabel()
+        self.summary = plain_label(QLabel())
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Highlights and notes of the library"))
         self.list.setWordWrap(True)

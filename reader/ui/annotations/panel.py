@@ -29,6 +29,7 @@ from reader.core.render import short_date
 from reader.core.search.analysis import fold
 from reader.ui.annotations.highlight_layer import color_name
 from reader.ui.annotations.selection_toolbar import color_icon
+from reader.ui.plain_text import literal
 from reader.ui.prefs.language import current_language
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,6 +100,7 @@ class AnnotationsPanel(QDockWidget):
         layout.addWidget(self.delete_button)
 
         self.orphans_label = QLabel()
+        self.orphans_label.setTextFormat(Qt.TextFormat.RichText)  # our words and a count
         self.orphans_label.setWordWrap(True)
         self.orphans = QListWidget()
         self.orphans.setObjectName("orphanList")
@@ -196,7 +198,7 @@ class AnnotationsPanel(QDockWidget):
                 continue
             item = QListWidgetItem(color_icon(annotation.color), entry_text(annotation))
             item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(annotation.note or annotation.quote)
+            item.setToolTip(literal(annotation.note or annotation.quote))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if keep:

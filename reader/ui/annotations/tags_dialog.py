@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.annotations.reading_state import ReadingState
 from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.plain_text import literal
 
 _FILE_TAG = Qt.ItemDataRole.UserRole + 1
 
@@ -108,8 +109,14 @@ class TagsDialog(QDialog):
         if item is None or item.data(_FILE_TAG):
             return
         old = item.data(Qt.ItemDataRole.UserRole)
-        new, ok = QInputDialog.getText(
-            self, self.tr("Rename Tag"), self.tr("Rename “{0}” on every article to:").format(old)
-        )
-        if ok and new.strip():
+        asking = QInputDialog(self)
+        asking.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        asking.setWindowTitle(self.tr("Rename Tag"))
+        # The tag is the reader's (or a file's) text: shown as written, never as HTML.
+        asking.setLabelText(literal(self.tr("Rename “{0}” on every article to:").format(old)))
+        asking.textValueSelected.connect(lambda new: self._rename(old, new))
+        asking.open()
+
+    def _rename(self, old: str, new: str) -> None:
+        if new.strip():
             self.state.rename_tag(old, new)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from reader.ui.library_list.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
 from reader.ui.library_list.snippet_delegate import ArticleDelegate, row_height
+from reader.ui.plain_text import plain_label
 
 
 class ArticleList(QTableView):
@@ -46,7 +47,7 @@ class ArticleList(QTableView):
         header.resizeSection(STAR, 28)
         self.clicked.connect(self._on_clicked)
         self.placeholder = ""  # what to do, shown when the list is empty
-        self._empty = QLabel(self.viewport())
+        self._empty = plain_label(QLabel(self.viewport()))  # it may quote the query
         self._empty.setObjectName("emptyList")
         self._empty.setWordWrap(True)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

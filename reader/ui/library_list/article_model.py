@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from reader.core.catalog.store import CatalogRow
 from reader.core.render import short_date
 from reader.i18n import QT_TRANSLATE_NOOP
+from reader.ui.plain_text import literal
 from reader.ui.prefs.language import current_language
 
 TITLE, SOURCE, DATE, STAR = range(4)  # the star column is shown first (see the window)
@@ -125,9 +126,9 @@ class ArticleListModel(QAbstractTableModel):
         if role == EXCERPT_ROLE:
             return self._unreadable(row) if row.error else row.excerpt
         if role == Qt.ItemDataRole.ToolTipRole:
-            if row.error:
-                return f"{row.path}\n{self._unreadable(row)}"
-            return f"{row.title}\n{row.path}"
+            if row.error:  # titles and file names shown as written, never as HTML
+                return literal(f"{row.path}\n{self._unreadable(row)}")
+            return literal(f"{row.title}\n{row.path}")
         if role == Qt.ItemDataRole.DecorationRole and column == TITLE and row.error:
             return self._warning_icon()
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.error:

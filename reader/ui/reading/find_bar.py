@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from reader.core.search.text_find import find_all
+from reader.ui.plain_text import plain_label
 from reader.ui.reading.reading_view import ReadingView
 
 FIND_DEBOUNCE_MS = 120
@@ -42,7 +43,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText(self.tr("Find in this article"))
         self.field.setAccessibleName(self.tr("Find in this article"))
         self.field.setClearButtonEnabled(True)
-        self.count = QLabel()
+        self.count = plain_label(QLabel())
         self.count.setAccessibleName(self.tr("Matches"))
         self.previous = QToolButton()
         self.previous.setText("↑")

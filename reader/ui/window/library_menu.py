@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from reader.ui.plain_text import set_action_text
 from reader.ui.prefs.language import SETTING, chosen_language, current_language, install_language
 
 RECENT_KEY = "libraries/recent"
@@ -113,7 +114,8 @@ class LibraryMenu(QObject):
         self.recent_menu.clear()
         recent = recent_libraries(self.settings)
         for folder in recent:
-            action = self.recent_menu.addAction(f"{folder.name}  —  {folder.parent}")
+            action = self.recent_menu.addAction("")
+            set_action_text(action, f"{folder.name}  —  {folder.parent}")
             action.triggered.connect(lambda _=False, f=folder: self.open_folder(f))
         if not recent:
             self.recent_menu.addAction(self.tr("No recent libraries")).setEnabled(False)
