@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message>
-        <location filename="../ui/annotations/all_annotations.py" line="+42"/>
+        <location filename="../ui/annotations/all_annotations.py" line="+43"/>
         <source>All Highlights and Notes</source>
         <translation>Tous les surlignages et notes</translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations/panel.py" line="+44"/>
+        <location filename="../ui/annotations/panel.py" line="+45"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -211,7 +211,7 @@
         <translation>&amp;Supprimer le surlignage</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Highlights that could not be placed</source>
         <translation>Surlignages impossibles à placer</translation>
     </message>
@@ -244,7 +244,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/library_list/article_list.py" line="+23"/>
+        <location filename="../ui/library_list/article_list.py" line="+24"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
@@ -252,7 +252,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../ui/library_list/article_model.py" line="+35"/>
+        <location filename="../ui/library_list/article_model.py" line="+36"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -310,7 +310,7 @@
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../ui/annotations/highlight_layer.py" line="+29"/>
+        <location filename="../ui/annotations/highlight_layer.py" line="+30"/>
         <source>Yellow</source>
         <translation>Jaune</translation>
     </message>
@@ -338,7 +338,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/session/error_text.py" line="+14"/>
+        <location filename="../ui/session/error_text.py" line="+16"/>
         <source>the library&apos;s data folder is read-only, so changes cannot be saved</source>
         <translation>le dossier des données de la bibliothèque est en lecture seule&#xa0;: les modifications ne peuvent pas être enregistrées</translation>
     </message>
@@ -495,7 +495,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../ui/reading/find_bar.py" line="+42"/>
+        <location filename="../ui/reading/find_bar.py" line="+43"/>
         <location line="+1"/>
         <source>Find in this article</source>
         <translation>Rechercher dans cet article</translation>
@@ -549,7 +549,7 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../ui/window/library_menu.py" line="+74"/>
+        <location filename="../ui/window/library_menu.py" line="+88"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
     </message>
@@ -569,7 +569,7 @@
         <translation>Ouvrir un dossier d’articles</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No recent libraries</source>
         <translation>Aucune bibliothèque récente</translation>
     </message>
@@ -577,7 +577,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../ui/session/library_session.py" line="+42"/>
+        <location filename="../ui/session/library_session.py" line="+47"/>
         <source>Scanning</source>
         <translation>Analyse du dossier</translation>
     </message>
@@ -597,7 +597,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+153"/>
         <source>Could not update the library: {0}</source>
         <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -607,20 +607,30 @@
         <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+31"/>
         <source>the search index was damaged; rebuilding it</source>
         <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Showing the first {0} characters of {1}: this article is too long to show whole.</source>
+        <translation>Affichage des {0} premiers caractères sur {1}&#xa0;: cet article est trop long pour être affiché en entier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown as plain text: this article is too complex to render.</source>
+        <translation>Affiché en texte brut&#xa0;: cet article est trop complexe pour être mis en forme.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+80"/>
+        <location filename="../ui/window/main_window.py" line="+78"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -641,12 +651,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>This article was removed</source>
         <translation>Cet article a été supprimé</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Its file is no longer in the library.</source>
         <translation>Son fichier n’est plus dans la bibliothèque.</translation>
     </message>
@@ -661,12 +671,12 @@
         <translation>Ajoutez des fichiers .txt ou .md dans {0} et ils apparaîtront ici.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Its file is no longer there.</source>
         <translation>Son fichier n’est plus là.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Not an article of this library: {0}</source>
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -679,7 +689,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../ui/window/navigation.py" line="+31"/>
+        <location filename="../ui/window/navigation.py" line="+32"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -838,7 +848,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading/reading_view.py" line="+49"/>
+        <location filename="../ui/reading/reading_view.py" line="+54"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -1072,7 +1082,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TagsDialog</name>
     <message>
-        <location filename="../ui/annotations/tags_dialog.py" line="+41"/>
+        <location filename="../ui/annotations/tags_dialog.py" line="+42"/>
         <source>Tags — {0}</source>
         <translation>Étiquettes — {0}</translation>
     </message>
@@ -1118,12 +1128,12 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>{0} (dans le fichier)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Rename Tag</source>
         <translation>Renommer l’étiquette</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Rename “{0}” on every article to:</source>
         <translation>Renommer «&#xa0;{0}&#xa0;» dans tous les articles en&#xa0;:</translation>
     </message>
@@ -1131,7 +1141,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../ui/session/tasks.py" line="+122"/>
+        <location filename="../ui/session/tasks.py" line="+129"/>
         <source>Something went wrong in the background: {0}</source>
         <translation>Une tâche de fond a échoué&#xa0;: {0}</translation>
     </message>
@@ -1242,7 +1252,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowSearch</name>
     <message>
-        <location filename="../ui/window/search.py" line="+90"/>
+        <location filename="../ui/window/search.py" line="+130"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from reader.core.annotations.annotating import Placed
 from reader.i18n import QT_TRANSLATE_NOOP
+from reader.ui.plain_text import literal
 from reader.ui.reading.reading_view import ReadingView
 
 # colour → (light background, dark background, underline for a note)
@@ -54,6 +55,8 @@ class HighlightLayer:
         self.spans = []
         if offsets is not None:
             for item in placed:
+                if item.start >= offsets.text_length:
+                    continue  # past the part of a long article the pane shows: not drawn
                 start, end = offsets.span_to_shown(item.start, item.end)
                 if end > start:
                     self.spans.append((start, end, item))
@@ -77,7 +80,7 @@ class HighlightLayer:
             if annotation.note:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(line))
-            fmt.setToolTip(annotation.note or "")
+            fmt.setToolTip(literal(annotation.note or ""))
             cursor = QTextCursor(document)
             cursor.setPosition(min(start, document.characterCount() - 1))
             cursor.setPosition(

@@ -2,7 +2,8 @@
 
 Qt's rich text honours pixel lengths for margins, so every size derives from the
 text's pixel size; colours come from the palette so the light, sepia and dark
-themes (and a system switch) restyle the article.
+themes (and a system switch) restyle the article. A ``p.notice`` (an article shown as
+plain text, or only its start) is set apart on a tint of the page, in every theme.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def reading_stylesheet(px: int, palette: QPalette, line_height: int, sans: bool)
         p.byline {{ color: {muted}; font-family: {byline_face};
                     font-size: {round(px * 0.8)}px; margin-bottom: {round(px * 1.6)}px; }}
         p.error {{ font-family: sans-serif; }}
+        p.notice {{ font-family: sans-serif; font-size: {round(px * 0.8)}px; color: {text.name()};
+                    background-color: {shade}; margin-bottom: {round(px * 1.2)}px; }}
         blockquote {{ margin-left: {round(px * 1.4)}px; margin-right: {round(px * 1.4)}px;
                       color: {muted}; font-style: italic; }}
         ul, ol {{ margin-left: {round(px * 0.4)}px; margin-bottom: {round(px * 0.9)}px; }}

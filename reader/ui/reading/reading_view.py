@@ -3,34 +3,39 @@
 A readable measure (about 70 characters a line by default, centred), generous
 leading, a serif or sans face, size, line width and spacing as the reader chose
 (:class:`ReadingPrefs`), colours from the palette so the themes follow. Only
-images inside the article's own folder load, scaled down to the measure; links
-open in the system browser, and only when clicked.
+images inside the article's own folder show, read beforehand off the GUI thread and
+scaled down to the measure; links open in the system browser, and only when clicked.
+Tooltips (a link's title) show the article's text as written, never as HTML.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QFontInfo,
     QFontMetricsF,
+    QHelpEvent,
     QImage,
     QMouseEvent,
     QResizeEvent,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.annotations.offset_map import SKIP, OffsetMap
+from reader.ui.plain_text import literal
 from reader.ui.prefs.reading_prefs import FAMILIES, SPACINGS, WIDTHS, ReadingPrefs
 from reader.ui.prefs.reading_style import reading_stylesheet
 from reader.ui.reading.hit_marks import HitMarks
+from reader.ui.session.article_images import local_image_path
 
 MEASURE_CHARS = WIDTHS["medium"]
 MIN_SIDE_MARGIN = 24
@@ -52,6 +57,7 @@ class ReadingView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self._resource_root: Path | None = None
+        self._images: dict[Path, QImage] = {}  # by resolved path, read by the worker
         self._html = ""
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.offsets: OffsetMap | None = None  # reading text ↔ this document
@@ -82,10 +88,17 @@ class ReadingView(QTextBrowser):
     # --- content -----------------------------------------------------------------
 
     def show_article(
-        self, body_html: str, resource_root: Path | None, text: str = "", byline: str = ""
+        self,
+        body_html: str,
+        resource_root: Path | None,
+        text: str = "",
+        byline: str = "",
+        images: Mapping[Path, QImage] | None = None,
     ) -> None:
-        """Show an article; ``text`` (its reading text) lets highlights find their place."""
+        """Show an article; ``text`` (the reading text it shows) lets highlights find their
+        place; ``images``: its images, read off the GUI thread (the only ones shown)."""
         self._resource_root = resource_root
+        self._images = dict(images or {})
         self._html = body_html
         self.setHtml(body_html)
         self._layers.clear()
@@ -132,6 +145,7 @@ class ReadingView(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         self._resource_root = None
+        self._images = {}
         self.offsets = None
         self._layers.clear()
         self._html = (
@@ -142,28 +156,43 @@ class ReadingView(QTextBrowser):
         self._apply_measure()
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
-        """Only files inside the article's folder; never anything remote."""
-        url = QUrl(url)
-        if self._resource_root is None or (url.scheme() and url.scheme() != "file"):
+        """Only images of the article's folder, read beforehand by the worker that opened
+        it (never a file opened here: a named pipe blocked the window for good), and
+        never anything remote."""
+        image_kind = QTextDocument.ResourceType.ImageResource.value
+        if getattr(kind, "value", kind) != image_kind or self._resource_root is None:
             return None
-        candidate = (self._resource_root / (url.toLocalFile() or url.path())).resolve()
-        if not candidate.is_relative_to(self._resource_root.resolve()):
-            return None
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return self._scaled_image(candidate)
-        return super().loadResource(kind, QUrl.fromLocalFile(str(candidate)))
+        path = local_image_path(self._resource_root, url)
+        image = self._images.get(path) if path is not None else None
+        return self._scaled_image(image) if image is not None else None
 
-    def _scaled_image(self, path: Path) -> QImage | None:
+    def _scaled_image(self, image: QImage) -> QImage:
         """The image, no wider than the measure (sharp on high-DPI screens)."""
-        image = QImage(str(path))
-        if image.isNull():
-            return None
         ratio = self.devicePixelRatioF()
         widest = self._char_width() * WIDTHS[self.prefs.width] * ratio
         if image.width() > widest:
             image = image.scaledToWidth(round(widest), Qt.TransformationMode.SmoothTransformation)
+        else:
+            image = image.copy()  # the ratio is set on a copy, not on the worker's image
         image.setDevicePixelRatio(ratio)
         return image
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        """A link's or image's title (the article's text) shown as written, never as HTML:
+        Qt's own tooltip took ``<img src="/dev/zero">`` for an image to load."""
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        found = self.document().documentLayout().formatAt(QPointF(event.pos()) + scroll)
+        tip = found.toCharFormat().toolTip() if found.isCharFormat() else ""
+        if tip:
+            QToolTip.showText(event.globalPos(), literal(tip), self.viewport())
+        else:
+            QToolTip.hideText()
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):

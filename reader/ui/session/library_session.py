@@ -2,7 +2,7 @@
 
 The :class:`Library` lives on the ``writer`` lane (opening, scanning, parsing,
 indexing; big refreshes go to a child process, see ``reader.core.library.bulk``);
-queries run on the ``search`` lane and article loading on the ``read`` lane; what
+queries run on the ``search`` lane and article opening on the ``open`` lane; what
 re-anchoring changed is saved on the ``user`` lane, with the reader's other changes.
 Searching and opening are the core's use cases (:mod:`reader.core.operations`),
 shared with the command line: this adapts them to lanes and signals. Results come
@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.language import load_model as load_language_model
+from reader.core.articles.names import os_path
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.library.library import Cancelled, ChangeSet, Library
@@ -36,6 +37,7 @@ from reader.core.operations import (
 from reader.core.search.index import QueryError
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.session.error_text import read_only_text
+from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskContext, TaskRunner
 from reader.ui.session.watcher import LibraryWatcher
 
@@ -74,7 +76,10 @@ class SearchFailed:
     damaged: bool = False  # the index failed its integrity check
 
 
-__all__ = ["LibrarySession", "OpenedArticle", "SearchFailed", "SearchOutcome", "progress_text"]
+__all__ = [
+    "LibrarySession", "OpenedArticle", "SearchFailed", "SearchOutcome", "ShownArticle",
+    "progress_text",
+]  # fmt: skip
 
 
 class LibrarySession(QObject):
@@ -85,7 +90,7 @@ class LibrarySession(QObject):
     refreshed = Signal()  # catalog and index are in step with the folder
     search_done = Signal(object)  # a SearchOutcome
     search_failed = Signal(str, str)  # query, message
-    article_ready = Signal(object)  # an OpenedArticle
+    article_ready = Signal(object)  # a ShownArticle (its OpenedArticle, what the pane shows)
 
     def __init__(self, root: Path, tasks: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -173,7 +178,7 @@ class LibrarySession(QObject):
             whole = plan.scoped_to is None
             walked = library.folders if plan.scoped_to is None else plan.scoped_to
             folders = [str(folder) for folder in walked]
-            files = [str(library.root / rel) for rel in plan.on_disk]
+            files = [str(os_path(library.root, rel)) for rel in plan.on_disk]
             return folders, files, whole
 
         self._tasks.run(
@@ -264,26 +269,45 @@ class LibrarySession(QObject):
     # --- reading ------------------------------------------------------------------
 
     def load_article(self, row: CatalogRow, lang: str = "en") -> None:
-        """Read, render (byline in ``lang``) and anchor an article, off the GUI thread."""
+        """Read, render (byline in ``lang``) and anchor an article, and read its images,
+        off the GUI thread (see :mod:`reader.ui.session.shown_article`).
+
+        On the ``open`` lane, whose threads let a newer article open beside one slow to
+        render; an open that a newer one made moot before it started is skipped.
+        """
         self._article_generation += 1
         generation = self._article_generation
         library = self._library
         if library is None:
             return
+        notices = Notices(
+            self.tr(
+                "Showing the first {0} characters of {1}: this article is too long to show whole."
+            ),
+            self.tr("Shown as plain text: this article is too complex to render."),
+            french_numbers=lang == "fr",
+        )  # translated here: the worker never calls Qt's tr
 
-        def work(ctx: TaskContext) -> tuple[int, OpenedArticle]:
-            return generation, open_article(library, row, lang)
+        def work(ctx: TaskContext) -> tuple[int, ShownArticle | None]:
+            if generation != self._article_generation:
+                return generation, None  # a newer article was asked for meanwhile
+            opened = open_article(library, row, lang)
+            folder = os_path(library.root, row.path).parent
+            return generation, shown_article(opened, folder, notices)
 
-        self._tasks.run("read", work, partial(self._on_article, library))
+        self._tasks.run("open", work, partial(self._on_article, library))
 
-    def _on_article(self, library: Library, result: tuple[int, OpenedArticle]) -> None:
-        generation, opened = result
+    def _on_article(self, library: Library, result: tuple[int, ShownArticle | None]) -> None:
+        generation, shown = result
+        if shown is None:
+            return
+        opened = shown.opened
         if opened.to_save:
             # On the user lane, with the reader's own changes. Not saved: they are
             # anchored again next time (the window says why it cannot save).
             self._tasks.run("user", lambda ctx: save_placements(library, opened))
         if generation == self._article_generation:
-            self.article_ready.emit(opened)
+            self.article_ready.emit(shown)
 
     def run_on_library(
         self,

@@ -2,9 +2,12 @@
 
 Each *lane* is a QThreadPool with a single thread, so work in a lane is
 serialised: all catalog and index writes go through the ``writer`` lane;
-``search`` and ``read`` lanes keep queries and article loading from waiting
-behind a long scan, and the ``user`` lane saves highlights, notes, stars and
-tags at once, even while a long refresh holds the writer lane. Results,
+``search`` and ``read`` lanes keep queries and reads from waiting behind a long
+scan, and the ``user`` lane saves highlights, notes, stars and tags at once, even
+while a long refresh holds the writer lane. The ``open`` lane opens articles and
+has several threads: an article slow to render (up to the core's render budget)
+never holds up the next one asked for (the session skips opens that a newer one
+made moot before they start). Results,
 progress and errors come back to the GUI thread by queued signals; workers
 never touch widgets.
 """
@@ -20,8 +23,11 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
-Lane = Literal["writer", "search", "read", "user"]  # user: the reader's highlights, stars, tags
+Lane = Literal["writer", "search", "read", "open", "user"]  # user: highlights, stars, tags
 LANES: tuple[Lane, ...] = get_args(Lane)
+# Articles opened at once, at most: one slow to render, and the next asked for beside it
+# (with two spare for a reader going quickly through several slow ones).
+OPEN_THREADS = 4
 
 
 class TaskSignals(QObject):
@@ -56,7 +62,7 @@ class TaskRunner(QObject):
         self._pools: dict[Lane, QThreadPool] = {}
         for lane in LANES:
             pool = QThreadPool(self)
-            pool.setMaxThreadCount(1)
+            pool.setMaxThreadCount(OPEN_THREADS if lane == "open" else 1)
             pool.setExpiryTimeout(-1)  # keep the thread: sqlite and caches like one thread
             self._pools[lane] = pool
         self._live: set[TaskSignals] = set()

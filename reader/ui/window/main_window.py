@@ -30,14 +30,11 @@ from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ID_ROLE, ROW_ROLE, ArticleListModel
 from reader.ui.library_list.filter_bar import FilterBar
 from reader.ui.library_list.search_bar import SearchBar
+from reader.ui.plain_text import plain_label
 from reader.ui.prefs.language import SETTING, current_language
 from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.reading.reading_pane import ReadingPane
-from reader.ui.session.library_session import (
-    LibrarySession,
-    OpenedArticle,
-    progress_text,
-)
+from reader.ui.session.library_session import LibrarySession, ShownArticle, progress_text
 from reader.ui.session.tasks import TaskRunner
 from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.layout_state import restore_layout, save_layout
@@ -113,12 +110,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()  # the reading pane first; it shows with the first highlight made
 
-        self.count_label = QLabel()
+        self.count_label = plain_label(QLabel())  # it may quote the query
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setTextVisible(False)
         self.progress_bar.hide()
-        self.progress_label = QLabel()
+        self.progress_label = plain_label(QLabel())  # it may name files
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress_bar)
@@ -262,7 +259,8 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.session.load_article(row, current_language())
 
-    def _on_article_ready(self, opened: OpenedArticle) -> None:
+    def _on_article_ready(self, shown: ShownArticle) -> None:
+        opened = shown.opened
         if opened.id != self._current_id:
             return
         if not opened.html:
@@ -272,9 +270,11 @@ class MainWindow(QMainWindow):
                 self.tr("This article was removed"), self.tr("Its file is no longer there.")
             )
             return
-        row: CatalogRow | None = self.model.article(opened.id)
-        folder = self.session.root / Path(row.path).parent if row else self.session.root
-        self.reading.show_article(opened.html, folder, opened.text, opened.byline)
+        self.reading.show_article(
+            shown.html, shown.folder, shown.shown_text, opened.byline, shown.images
+        )
+        if shown.fallback:  # plain text, or only the start of a long article: say why
+            self.show_notice(shown.fallback)
         self.annotator.show(opened)
         self.find_bar.article_changed()
         self.state.article_shown(opened)
