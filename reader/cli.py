@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -29,17 +30,23 @@ from typing import TextIO
 from reader.core.annotations.export import (
     ImportFormatError,
     import_jsonld,
+    load_jsonld,
     to_jsonld,
     to_markdown,
     write_atomically,
 )
+from reader.core.annotations.library_view import ExportView
+from reader.core.annotations.salvage import NothingToSalvage, salvage
 from reader.core.annotations.userdata import UserDataError
+from reader.core.catalog.damage import CatalogCorrupt, is_corruption
+from reader.core.catalog.paths import library_data_dir
 from reader.core.library.bulk import BULK_INDEX_BATCH
-from reader.core.library.library import ChangeSet, Library, LibraryError
+from reader.core.library.library import ChangeSet, Library, LibraryError, LibraryUnavailable
 from reader.core.operations import search_library
 from reader.core.search.index import SORTS, QueryError
 from reader.core.search.snippets import Snippet
 from reader.defaults import default_library
+from reader.terminal import printable
 
 COMMANDS = ("list", "search", "index", "export", "import")
 
@@ -74,7 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="Markdown to read, or W3C Web Annotation JSON-LD to import elsewhere (or here)",
     )
-    export.add_argument("--output", type=Path, default=None, help="the file (default: stdout)")
+    export.add_argument(
+        "--output", type=Path, default=None, help="the file (default, or -: standard output)"
+    )
+    export.add_argument(
+        "--salvage",
+        action="store_true",
+        help="read what can be read of the highlights of a damaged catalog",
+    )
 
     imports = commands.add_parser("import", help="import W3C Web Annotation JSON(-LD)")
     imports.add_argument("file", type=Path)
@@ -115,37 +129,65 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "search" and args.limit < 1:
         return _fail("--limit must be at least 1")
+    if args.command == "export" and args.salvage:
+        return _salvage(args.library or default_library(), args.format, args.output)
     data: object = None
     if args.command == "import":  # a bad file fails before any work on the library
         try:
-            data = json.loads(args.file.read_text(encoding="utf-8"))
-        except OSError as exc:
-            return _fail(f"cannot read {args.file}: {exc.strerror or exc}")
-        except ValueError as exc:  # not UTF-8, or not JSON
-            return _fail(f"{args.file} is not valid JSON: {exc}")
+            data = load_jsonld(args.file)
+        except ImportFormatError as exc:
+            return _fail(str(exc))
     try:
         library = Library(args.library or default_library())
-    except LibraryError as exc:
-        return _fail(str(exc))
-    progress = _TerminalProgress(sys.stderr)
+    except (LibraryError, sqlite3.DatabaseError) as exc:
+        return _fail(_database_message(exc))
     try:
-        if args.command == "index" and args.rebuild:
-            library.rebuild_index()
-        started = time.perf_counter()
-        # The command line has no threads: it may fork index writers, as the bulk indexer.
-        changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
-        progress.finish()
-        if args.command == "index":
-            return _index_summary(library, changes, time.perf_counter() - started)
-        if args.command == "list":
-            return _list(library, args.json)
-        if args.command == "export":
-            return _export(library, args.format, args.output)
-        if args.command == "import":
-            return _import(library, data)
-        return _search(library, args.query, args.limit, args.sort, args.json)
+        return _run(library, args, data)
+    except (OSError, sqlite3.DatabaseError) as exc:  # a full disk, a damaged catalog
+        return _fail(_database_message(exc))
     finally:
         library.close()
+
+
+def _run(library: Library, args: argparse.Namespace, data: object) -> int:
+    progress = _TerminalProgress(sys.stderr)
+    if args.command == "index" and args.rebuild:
+        library.rebuild_index()
+    started = time.perf_counter()
+    try:
+        # The command line has no threads: it may fork index writers, as the bulk indexer.
+        changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
+    except LibraryUnavailable as exc:
+        progress.finish()
+        if args.command in ("index", "import"):
+            return _fail(str(exc))
+        _warn(f"{exc}; this is what the catalog had")
+        changes = ChangeSet()
+    progress.finish()
+    if args.command == "index":
+        return _index_summary(library, changes, time.perf_counter() - started)
+    if args.command == "list":
+        return _list(library, args.json)
+    if args.command == "export":
+        return _export(library, args.format, args.output)
+    if args.command == "import":
+        return _import(library, data)
+    return _search(library, args.query, args.limit, args.sort, args.json)
+
+
+def _database_message(exc: BaseException) -> str:
+    """One line for a library or data folder that cannot be used."""
+    if isinstance(exc, CatalogCorrupt):
+        return str(exc)
+    if isinstance(exc, sqlite3.DatabaseError) and is_corruption(exc):
+        path = getattr(exc, "path", None)
+        return str(exc) if path is None else str(CatalogCorrupt(path, exc))
+    if isinstance(exc, LibraryError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"cannot update the library: {exc.strerror or exc}{where}"
+    return f"cannot use the library's data: {exc}"
 
 
 def _list(library: Library, as_json: bool) -> int:
@@ -155,7 +197,8 @@ def _list(library: Library, as_json: bool) -> int:
         return 0
     for row in rows:
         status = f"  [error: {row.error}]" if row.error else ""
-        print(f"{row.date or '----':10}  {row.source[:20]:20}  {row.title}  ({row.path}){status}")
+        line = f"{row.date or '----':10}  {row.source[:20]:20}  {row.title}  ({row.path}){status}"
+        print(printable(line))
     return 0
 
 
@@ -205,14 +248,16 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     else:
         for hit in found.hits:
             row = hit.row
-            print(f"{hit.score:7.2f}  {row.date or '----':10}  {row.title}  ({row.path})")
+            print(
+                printable(f"{hit.score:7.2f}  {row.date or '----':10}  {row.title}  ({row.path})")
+            )
             snippet = found.snippets.get(hit.id)
             if snippet:
                 print(f"         {_terminal_marks(snippet)}")
             if hit.id in found.notes:
-                print(f"         ✎ in your highlights: {found.notes[hit.id]}")
+                print(printable(f"         ✎ in your highlights: {found.notes[hit.id]}"))
     if found.left_out:
-        print(f"left out of the query: {', '.join(found.left_out)}", file=sys.stderr)
+        print(printable(f"left out of the query: {', '.join(found.left_out)}"), file=sys.stderr)
     count = len(found.hits)
     noun = "hit" if found.total == 1 else "hits"
     shown = f"{count} of {found.total} {noun}" if found.total > count else f"{count} {noun}"
@@ -220,16 +265,16 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     if found.timed_out:
         print("the search stopped at its time limit: more may match", file=sys.stderr)
     if found.suggestion:
-        print(f"did you mean: {found.suggestion}", file=sys.stderr)
+        print(printable(f"did you mean: {found.suggestion}"), file=sys.stderr)
     return 0
 
 
-def _export(library: Library, form: str, output: Path | None) -> int:
+def _export(library: ExportView, form: str, output: Path | None, what: str = "") -> int:
     if form == "markdown":
         text = to_markdown(library)
     else:
         text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return 0
     try:
@@ -237,17 +282,40 @@ def _export(library: Library, form: str, output: Path | None) -> int:
     except OSError as exc:
         return _fail(f"cannot write {output}: {exc.strerror or exc}")
     count = len(library.userdata.all_annotations())
-    print(f"Exported {count} highlight{'' if count == 1 else 's'} to {output}", file=sys.stderr)
+    print(
+        f"Exported {count} highlight{'' if count == 1 else 's'}{what} to {output}", file=sys.stderr
+    )
     return 0
 
 
-def _import(library: Library, data: object) -> int:
+def _salvage(root: Path, form: str, output: Path | None) -> int:
+    """``export --salvage``: the highlights still readable in a damaged catalog."""
+    root = Path(root).expanduser().resolve()
+    catalog = library_data_dir(root, create=False) / "catalog.sqlite3"
+    if not catalog.exists():
+        return _fail(f"no catalog for {root} ({catalog})")
     try:
-        report = import_jsonld(library, data)
+        found = salvage(catalog, root)
+    except NothingToSalvage as exc:
+        return _fail(f"nothing could be salvaged: {exc}")
+    status = _export(found, form, output, " salvaged from the damaged catalog")
+    if found.unreadable:
+        _warn(f"{found.unreadable} highlights could not be read from the damaged catalog")
+    return status or (1 if found.unreadable else 0)
+
+
+def _import(library: Library, data: object) -> int:
+    progress = _TerminalProgress(sys.stderr)
+    try:
+        report = import_jsonld(library, data, progress)
     except (ImportFormatError, UserDataError) as exc:
         return _fail(f"nothing imported: {exc}")
+    finally:
+        progress.finish()
     for error in report.errors:
-        print(f"article-reader: {error}", file=sys.stderr)
+        _warn(error)
+    for limit in report.limits:
+        _warn(limit)
     print(report.summary())
     return 1 if report.errors else 0
 
@@ -257,13 +325,18 @@ def _terminal_marks(snippet: Snippet) -> str:
     bold = sys.stdout.isatty()
     parts, last = [], 0
     for start, end in snippet.spans:
-        word = snippet.text[start:end]
-        parts += [snippet.text[last:start], f"\x1b[1m{word}\x1b[0m" if bold else f"«{word}»"]
+        word = printable(snippet.text[start:end])  # our own escapes around it, no other
+        parts += [printable(snippet.text[last:start])]
+        parts += [f"\x1b[1m{word}\x1b[0m" if bold else f"«{word}»"]
         last = end
-    parts.append(snippet.text[last:])
+    parts.append(printable(snippet.text[last:]))
     return "".join(parts)
 
 
+def _warn(message: str) -> None:
+    print(printable(f"article-reader: {message}"), file=sys.stderr)
+
+
 def _fail(message: str) -> int:
-    print(f"article-reader: {message}", file=sys.stderr)
+    _warn(message)
     return 2

@@ -76,6 +76,23 @@ MAX_PREFIX_EXPANSIONS = 100
 # found so far, saying that more may match.
 QUERY_SECONDS = 1.0
 
+# --- highlights: placing them again, importing them ------------------------------------
+# Placing a highlight whose text changed ends in an approximate search of its quote over
+# the whole article (bit-parallel, about 0.1-0.3 s for a long quote in 500,000 characters).
+# Past a budget the highlight is kept as an orphan ("could not be placed"), never lost,
+# and can be re-attached by hand.
+
+# Seconds of approximate search per highlight, wherever highlights are placed.
+ANCHOR_SECONDS = 1.0
+# Seconds of approximate search for one whole import: 200 long quotes that were not in a
+# 570 KB article took 40 s of the window's writer lane before this budget.
+IMPORT_ANCHOR_SECONDS = 10.0
+# Annotations read from one import file; the rest are left out, and the report says so.
+MAX_IMPORT_ANNOTATIONS = 20_000
+# An import adds highlights to one article only up to this many in all (200,000 on one
+# article froze the window for 35 s at 3.2 GB); the rest are left out, named by article.
+MAX_IMPORTED_PER_ARTICLE = 5_000
+
 # --- saved web pages (.html, .htm, .xhtml, .mhtml) ---------------------------------------
 
 # Elements in a page's tree. Real pages have a few thousand (the 40 news pages tried:

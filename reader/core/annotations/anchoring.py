@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import operator
 import re
+import time
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -43,6 +44,10 @@ _PLAUSIBLE_CONTEXT = 0.5  # ...a shorter one needs its prefix or suffix to fit t
 _COLLAPSE = re.compile(r"\s{2,}|[^\S ]")  # whitespace that is not already a lone space
 _SPACES = re.compile(r"\s+")
 _ZEROS = b"0" * 256
+
+
+class _OutOfTime(Exception):
+    """The approximate search passed its deadline."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +94,12 @@ def describe(text: str, start: int, end: int) -> Selectors:
     return Selectors(quote, TextPosition(start, end))
 
 
-def anchor(text: str, selectors: Selectors) -> Placement | None:
-    """Where the selection is in (possibly edited) ``text``, or None: an orphan."""
+def anchor(text: str, selectors: Selectors, deadline: float | None = None) -> Placement | None:
+    """Where the selection is in (possibly edited) ``text``, or None: an orphan.
+
+    ``deadline`` (a ``time.monotonic()``) bounds the approximate search, the one slow
+    step: past it the answer is None, as for a passage that is not there.
+    """
     quote, position = selectors.quote, selectors.position
     if not quote.exact or not text:
         return None
@@ -112,7 +121,10 @@ def anchor(text: str, selectors: Selectors) -> Placement | None:
         found = _best_exact(view.text, collapsed, near)
         if found is not None and _plausible(view.text, collapsed, *found):
             return Placement(*view.to_original(*found), "quote")
-    found = _fuzzy(view.text, collapsed, near)
+    try:
+        found = _fuzzy(view.text, collapsed, near, deadline)
+    except _OutOfTime:
+        return None
     return None if found is None else Placement(*view.to_original(*found), "fuzzy")
 
 
@@ -150,7 +162,9 @@ def _best_exact(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int
     return best, best + size
 
 
-def _fuzzy(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | None:
+def _fuzzy(
+    text: str, quote: TextQuote, hint: int | None, deadline: float | None = None
+) -> tuple[int, int] | None:
     """The best approximate match of the quote, if good enough; else None.
 
     Candidates: the matches with the fewest errors (at most half the quote), edges
@@ -165,7 +179,9 @@ def _fuzzy(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | N
     """
     exact, size = quote.exact, len(quote.exact)
     limit = max(1, size // 2)
-    rows = _last_row(exact, text, anchored=False)
+    if deadline is not None and time.monotonic() > deadline:
+        raise _OutOfTime
+    rows = _last_row(exact, text, anchored=False, deadline=deadline)
     bound = min(limit, min(rows) + max(1, size // 4))
     ends = _local_minima(rows, bound)
     ends.sort(key=lambda end: (rows[end], 0 if hint is None else abs(end - size - hint)))
@@ -184,6 +200,8 @@ def _fuzzy(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int] | N
                 best = score, start, stop
         if len(taken) >= _MAX_SCORED:
             break
+        if deadline is not None and time.monotonic() > deadline:
+            raise _OutOfTime
     return None if best is None or best[0] < _MIN_SCORE else (best[1], best[2])
 
 
@@ -264,7 +282,9 @@ def _trim(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _last_row(pattern: str, text: str, *, anchored: bool) -> list[int]:
+def _last_row(
+    pattern: str, text: str, *, anchored: bool, deadline: float | None = None
+) -> list[int]:
     """Edit distances of ``pattern`` to text ending at each offset j in 0..len(text).
 
     ``anchored``: to ``text[:j]``; else to the best ``text[i:j]`` (a substring search).
@@ -277,7 +297,9 @@ def _last_row(pattern: str, text: str, *, anchored: bool) -> list[int]:
     full = (1 << n) - 1
     masks = _char_masks(pattern, text)
     ph, mh = (full if anchored else 0), 0
-    for char in pattern:
+    for step, char in enumerate(pattern):
+        if deadline is not None and not step & 31 and time.monotonic() > deadline:
+            raise _OutOfTime
         eq = masks[char]
         xh = eq | mh
         xv = ((((eq & ph) + ph) ^ ph) | eq) & full

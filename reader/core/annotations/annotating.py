@@ -10,12 +10,14 @@ or delete. Nothing here deletes an annotation.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from reader.core.annotations.anchoring import anchor, describe
 from reader.core.annotations.userdata import Annotation, now
+from reader.core.limits import ANCHOR_SECONDS
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Anchored:
     placed: list[Placed] = field(default_factory=list)  # in reading order
     orphans: list[Annotation] = field(default_factory=list)
     changed: list[Annotation] = field(default_factory=list)  # to save
+    out_of_time: int = 0  # orphans whose approximate search ran out of time
 
 
 def create(
@@ -70,14 +73,26 @@ def reattach(
     )
 
 
-def reanchor(annotations: Iterable[Annotation], text: str, fingerprint: str) -> Anchored:
+def reanchor(
+    annotations: Iterable[Annotation],
+    text: str,
+    fingerprint: str,
+    *,
+    until: float | None = None,
+) -> Anchored:
+    """Place each annotation on ``text``; each has ``ANCHOR_SECONDS`` (and all of them
+    until ``until``, a ``time.monotonic()``) for the approximate search, past which it
+    is an orphan (counted in ``out_of_time``), never lost."""
     result = Anchored()
     for annotation in annotations:
         if annotation.orphan and annotation.anchored_to == fingerprint:
             result.orphans.append(annotation)  # already failed on this very text
             continue
-        placement = anchor(text, annotation.selectors)
+        deadline = time.monotonic() + ANCHOR_SECONDS
+        deadline = deadline if until is None else min(deadline, until)
+        placement = anchor(text, annotation.selectors, deadline)
         if placement is None:
+            result.out_of_time += time.monotonic() > deadline
             marked = replace(annotation, orphan=True, anchored_to=fingerprint)
             result.orphans.append(marked)  # marked: not searched for again in this text
             if marked != annotation:

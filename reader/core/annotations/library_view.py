@@ -7,10 +7,11 @@ package must not import it back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from reader.core.annotations.userdata import UserData
+from reader.core.annotations.userdata import Annotation, DetachedArticle, UserData
 from reader.core.articles.article import Article
 from reader.core.catalog.store import Catalog, CatalogRow
 
@@ -30,3 +31,30 @@ class LibraryView(Protocol):
     def read_article(self, row: CatalogRow) -> Article:
         """The catalogued article's current text (FileNotFoundError when it is gone)."""
         ...
+
+
+class AnnotationSource(Protocol):
+    """Where an export reads the reader's annotations (``UserData``, or a salvage)."""
+
+    def all_annotations(self) -> list[Annotation]: ...
+
+    def detached(self) -> list[DetachedArticle]: ...
+
+
+class RowSource(Protocol):
+    """Where an export reads the articles' rows (``Catalog``, or a salvage)."""
+
+    def rows_by_id(self, ids: Iterable[int]) -> list[CatalogRow]: ...
+
+
+class ExportView(Protocol):
+    """What an export needs of a library: its folder, its rows, the reader's annotations."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def catalog(self) -> RowSource: ...
+
+    @property
+    def userdata(self) -> AnnotationSource: ...
