@@ -36,6 +36,7 @@ from reader.core.annotations.annotating import create
 from reader.core.limits import MAX_SHOWN_CHARS
 from reader.ui.annotations.tags_dialog import TagsDialog
 from reader.ui.library_list.article_model import ID_ROLE, TITLE
+from reader.ui.prefs.themes import THEMES
 from reader.ui.window.main_window import MainWindow
 
 HOSTILE_MD = f"""---
@@ -254,3 +255,34 @@ def test_a_huge_article_shows_its_start_and_keeps_every_highlight(
     qtbot.waitUntil(lambda: len(window.annotator.placed) == 2, timeout=20_000)
     assert [item.annotation.id for _, _, item in window.annotator.layer.spans] == [near.id]
     assert {a.id for a in userdata.annotations(opened.id)} == {near.id, far.id}
+
+
+def _notice_background(window: MainWindow) -> QColor:
+    block = window.reading.document().find("Shown as plain text").block()
+    return block.blockFormat().background().color()
+
+
+def test_an_article_shown_as_plain_text_says_so_in_every_theme(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    root = tmp_path / "deep"
+    root.mkdir()
+    nested = "".join("    " * n + "- level\n" for n in range(600))  # past the render depth
+    (root / "deep.md").write_text(f"# Deep lists\n\n{nested}", encoding="utf-8")
+    window = open_window(root)
+    open_article(qtbot, window, "Deep lists")
+    assert "Shown as plain text" in window.reading.toPlainText()
+    assert "Shown as plain text" in window.statusBar().currentMessage()
+    controls = window.controls
+    try:
+        for theme in ("light", "sepia", "dark"):
+            controls.groups["theme"][theme].trigger()
+            page = THEMES[theme].base
+
+            def restyled(page: str = page) -> bool:  # the page in the theme, the notice on a tint
+                shown = window.reading.palette().base().color().name() == page
+                return shown and _notice_background(window).name() not in ("#000000", page)
+
+            qtbot.waitUntil(restyled)
+    finally:
+        controls.groups["theme"]["light"].trigger()
