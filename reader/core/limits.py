@@ -86,7 +86,7 @@ QUERY_SECONDS = 1.0
 ANCHOR_SECONDS = 1.0
 # Seconds of approximate search for one whole import: 200 long quotes that were not in a
 # 570 KB article took 40 s of the window's writer lane before this budget.
-IMPORT_ANCHOR_SECONDS = 10.0
+IMPORT_ANCHOR_SECONDS = 5.0
 # Annotations read from one import file; the rest are left out, and the report says so.
 MAX_IMPORT_ANNOTATIONS = 20_000
 # An import adds highlights to one article only up to this many in all (200,000 on one
