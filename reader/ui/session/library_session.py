@@ -128,7 +128,9 @@ class LibrarySession(QObject):
     def open(self) -> None:
         def work(ctx: TaskContext) -> tuple[Library, list[CatalogRow]]:
             library = Library(self.root)
-            return library, library.catalog.rows()
+            rows = library.catalog.rows()
+            library.changes_elsewhere()  # what other processes change is heard from now
+            return library, rows
 
         self._tasks.run("writer", work, self._on_opened, self._on_open_failed)
 
@@ -175,6 +177,8 @@ class LibrarySession(QObject):
                 )
             else:
                 library.refresh(ctx.progress, on_batch, ctx.stopping, plan=plan)
+            if heard := library.changes_elsewhere():  # the command line's, say
+                on_batch(heard)
             whole = plan.scoped_to is None
             walked = library.folders if plan.scoped_to is None else plan.scoped_to
             folders = [str(folder) for folder in walked]
