@@ -37,7 +37,7 @@ def test_two_index_commands_at_once(library_root: Path, open_library: OpenLibrar
     write_articles(library_root, 250)
     processes = [index_command(library_root) for _ in range(3)]
     results = [process.communicate(timeout=300) for process in processes]
-    for process, (out, err) in zip(processes, results, strict=True):
+    for process, (_, err) in zip(processes, results, strict=True):
         assert process.returncode == 0, err
         assert "Traceback" not in err and "UNIQUE" not in err
     library = open_library(library_root)

@@ -157,10 +157,8 @@ class SearchIndex:
     ) -> int:
         """Add or replace articles and delete ids, in one commit. Returns docs written.
 
-        ``procs`` > 1 analyses a big batch in that many forked processes (Whoosh's
-        MpWriter, each writing its own segment): about twice the speed on two
-        cores. Only for processes without threads (the bulk indexer, the CLI).
-        """
+        ``procs`` > 1: that many forked writers (Whoosh's MpWriter, a segment each), about
+        twice the speed on two cores; only in processes without threads (bulk, CLI)."""
         upserts = list(upserts)
         written = 0
         texts: list[str] = []
@@ -193,10 +191,9 @@ class SearchIndex:
         # a quarter of a 1,000-chapter build at 128 MB), so one writer gets 256 MB.
         options: dict[str, Any] = {"limitmb": 256, "timeout": LOCK_TIMEOUT, "compound": False}
         if procs > 1:
-            # Forked, even in a spawned process (the bulk indexer, whose default would be
-            # spawn), so that each writer dies with this process (children.py).
+            # Forked (even from the spawned bulk indexer): each dies with us (children.py).
             options.update(procs=procs, multisegment=True, limitmb=96, start_method="fork")
-            children_die_with_parent()  # never orphans writing on after a SIGKILL of ours
+            children_die_with_parent()
         try:
             return self.ix.writer(**options)
         except whoosh_index.LockError:
@@ -374,11 +371,10 @@ def _check(ix: whoosh_index.Index) -> None:
 def _releasing_leaks() -> Iterator[None]:
     """Around reading an index that may be damaged: Whoosh's unclosed files are expected.
 
-    When a damaged segment fails to open, Whoosh (retrying ten times) leaves its
-    files open; they close when the exception goes. We drop that exception (and
-    collect) inside this block so they close now, quietly: an open file would
-    also keep the damaged index from being deleted on Windows.
-    """
+    When a damaged segment fails to open, Whoosh (retrying ten times) leaves its files
+    open until the exception goes. We drop it (and collect) inside this block so they
+    close now, quietly: an open file would keep the damaged index from being deleted
+    on Windows."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         yield
