@@ -1,0 +1,194 @@
+"""Related articles: the few articles of the library most about the same thing as one.
+
+From the index we have: the open article's key terms, weighted by tf-idf (words
+frequent in this article and rare in the library, as "more like this" picks them),
+searched as one weighted OR query in the body field of the article's own language, with
+that language's stems. Only articles of the same language can be related: the fields
+are per language, and so are the words. The words' library frequencies come from the
+index's vocabulary (:mod:`reader.core.search.spelling`, in memory): Whoosh's own
+``key_terms_from_text`` looks each distinct word up in every segment, 0.4 s for a long
+chapter.
+
+Exact and near duplicates (the same story saved twice, a text file and a saved page of
+the same article) are not "related": they come apart, as "also in your library as …".
+A hit is a candidate duplicate when it scores at least half what the article scores
+against its own key terms (the article itself is the natural top hit), or has the
+same title; only those few are read and compared, by shared word 4-grams: a
+duplicate shares 70 % of the shorter one's and is at least half as long.
+
+Measured (README, "Related articles"; ``python -m reader.bench.related``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from whoosh.query.compound import Or
+from whoosh.query.terms import Term
+
+from reader.core.articles.article import Article
+from reader.core.catalog.store import Catalog, CatalogRow
+from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
+from reader.core.search.index import SearchIndex
+from reader.core.search.schema import language_key, plain_text
+from reader.core.search.spelling import Vocabulary
+
+RELATED_LIMIT = 5
+KEY_TERMS = 25  # terms of the "more like this" query: fewer missed topics, more were noise
+TEXT_CHARS = 30_000  # key terms come from the article's opening this long (its title first)
+EXTRA_HITS = 15  # fetched beyond the limit: duplicates and unreadable articles drop out
+DUPLICATE_SCORE_SHARE = 0.5  # of the article's own score: only such hits may be duplicates
+DUPLICATE_SHARED = 0.7  # share of the shorter text's word 4-grams found in the other
+DUPLICATE_LENGTH_RATIO = 0.5  # the shorter at least half the longer
+MAX_DUPLICATE_READS = 6  # candidates read to compare, at most
+_WORD = re.compile(r"\w+")
+_SHINGLE = 4
+
+
+@dataclass(frozen=True)
+class RelatedArticle:
+    id: int
+    path: str
+    title: str
+    source: str
+    date: str | None
+    score: float
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "score": round(self.score, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Related:
+    related: list[RelatedArticle] = field(default_factory=list)  # best first
+    duplicates: list[RelatedArticle] = field(default_factory=list)  # "also in your library as"
+    terms: list[str] = field(default_factory=list)  # the key terms searched (stemmed)
+    seconds: float = 0.0
+
+
+def related_articles(
+    index: SearchIndex,
+    catalog: Catalog,
+    read: Callable[[CatalogRow], Article],
+    article_id: int,
+    article: Article,
+    limit: int = RELATED_LIMIT,
+) -> Related:
+    """Up to ``limit`` articles most related to ``article`` (catalogued as ``article_id``),
+    and apart, the articles that are the same text.
+
+    ``read`` reads a catalogued article's text (``Library.read_article``): only for the
+    few hits that may be duplicates. An article without words (or an error) has none.
+    """
+    started = time.perf_counter()
+    if article.error or limit <= 0:
+        return Related()
+    key = language_key(article)
+    fieldname = f"body_{key}"
+    text = f"{article.title}\n{plain_text(article.body)[:TEXT_CHARS]}"
+    with index.ix.searcher() as searcher:
+        if fieldname not in searcher.schema:
+            return Related()
+        terms = key_terms(index.vocabulary, text, key, searcher.doc_count(), KEY_TERMS)
+        if not terms:
+            return Related()
+        query = Or([Term(fieldname, term, boost=weight) for term, weight in terms])
+        results = searcher.search(query, limit=limit + EXTRA_HITS + 1)
+        scored = [(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
+    own = next((score for hit_id, score in scored if hit_id == article_id), None)
+    hits = [(hit_id, score) for hit_id, score in scored if hit_id != article_id]
+    rows = {row.id: row for row in catalog.rows_by_id([hit_id for hit_id, _ in hits])}
+    threshold = DUPLICATE_SCORE_SHARE * (own if own is not None else _best(hits))
+    own_shingles: set[tuple[str, ...]] | None = None
+    related: list[RelatedArticle] = []
+    duplicates: list[RelatedArticle] = []
+    reads = 0
+    for hit_id, score in hits:
+        row = rows.get(hit_id)
+        if row is None or row.error:
+            continue
+        item = RelatedArticle(row.id, row.path, row.title, row.source, row.date, score)
+        suspect = score >= threshold or _same_title(row.title, article.title)
+        if suspect and reads < MAX_DUPLICATE_READS:
+            reads += 1
+            if own_shingles is None:
+                own_shingles = shingles(f"{article.title}\n{plain_text(article.body)}")
+            if _is_duplicate(own_shingles, row, read):
+                duplicates.append(item)
+                continue
+        if len(related) < limit:
+            related.append(item)
+    return Related(related, duplicates, [term for term, _ in terms], time.perf_counter() - started)
+
+
+def key_terms(
+    vocabulary: Vocabulary, text: str, lang: str, documents: int, count: int = KEY_TERMS
+) -> list[tuple[str, float]]:
+    """The ``count`` terms (stems of ``lang``) that best tell ``text`` apart from the library,
+    with their weights (the best 1.0): tf-idf, words of one article only left out."""
+    words = Counter(fold(word) for word in WORD.findall(text) if word.isalpha() and len(word) > 2)
+    stem = FoldingStemAnalyzer(lang).term
+    documents = max(documents, 2)
+    weights: dict[str, float] = {}
+    for word, frequency in words.items():
+        spread = vocabulary.count(word)
+        if spread < 2:
+            continue  # in no other article (or not indexed yet): it finds nothing
+        term = stem(word)
+        weights[term] = weights.get(term, 0.0) + (1 + math.log(frequency)) * math.log(
+            documents / spread
+        )
+    best = sorted(weights.items(), key=lambda item: -item[1])[:count]
+    top = best[0][1] if best and best[0][1] > 0 else 0.0
+    return [(term, weight / top) for term, weight in best if weight > 0] if top else []
+
+
+def _best(hits: list[tuple[int, float]]) -> float:
+    return max((score for _, score in hits), default=0.0)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return bool(a.strip()) and fold(" ".join(a.split())) == fold(" ".join(b.split()))
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """The text's word 4-grams, case and accents folded."""
+    words = [fold(word) for word in _WORD.findall(text)]
+    if len(words) < _SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def near_duplicate(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> bool:
+    """True when two texts (as :func:`shingles`) are the same text, give or take a little:
+    a caption, a dateline, a few words edited."""
+    if not a or not b:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) < DUPLICATE_LENGTH_RATIO * len(longer):
+        return False
+    return len(shorter & longer) >= DUPLICATE_SHARED * len(shorter)
+
+
+def _is_duplicate(
+    own: set[tuple[str, ...]], row: CatalogRow, read: Callable[[CatalogRow], Article]
+) -> bool:
+    try:
+        other = read(row)
+    except (FileNotFoundError, OSError):
+        return False
+    if other.error:
+        return False
+    return near_duplicate(own, shingles(f"{other.title}\n{plain_text(other.body)}"))

@@ -1,0 +1,111 @@
+"""Related articles: the library's articles about the same thing, duplicates shown apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from reader.core.library.library import Library
+from reader.core.search.related import near_duplicate, related_articles, shingles
+
+TOPICS = {
+    "bees": [
+        "Honey bees forage on clover and lavender; the hive stores nectar as honey and the "
+        "queen lays eggs in the comb while worker bees guard the entrance.",
+        "Beekeepers inspect each hive in spring: they look for the queen, count the frames "
+        "of brood and honey, and treat the colony against varroa mites.",
+        "Wild bees and honey bees pollinate orchards; a colony that loses its queen raises "
+        "a new one from a young larva fed on royal jelly in the comb.",
+    ],
+    "trains": [
+        "The night train leaves the station at ten; passengers sleep in couchettes while the "
+        "locomotive pulls the carriages across the mountains to the coast.",
+        "Railway engineers replaced the old signals along the line; the express trains now "
+        "run faster between the stations and the timetable was rewritten.",
+        "A steam locomotive was restored by volunteers, who ran it on the heritage railway "
+        "line with three carriages and a dining car for the passengers.",
+    ],
+    "volcanoes": [
+        "The volcano erupted at dawn; lava flowed down its slopes and ash fell on the villages "
+        "while scientists measured the gas escaping from the crater.",
+        "Volcanologists climb to the crater to sample the gas and the lava; the magma chamber "
+        "below the volcano swells before an eruption.",
+        "Ash from the eruption grounded flights for a week; the lava field cooled into black "
+        "rock and the volcano's crater collapsed.",
+    ],
+}
+
+
+def essay(topic: str, index: int) -> str:
+    text = TOPICS[topic][index]
+    return f"{topic.title()} {index}\n\n" + "\n\n".join([text] * 4)
+
+
+PAGE = """<html lang="en"><head><title>{title}</title>
+<meta property="og:site_name" content="Daily Hive"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>{title}</h1>{paragraphs}</article>
+<footer>Subscribe to our newsletter</footer></body></html>"""
+
+
+@pytest.fixture
+def library(library_of: Callable[[Mapping[str, str]], Library]) -> Library:
+    files = {f"{topic}/{index}.txt": essay(topic, index) for topic in TOPICS for index in range(3)}
+    # The first bee article again: saved as a web page, and copied as Markdown with an edit.
+    body = essay("bees", 0).split("\n\n")[1:]
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    files["saved/bees-0.html"] = PAGE.format(title="Bees 0", paragraphs=paragraphs)
+    files["saved/bees-0-copy.md"] = "# Bees 0 (copy)\n\n" + "\n\n".join(body) + "\n\nEdited."
+    return library_of(files)
+
+
+def related_to(library: Library, rel: str, limit: int = 5) -> tuple[list[str], list[str]]:
+    row = library.catalog.row_by_path(rel)
+    assert row is not None
+    article = library.read_article(row)
+    result = related_articles(
+        library.index, library.catalog, library.read_article, row.id, article, limit
+    )
+    return [item.path for item in result.related], [item.path for item in result.duplicates]
+
+
+@pytest.mark.parametrize("topic", list(TOPICS))
+def test_the_articles_of_the_same_topic_come_first(library: Library, topic: str) -> None:
+    related, _ = related_to(library, f"{topic}/1.txt", limit=2)
+    assert len(related) == 2
+    assert all(path.startswith(topic) or path.startswith("saved/") for path in related)
+
+
+def test_duplicates_are_shown_apart_not_as_related(library: Library) -> None:
+    related, duplicates = related_to(library, "bees/0.txt")
+    assert sorted(duplicates) == ["saved/bees-0-copy.md", "saved/bees-0.html"]
+    assert "bees/1.txt" in related and "bees/2.txt" in related
+    assert not set(related) & set(duplicates)
+    related, duplicates = related_to(library, "saved/bees-0.html")
+    assert sorted(duplicates) == ["bees/0.txt", "saved/bees-0-copy.md"]
+
+
+def test_at_most_the_limit_and_never_itself(library: Library) -> None:
+    related, duplicates = related_to(library, "trains/0.txt", limit=3)
+    assert len(related) == 3 and "trains/0.txt" not in related + duplicates
+
+
+def test_an_article_that_failed_to_parse_has_none(
+    library_of: Callable[[Mapping[str, str]], Library], library_root: Path
+) -> None:
+    library = library_of({"empty.txt": "", "bees.txt": essay("bees", 0)})
+    row = library.catalog.row_by_path("empty.txt")
+    assert row is not None and row.error
+    article = library.read_article(row)
+    result = related_articles(library.index, library.catalog, library.read_article, row.id, article)
+    assert result.related == [] and result.duplicates == []
+
+
+def test_near_duplicates_share_most_of_their_word_sequences() -> None:
+    text = " ".join(TOPICS["bees"] * 3)
+    assert near_duplicate(shingles(text), shingles(text + " A caption under the photo."))
+    assert not near_duplicate(shingles(text), shingles(" ".join(TOPICS["trains"] * 3)))
+    assert not near_duplicate(shingles(text), shingles(TOPICS["bees"][0]))  # a short quote
+    assert not near_duplicate(set(), shingles(text))
