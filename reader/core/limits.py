@@ -49,6 +49,12 @@ MAX_RENDER_DEPTH = 40
 # the limit could render on a fast machine and not on a slow one: the limit is set well
 # above what real articles need so that only pathological or huge ones reach it.
 MAX_RENDER_SECONDS = 3.0
+# Characters of an article's (Markdown) body rendered at most. A 1 MB article took over the
+# time budget above here (3.0 s, then plain text anyway) and a 15 MB single paragraph
+# spent 5 s rendering before its fallback; past this size it goes straight to plain
+# text, without trying: a text file's paragraphs as written, a Markdown file's source.
+# Its reading text (what highlights anchor on) is then those paragraphs, one a line.
+MAX_RENDER_CHARS = 1_000_000
 
 # --- search snippets --------------------------------------------------------------------
 
