@@ -547,6 +547,19 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../ui/window/history.py" line="+33"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Retour</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Forward</source>
+        <translation>A&amp;vancer</translation>
+    </message>
+</context>
+<context>
     <name>LibraryMenu</name>
     <message>
         <location filename="../ui/window/library_menu.py" line="+88"/>
@@ -597,7 +610,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+158"/>
         <source>Could not update the library: {0}</source>
         <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -607,7 +620,7 @@
         <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>the search index was damaged; rebuilding it</source>
         <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
     </message>
@@ -625,12 +638,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+78"/>
+        <location filename="../ui/window/main_window.py" line="+84"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -640,7 +653,7 @@
         <translation>Recherche des articles…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>This library cannot be opened</source>
         <translation>Impossible d’ouvrir cette bibliothèque</translation>
     </message>
@@ -650,13 +663,13 @@
         <translation>Aucune bibliothèque</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+71"/>
+        <location line="+9"/>
+        <location line="+67"/>
         <source>This article was removed</source>
         <translation>Cet article a été supprimé</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-66"/>
         <source>Its file is no longer in the library.</source>
         <translation>Son fichier n’est plus dans la bibliothèque.</translation>
     </message>
@@ -671,7 +684,7 @@
         <translation>Ajoutez des fichiers .txt ou .md dans {0} et ils apparaîtront ici.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>Its file is no longer there.</source>
         <translation>Son fichier n’est plus là.</translation>
     </message>
@@ -681,7 +694,7 @@
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+27"/>
         <source>{0} — Article Reader</source>
         <translation>{0} — Article Reader</translation>
     </message>
@@ -818,13 +831,13 @@
 <context>
     <name>ReadingState</name>
     <message>
-        <location filename="../ui/annotations/reading_state.py" line="+63"/>
+        <location filename="../ui/annotations/reading_state.py" line="+66"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+114"/>
+        <location line="+125"/>
         <source>Mark as &amp;Unread</source>
         <translation>Marquer comme non l&amp;u</translation>
     </message>
@@ -848,7 +861,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading/reading_view.py" line="+54"/>
+        <location filename="../ui/reading/reading_view.py" line="+56"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -856,7 +869,7 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../ui/library_list/search_bar.py" line="+29"/>
+        <location filename="../ui/library_list/search_bar.py" line="+38"/>
         <source>Search all articles  (Ctrl+K or /)</source>
         <translation>Rechercher dans tous les articles  (Ctrl+K ou /)</translation>
     </message>
@@ -1149,7 +1162,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window/menus.py" line="+61"/>
+        <location filename="../ui/window/menus.py" line="+63"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1194,7 +1207,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>A&amp;rticle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Tags…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>
@@ -1252,7 +1265,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowSearch</name>
     <message>
-        <location filename="../ui/window/search.py" line="+130"/>
+        <location filename="../ui/window/search.py" line="+151"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
     </message>

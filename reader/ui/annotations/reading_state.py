@@ -2,7 +2,8 @@
 
 * Star an article with Ctrl+D (or a click in the list's star column).
 * An article becomes read once it has been open for READ_AFTER_MS, or when it is
-  scrolled to its end; Ctrl+U marks it read or unread by hand.
+  scrolled to its end; Ctrl+U marks it read or unread by hand. An article the reader
+  did not choose (the one shown at launch) counts its time only once they scroll it.
 * Where the reader was in an article is saved as an offset in its reading text
   (not a scroll fraction: it survives a change of window or font size) a moment
   after scrolling stops and when another article is opened; reopening restores it.
@@ -58,7 +59,9 @@ class ReadingState(QObject):
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(POSITION_SAVE_MS)
         self._position_timer.timeout.connect(self.save_position)
+        self._unchosen = False  # shown without the reader choosing it: not read yet
         view.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        view.verticalScrollBar().actionTriggered.connect(self._on_reader_scroll)
 
         self.star_action = QAction(self.tr("&Star"), parent)
         self.star_action.setShortcut(QKeySequence("Ctrl+D"))
@@ -83,15 +86,19 @@ class ReadingState(QObject):
 
     # --- the article shown -----------------------------------------------------------
 
-    def article_shown(self, opened: OpenedArticle | None) -> None:
-        """Call once the view shows ``opened`` (``leave()`` before it is replaced)."""
+    def article_shown(self, opened: OpenedArticle | None, chosen: bool = True) -> None:
+        """Call once the view shows ``opened`` (``leave()`` before it is replaced);
+        ``chosen`` False when the reader did not pick it (at launch): its time counts
+        only from their first scroll in it."""
         self._read_timer.stop()
         self._position_timer.stop()
         self.current = opened
+        self._unchosen = not chosen
         self._update_actions()
         if opened is None or not opened.html:
             return
-        self._read_timer.start()
+        if chosen:
+            self._read_timer.start()
         if opened.state.position:
             self._restoring = True
             QTimer.singleShot(0, lambda o=opened: self._restore(o))
@@ -102,6 +109,13 @@ class ReadingState(QObject):
         if self._position_timer.isActive():
             self._position_timer.stop()
             self.save_position()
+
+    def _on_reader_scroll(self, _action: int) -> None:
+        """The reader scrolled (wheel, keys, scroll bar): an article shown unchosen is
+        being read now, so its time starts counting."""
+        if self._unchosen and self.current is not None:
+            self._unchosen = False
+            self._read_timer.start()
 
     def _restore(self, opened: OpenedArticle) -> None:
         self._restoring = False

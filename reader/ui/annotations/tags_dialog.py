@@ -7,6 +7,7 @@ article files are never modified. Renaming changes a tag on every article.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -73,6 +74,12 @@ class TagsDialog(QDialog):
         self.list.currentItemChanged.connect(self._update_buttons)
         state.tags_changed.connect(self.refill)
         self.refill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Opened to type a tag: the cursor is in the new-tag field, the dialog active."""
+        super().showEvent(event)
+        self.activateWindow()
+        self.field.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def refill(self) -> None:
         row = self.model.article(self.article_id)

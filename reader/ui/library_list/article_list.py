@@ -7,7 +7,7 @@ snippet, on two lines, while searching; see :mod:`reader.ui.library_list.snippet
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from reader.ui.library_list.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
@@ -17,6 +17,7 @@ from reader.ui.plain_text import plain_label
 
 class ArticleList(QTableView):
     star_clicked = Signal(int)  # article id: its star was clicked
+    escape_pressed = Signal()  # the window clears the search
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +73,12 @@ class ArticleList(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_empty()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:

@@ -10,11 +10,20 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class SearchField(QLineEdit):
-    """Escape clears the field (and so restores the full list)."""
+    """Escape clears the field (and so restores the full list); Down goes to the list;
+    ``/`` (the key that brings the reader here) never starts a query (``a/b`` types)."""
+
+    down_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text():
             self.clear()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        if event.text() == "/" and (not self.text() or self.selectedText() == self.text()):
+            self.selectAll()  # the search key pressed again: no query starts with it
             return
         super().keyPressEvent(event)
 

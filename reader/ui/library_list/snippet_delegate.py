@@ -2,7 +2,7 @@
 
 The second line is the article's opening (its excerpt), or why it cannot be read,
 elided to one line. While searching it is the search snippet instead, with the
-hits marked, on up to ``SNIPPET_LINES`` lines, and the title is bold. Source,
+hits marked, on up to ``SNIPPET_LINES`` lines; the title stays bold only while unread. Source,
 date and star sit on the title's line, not between the two.
 """
 
@@ -73,9 +73,7 @@ class ArticleDelegate(QStyledItemDelegate):
             return
 
         snippet = index.data(SNIPPET_ROLE)
-        title_font = QFont(opt.font)
-        if snippet:
-            title_font.setBold(True)  # every hit alike: its words matter, not its read state
+        title_font = QFont(opt.font)  # bold while unread (the model's font), hits too
         if not icon.isNull():
             size = min(line, opt.decorationSize.height())
             icon.paint(painter, QRect(first.left(), first.top() + (line - size) // 2, size, size))

@@ -66,6 +66,7 @@ class SearchOutcome:
     suggestion: str | None  # "did you mean"
     ignored: tuple[str, ...]  # clauses of a malformed query left out
     from_notes: dict[int, str] = field(default_factory=dict)  # id → the matching note
+    while_indexing: bool = False  # asked while the index was being built: run it again after
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class LibrarySession(QObject):
         if library is None:
             return
         in_highlights = self.tr("✎ In your highlights: {0}")  # the worker never calls Qt
+        while_indexing = self._refreshing  # the index may change under it: said, and re-run
 
         def work(ctx: TaskContext) -> tuple[int, SearchOutcome | SearchFailed]:
             def outdated() -> bool:
@@ -241,7 +243,7 @@ class LibrarySession(QObject):
                 return generation, SearchFailed(str(exc))
             except IndexDamaged:
                 return generation, SearchFailed(damaged=True)
-            return generation, _outcome(found, in_highlights)
+            return generation, _outcome(found, in_highlights, while_indexing)
 
         self._tasks.run("search", work, partial(self._on_search_done, query))
 
@@ -334,7 +336,7 @@ class LibrarySession(QObject):
             library.close()
 
 
-def _outcome(found: LibrarySearch, in_highlights: str) -> SearchOutcome:
+def _outcome(found: LibrarySearch, in_highlights: str, while_indexing: bool) -> SearchOutcome:
     """The list's view of a search: ids, snippet HTML, and the notes hits came by."""
     snippets = {
         article_id: snippet.html() if snippet else ""
@@ -345,5 +347,5 @@ def _outcome(found: LibrarySearch, in_highlights: str) -> SearchOutcome:
             snippets[article_id] = in_highlights.format(html.escape(line))
     return SearchOutcome(
         found.query, [hit.id for hit in found.hits], snippets, found.total, found.estimated,
-        found.suggestion, found.left_out, found.notes,
+        found.suggestion, found.left_out, found.notes, while_indexing,
     )  # fmt: skip

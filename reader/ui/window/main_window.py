@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -37,8 +36,10 @@ from reader.ui.reading.reading_pane import ReadingPane
 from reader.ui.session.library_session import LibrarySession, ShownArticle, progress_text
 from reader.ui.session.tasks import TaskRunner
 from reader.ui.window.export_actions import ExportActions
+from reader.ui.window.history import History, last_article, save_last_article
 from reader.ui.window.layout_state import restore_layout, save_layout
 from reader.ui.window.library_menu import LibraryMenu, accept_drag, remember_library
+from reader.ui.window.list_place import ListPlace
 from reader.ui.window.menus import MenuParts, build_menus
 from reader.ui.window.navigation import Navigation, link_target
 from reader.ui.window.search import WindowSearch
@@ -56,9 +57,12 @@ class MainWindow(QMainWindow):
         self.session = LibrarySession(library_root, self.tasks, self)
         self.model = ArticleListModel(self)
         self._current_id: int | None = None
+        self._unchosen_id: int | None = None  # shown at launch, not chosen by the reader
         self._all_annotations: AllAnnotationsDialog | None = None
         self._pending_annotation = ""  # scroll to it once its article is shown
         self._build_widgets()
+        self.place = ListPlace(self.list_view, self.model, lambda: self._current_id)
+        self.select_row = self.place.select_row
         self.annotator = AnnotationController(
             self.reading, self.panel, self.session, self.tasks, settings
         )
@@ -66,6 +70,8 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(self.session, self)
         self.controls = ReadingControls(self.reading, settings, self)
         self.navigation = Navigation(self.list_view, self.reading, self.select_row, self)
+        self.history = History(self.open_article, self)
+        self.history.watch_mouse(self, self.list_view.viewport(), self.reading.viewport())
         self.libraries = LibraryMenu(
             settings, library_root, self.replace_with, self.show_notice, self
         )
@@ -123,12 +129,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = build_menus(self, MenuParts(
-            self.libraries, self.exports, self.annotator, self.navigation, self.state,
-            self.controls, self.reading.hits, self.panel.toggleViewAction(), self.list_view,
+            self.libraries, self.exports, self.annotator, self.navigation, self.history, self.state,
+            self.controls, self.reading.hits, self.panel.toggleViewAction(),
             str(self.settings.value(SETTING, "system")),
             rescan=lambda: self.session.request_refresh(None),
             focus_search=self.focus_search,
-            clear_search=self.search_field.clear,
             find_in_article=self.find_bar.open_bar,
             edit_tags=self.edit_tags,
             show_all_annotations=self.show_all_annotations,
@@ -137,7 +142,6 @@ class MainWindow(QMainWindow):
         ))  # fmt: skip
         self.show_actions: dict[str, QAction] = menus.show_actions
         self.language_actions: dict[str, QAction] = menus.language_actions
-        self.escape = menus.escape
 
     def _connect(self) -> None:
         self.session.opened.connect(self._on_opened)
@@ -149,16 +153,16 @@ class MainWindow(QMainWindow):
         self.search = WindowSearch(
             self, session=self.session, model=self.model, list_view=self.list_view,
             search_bar=self.search_bar, count_label=self.count_label, select_row=self.select_row,
-            mark=self._mark_hits, count=self._update_count, keep_visible=self._keep_current_visible,
+            mark=self._mark_hits, count=self._update_count, keep_visible=self.place.keep_visible,
         )  # fmt: skip
         self.filter_bar.changed.connect(self._on_filter)
         self.list_view.star_clicked.connect(self.state.toggle_star)
+        self.list_view.escape_pressed.connect(self.search_field.clear)  # the whole list again
         for source in (self.annotator, self.state, self.exports):
             source.message.connect(self.show_notice)
         self.tasks.failed.connect(self.show_notice)
         self.annotator.reload_needed.connect(self._reload_current)
         self.exports.imported.connect(self._reload_current)
-        self.model.modelReset.connect(self._keep_current_selected)
         self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
         self.reading.restyled.connect(self._mark_hits)
         self.reading.link_activated.connect(self._on_link)
@@ -183,16 +187,28 @@ class MainWindow(QMainWindow):
             )
         self._update_title()
         if rows:
-            self.select_row(0)
+            self._show_first()
         else:
             self.reading.show_message(self.tr("Looking for articles…"), str(self.session.root))
+
+    def _show_first(self) -> None:
+        """Show the article this library was left on, else the first: the reader has
+        not chosen it, so it is not read until they read it."""
+        left_on = self.model.id_of_path(last_article(self.settings, self.session.root))
+        row = self.model.row_of(left_on) if left_on is not None else None
+        self._unchosen_id = self.model.index(row or 0, 0).data(ID_ROLE)
+        self.select_row(row or 0)
+        if not self.search_field.text():
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)  # keys for the list first
 
     def _on_open_failed(self, message: str) -> None:
         self.reading.show_message(self.tr("This library cannot be opened"), message)
         self.count_label.setText(self.tr("No library"))
 
     def _on_rows_changed(self, upserts: list[CatalogRow], removed: list[int]) -> None:
-        self.model.apply(upserts, removed)
+        self.place.applying(lambda: self.model.apply(upserts, removed))
+        for article_id in removed:
+            self.history.forget(article_id)
         if self._current_id is not None and self._current_id in removed:
             self._current_id = None
             self.reading.show_message(
@@ -202,7 +218,7 @@ class MainWindow(QMainWindow):
         elif self._current_id is not None and any(r.id == self._current_id for r in upserts):
             self._reload_current()  # edited on disk, or renamed: show it as it is now
         if self._current_id is None and self.model.rowCount() and not removed:
-            self.select_row(0)
+            self._show_first()
         if self.search_field.text().strip():
             self.search.timer.start()  # new or edited articles may match the query
 
@@ -237,13 +253,6 @@ class MainWindow(QMainWindow):
 
     # --- reading ------------------------------------------------------------------
 
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
-        self.list_view.selectionModel().setCurrentIndex(index, flags)
-        self.list_view.scrollTo(index)
-
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
@@ -252,6 +261,9 @@ class MainWindow(QMainWindow):
             return
         self.state.leave()  # the position in the article we leave is saved first
         self._current_id = article_id
+        if article_id != self._unchosen_id:
+            self._unchosen_id = None
+        self.history.visit(article_id)
         self._reload_current()
 
     def _reload_current(self) -> None:
@@ -277,7 +289,7 @@ class MainWindow(QMainWindow):
             self.show_notice(shown.fallback)
         self.annotator.show(opened)
         self.find_bar.article_changed()
-        self.state.article_shown(opened)
+        self.state.article_shown(opened, chosen=opened.id != self._unchosen_id)
         self._mark_hits()
         if self._pending_annotation:
             self.annotator.scroll_to(self._pending_annotation)
@@ -318,7 +330,7 @@ class MainWindow(QMainWindow):
         if kind in self.show_actions:
             self.show_actions[kind].setChecked(True)
         self._update_count()
-        self._keep_current_visible()
+        self.place.keep_visible()
 
     def replace_with(self, folder: Path, same_article: bool = False) -> MainWindow:
         """A new window on ``folder`` where this one was (on the same article, if asked).
@@ -362,22 +374,6 @@ class MainWindow(QMainWindow):
         index = self.list_view.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _keep_current_selected(self) -> None:
-        """A reset of the list forgets its current row: select the article shown again."""
-        row = self.model.row_of(self._current_id) if self._current_id is not None else None
-        if row is not None and not self.list_view.currentIndex().isValid():
-            QTimer.singleShot(0, self._keep_current_visible)
-
-    def _keep_current_visible(self) -> None:
-        if self._current_id is None:
-            return
-        row = self.model.row_of(self._current_id)
-        if row is not None:
-            self.select_row(row)  # a reset of the list forgets the current row
-            self.list_view.scrollTo(
-                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
-            )
-
     # --- status and state ---------------------------------------------------------
 
     def _update_count(self) -> None:
@@ -392,6 +388,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.flush_note()  # a note being typed is saved before we go
         self.state.leave()
+        if (shown := self.model.article(self._current_id or -1)) is not None:
+            save_last_article(self.settings, self.session.root, shown.path)
         save_layout(self, self.splitter, self.settings)
         self.tasks.shutdown()
         self.session.close()

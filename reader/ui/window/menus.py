@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader.i18n import LANGUAGES
 from reader.ui.annotations.controller import AnnotationController
@@ -19,6 +19,7 @@ from reader.ui.annotations.reading_state import ReadingState
 from reader.ui.reading.hit_marks import HitMarks
 from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.window.export_actions import ExportActions
+from reader.ui.window.history import History
 from reader.ui.window.library_menu import LibraryMenu
 from reader.ui.window.navigation import Navigation
 
@@ -31,15 +32,14 @@ class MenuParts:
     exports: ExportActions
     annotator: AnnotationController
     navigation: Navigation
+    history: History
     state: ReadingState
     controls: ReadingControls
     hits: HitMarks
     panel_action: QAction  # the panel's toggle
-    list_view: QWidget  # Escape in it clears the search
     language: str  # the interface language chosen: system, en, fr
     rescan: Callable[[], None]
     focus_search: Callable[[], None]
-    clear_search: Callable[[], None]
     find_in_article: Callable[[], None]
     edit_tags: Callable[[], None]
     show_all_annotations: Callable[[], None]
@@ -53,7 +53,6 @@ class WindowMenus:
 
     show_actions: dict[str, QAction]  # View → All Articles, Unread, Starred
     language_actions: dict[str, QAction]  # View → Language
-    escape: QShortcut  # Escape in the list clears the search
 
 
 def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
@@ -97,6 +96,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     article_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Article"))
     navigation = parts.navigation
     article_menu.addActions([navigation.next_action, navigation.previous_action])
+    article_menu.addActions([parts.history.back_action, parts.history.forward_action])
     article_menu.addSeparator()
     article_menu.addActions([annotator.highlight_action, annotator.note_action])
     article_menu.addSeparator()
@@ -134,11 +134,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     shortcuts.triggered.connect(parts.show_shortcuts)
     help_menu.addAction(shortcuts)
     window.addAction(shortcuts)
-
-    escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), parts.list_view)
-    escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # not in the find bar
-    escape.activated.connect(parts.clear_search)
-    return WindowMenus(show_actions, language_actions, escape)
+    return WindowMenus(show_actions, language_actions)
 
 
 def _show_menu(

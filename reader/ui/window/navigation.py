@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QAbstractSlider, QWidget
 
 
 class Navigation:
@@ -71,6 +71,7 @@ class Navigation:
             return
         step = max(bar.pageStep() - bar.singleStep() * 2, bar.singleStep())
         bar.setValue(bar.value() + direction * step)
+        bar.actionTriggered.emit(QAbstractSlider.SliderAction.SliderMove.value)  # the reader's
 
 
 def link_target(article_path: str, url: QUrl) -> str | None:

@@ -63,6 +63,7 @@ class WindowSearch(QObject):
         self.field = parts.search_bar.field
         self.terms: QueryTerms | None = None  # of the search the list shows
         self.outcome: SearchOutcome | None = None
+        self._listed_query = ""  # the query whose hits the list shows
         self.column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -70,8 +71,10 @@ class WindowSearch(QObject):
         self.timer.timeout.connect(self.run)
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self.run_now)
+        self.field.down_pressed.connect(self._to_hits)
         parts.session.search_done.connect(self._on_done)
         parts.session.search_failed.connect(self._on_failed)
+        parts.session.refreshed.connect(self._on_index_changed)
 
     def _on_text(self, text: str) -> None:
         parts = self.parts
@@ -84,12 +87,20 @@ class WindowSearch(QObject):
         parts.model.set_snippets({})
         self.terms = None
         self.outcome = None
+        self._listed_query = ""
         parts.mark_hits()
         parts.list_view.verticalHeader().setDefaultSectionSize(parts.list_view.row_height)
         parts.list_view.horizontalHeader().setSortIndicator(*self.column_sort)
         parts.update_count()
+        parts.keep_current_visible()  # first: a list focused without a current row picks one
         parts.list_view.setFocus()
-        parts.keep_current_visible()
+
+    def _to_hits(self) -> None:
+        """Down in the field: into the list, on the first hit unless one is open."""
+        parts = self.parts
+        parts.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not parts.list_view.currentIndex().isValid() and parts.model.rowCount():
+            parts.select_row(0)
 
     def run_now(self) -> None:
         self.timer.stop()
@@ -99,6 +110,12 @@ class WindowSearch(QObject):
         query = self.field.text().strip()
         if query:
             self.parts.session.search(query)
+
+    def _on_index_changed(self) -> None:
+        """The index is complete now: a search it answered while being built runs again
+        (its caveat stays in the count until the new answer comes)."""
+        if self.outcome is not None and self.outcome.while_indexing and self.field.text().strip():
+            self.run()
 
     def _on_done(self, outcome: SearchOutcome) -> None:
         parts = self.parts
@@ -121,8 +138,12 @@ class WindowSearch(QObject):
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         parts.mark_hits()  # the article shown may stay the same: its marks change
         parts.update_count()
-        if parts.model.rowCount():
-            parts.select_row(0)
+        # Searching changes what the list shows, never what is open nor what is read:
+        # the article shown stays selected if it is a hit; else no row is, until one is chosen.
+        if not parts.list_view.currentIndex().isValid() and query != self._listed_query:
+            parts.list_view.scrollToTop()
+        self._listed_query = query
+        parts.keep_current_visible()
 
     def _on_failed(self, query: str, message: str) -> None:
         if query == self.field.text().strip():

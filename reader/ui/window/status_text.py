@@ -37,7 +37,7 @@ def show_count(
             searching,
             outcome if searching else None,
             filtered,
-            searching and session.refreshing,
+            searching and (session.refreshing or bool(outcome and outcome.while_indexing)),
         )
     )
     list_view.set_placeholder(
