@@ -7,9 +7,10 @@
   index (the window's writer lane). A query's own failure is never taken for damage:
   only the index's integrity check says so (see :mod:`reader.core.search.index`).
 * :func:`open_article`: read an article of the library (``Library.read_article``, the
-  one way), render it, take its reading text and anchor the reader's highlights on
-  it; what re-anchoring changed is returned to be saved (:func:`save_placements`)
-  where the caller saves the reader's data.
+  one way), render it once (its page and its reading text both come from that render),
+  and anchor the reader's highlights on its reading text; what re-anchoring changed is
+  returned to be saved (:func:`save_placements`) where the caller saves the reader's
+  data. A caller whose open became moot stops the render (``should_stop``).
 
 Both run on any thread: the catalog rows come from the catalog (a connection of the
 calling thread's own), never from a GUI model.
@@ -21,16 +22,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.core.annotations.annotating import Anchored, reanchor
-from reader.core.annotations.reading_text import reading_text
+from reader.core.annotations.reading_text import reading_text_of
 from reader.core.annotations.userdata import Annotation, ArticleState, UserDataError
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library, Progress
-from reader.core.render import byline_text, render_article
+from reader.core.render import RenderStopped, byline_text, page_html, render_body
 from reader.core.search.index import IndexCorrupt, SearchResult
 from reader.core.search.snippets import QueryTerms, Snippet, best_snippet, readable_text
 from reader.core.search.user_filters import UserFilters
 
 NOTES_LIMIT = 2000  # articles whose matching note is looked up, at most
+OpenStopped = RenderStopped  # what open_article raises when its should_stop said so
 
 
 class IndexDamaged(IndexCorrupt):
@@ -163,6 +165,7 @@ class OpenedArticle:
 
     id: int
     html: str  # "" when the file is gone
+    fallback: str = ""  # why it is shown as plain text ("" when it is not): render.Rendered
     text: str = ""  # the reading text highlights are anchored on
     byline: str = ""
     fingerprint: str = ""
@@ -172,12 +175,20 @@ class OpenedArticle:
     to_save: tuple[Annotation, ...] = ()  # placements re-anchoring changed, not yet saved
 
 
-def open_article(library: Library, row: CatalogRow | int, lang: str = "en") -> OpenedArticle:
+def open_article(
+    library: Library,
+    row: CatalogRow | int,
+    lang: str = "en",
+    *,
+    should_stop: Callable[[], bool] = _never,
+) -> OpenedArticle:
     """Read, render (the byline in the interface language ``lang``) and anchor an article.
 
     ``row``: its catalog row, or its id. Nothing is written: ``to_save`` holds what
     re-anchoring changed (empty in a read-only session), for :func:`save_placements`.
     An article no longer catalogued, or whose file is gone, comes back with no HTML.
+    ``should_stop`` is checked while the Markdown renders (with its time budget): when
+    it is true the open is abandoned with :data:`OpenStopped`, nothing anchored.
     """
     if isinstance(row, int):
         rows = library.catalog.rows_by_id([row])
@@ -188,14 +199,15 @@ def open_article(library: Library, row: CatalogRow | int, lang: str = "en") -> O
         article = library.read_article(row)
     except FileNotFoundError:
         return OpenedArticle(row.id, "")
-    html = render_article(article, lang)
-    text = reading_text(article)
+    body = render_body(article, should_stop)  # once: the page and the reading text
+    page = page_html(article, body, lang)
+    text = reading_text_of(article, body)
     userdata = library.userdata
     anchored = reanchor(userdata.annotations(row.id), text, article.fingerprint)
     to_save = () if userdata.read_only else tuple(anchored.changed)
     return OpenedArticle(
-        row.id, html, text, byline_text(article, lang), article.fingerprint, anchored,
-        userdata.state(row.id), tuple(userdata.tags(row.id)), to_save,
+        row.id, page.html, page.fallback, text, byline_text(article, lang), article.fingerprint,
+        anchored, userdata.state(row.id), tuple(userdata.tags(row.id)), to_save,
     )  # fmt: skip
 
 

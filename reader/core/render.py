@@ -4,9 +4,15 @@ Articles are untrusted: markdown is rendered, then cleaned with nh3 (no
 scripts, no styles, no event handlers, no remote images). Quotes, apostrophes
 and accents are kept exactly as written (no "smart" substitutions).
 
-Rendering has a depth and a work budget (:mod:`reader.core.limits`): Python-Markdown
-took 208 s on 30,000 "[" and raised RecursionError on 600 nested lists. Past either
-budget the body is shown as plain text, and :class:`Rendered` says why.
+Rendering has a size, a depth and a work budget (:mod:`reader.core.limits`):
+Python-Markdown took 208 s on 30,000 "[" and raised RecursionError on 600 nested lists.
+Past a budget the body is shown as plain text, and :class:`Rendered` says why. A render
+can also be stopped by its caller (``should_stop``: a newer article was asked for), which
+raises :class:`RenderStopped`.
+
+An article is rendered once (:func:`render_body`): the page (:func:`page_html`) and the
+reading text highlights anchor on (``reader.core.annotations.reading_text``) are both
+made from that one :class:`Rendered`.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import markdown
 import nh3
 
 from reader.core.articles.article import Article
-from reader.core.limits import MAX_RENDER_DEPTH, MAX_RENDER_SECONDS
+from reader.core.limits import MAX_RENDER_CHARS, MAX_RENDER_DEPTH, MAX_RENDER_SECONDS
 
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4",
@@ -71,6 +77,9 @@ REMOTE_SCHEMES = frozenset(
     }
 )  # fmt: skip
 NOTICE_CLASS = "notice"
+# The inverse of reader.core.articles.markdown_escape.escape_markdown (a text file's
+# body): a backslash before what it escapes, and the two entities it writes.
+_TEXT_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])|&lt;|&amp;")
 
 
 # A line's block prefix: blanks, quote marks and list markers (each marker is a level).
@@ -82,12 +91,25 @@ class RenderTooComplex(Exception):
     """The Markdown went past the render budget; the message says which."""
 
 
+class RenderStopped(Exception):
+    """The caller's ``should_stop`` said so: the render (and what needed it) is moot."""
+
+
+def _never() -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """HTML for the reading pane; ``fallback`` says why it is plain text ("" if it is not)."""
+    """HTML for the reading pane; ``fallback`` says why it is plain text ("" if it is not).
+
+    ``paragraphs``: for plain text, the paragraphs the HTML shows, whitespace collapsed
+    (the reading text's lines, without parsing the HTML again); None for Markdown.
+    """
 
     html: str
     fallback: str = ""
+    paragraphs: tuple[str, ...] | None = None
 
 
 def is_remote(source: str) -> bool:
@@ -136,11 +158,17 @@ def nesting_depth(body: str) -> int | None:
     return None
 
 
-def within_budget(render: Callable[[], str], seconds: float | None = None) -> str:
-    """``render()``, stopped with :class:`RenderTooComplex` after ``seconds``.
+def within_budget(
+    render: Callable[[], str],
+    seconds: float | None = None,
+    should_stop: Callable[[], bool] = _never,
+) -> str:
+    """``render()``, stopped with :class:`RenderTooComplex` after ``seconds``, or with
+    :class:`RenderStopped` as soon as ``should_stop()`` is true.
 
-    The clock is read every 32 calls the render makes (Python functions and builtins
-    alike), through this thread's profile hook; the previous hook is put back after.
+    The clock and ``should_stop`` are read every 32 calls the render makes (Python
+    functions and builtins alike), through this thread's profile hook; the previous
+    hook is put back after.
     """
     seconds = MAX_RENDER_SECONDS if seconds is None else seconds
     deadline = time.monotonic() + seconds
@@ -151,6 +179,8 @@ def within_budget(render: Callable[[], str], seconds: float | None = None) -> st
         countdown -= 1
         if countdown <= 0:
             countdown = 32
+            if should_stop():
+                raise RenderStopped
             if time.monotonic() > deadline:
                 raise RenderTooComplex(f"over {seconds:g} s of work")
 
@@ -167,34 +197,68 @@ def markdown_to_html(body: str) -> str:
     return render_markdown(body).html
 
 
-def render_markdown(body: str) -> Rendered:
+def render_markdown(body: str, should_stop: Callable[[], bool] = _never) -> Rendered:
     """Markdown → sanitized HTML within the depth and work budgets, else plain text.
 
-    Deterministic: the same body always gives the same HTML (highlights are anchored on
-    the text it shows), whatever the machine's speed.
+    ``should_stop`` is checked as the time budget is (:func:`within_budget`): true, it
+    raises :class:`RenderStopped`. Past the work budget the result depends on the
+    machine's speed, which is why the budget is far above what real articles need.
     """
     depth = nesting_depth(body)
     if depth is not None:
-        return Rendered(plain_text_html(body), f"nested over {depth} levels deep")
+        return plain_text(body, f"nested over {depth} levels deep")
     try:
-        raw = within_budget(lambda: markdown.markdown(body, extensions=["extra", "sane_lists"]))
-    except RenderTooComplex as exc:
-        return Rendered(plain_text_html(body), str(exc))
-    except RecursionError:
-        return Rendered(plain_text_html(body), "nested too deep")
-    except Exception as exc:  # a bug of the Markdown library must not lose the article
-        return Rendered(
-            plain_text_html(body), f"the Markdown could not be read ({type(exc).__name__})"
+        raw = within_budget(
+            lambda: markdown.markdown(body, extensions=["extra", "sane_lists"]),
+            should_stop=should_stop,
         )
+    except RenderTooComplex as exc:
+        return plain_text(body, str(exc))
+    except RenderStopped:
+        raise
+    except RecursionError:
+        return plain_text(body, "nested too deep")
+    except Exception as exc:  # a bug of the Markdown library must not lose the article
+        return plain_text(body, f"the Markdown could not be read ({type(exc).__name__})")
     return Rendered(_clean(raw))
+
+
+def render_body(article: Article, should_stop: Callable[[], bool] = _never) -> Rendered:
+    """The article's body for the pane, rendered once (see the module); "" for an error.
+
+    A body over ``MAX_RENDER_CHARS`` is not rendered: it is plain text at once (a text
+    file's paragraphs as written, a Markdown file's source).
+    """
+    if article.error:
+        return Rendered("")
+    if len(article.body) > MAX_RENDER_CHARS:
+        literal = unescape_text(article.body) if article.format == "text" else article.body
+        return plain_text(literal, f"over {MAX_RENDER_CHARS:,} characters")
+    return render_markdown(article.body, should_stop)
+
+
+def unescape_text(body: str) -> str:
+    """A text file's body (Markdown that renders it literally) back to its text."""
+
+    def replace(match: re.Match[str]) -> str:
+        escaped = match.group(1)
+        if escaped is not None:
+            return escaped
+        return "<" if match.group() == "&lt;" else "&"
+
+    return _TEXT_ESCAPE.sub(replace, body)
+
+
+def plain_text(body: str, why: str) -> Rendered:
+    """The body as plain paragraphs (split at blank lines), no markup interpreted."""
+    paragraphs = tuple(" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", body) if p.strip())
+    shown = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    return Rendered(shown, why, paragraphs)
 
 
 def plain_text_html(body: str) -> str:
     """The body as escaped paragraphs (split at blank lines), no markup interpreted."""
-    paragraphs = re.split(r"\n[ \t]*\n", body)
-    return "".join(
-        f"<p>{html.escape(' '.join(p.split()), quote=False)}</p>" for p in paragraphs if p.strip()
-    )
+    return plain_text(body, "").html
 
 
 def _clean(raw: str) -> str:
@@ -263,10 +327,17 @@ def render_article(article: Article, lang: str = "en") -> str:
     return render_article_status(article, lang).html
 
 
-def render_article_status(article: Article, lang: str = "en") -> Rendered:
-    """:func:`render_article` with why it is shown as plain text, if it is (for a status).
+def render_article_status(
+    article: Article, lang: str = "en", should_stop: Callable[[], bool] = _never
+) -> Rendered:
+    """:func:`render_article` with why it is shown as plain text, if it is (for a status)."""
+    return page_html(article, render_body(article, should_stop), lang)
 
-    A body past the render budget comes after a line saying so, as the byline does.
+
+def page_html(article: Article, body: Rendered, lang: str = "en") -> Rendered:
+    """The pane's page around a body made by :func:`render_body`: title, byline, body.
+
+    A body shown as plain text comes after a line saying so, as the byline does.
     """
     title = f'<h1 class="title">{html.escape(article.title)}</h1>'
     byline = byline_text(article, lang)
@@ -275,7 +346,6 @@ def render_article_status(article: Article, lang: str = "en") -> Rendered:
         message = html.escape(f"This file cannot be shown: {article.error}.")
         where = f'<p class="byline">{html.escape(article.path)}</p>'
         return Rendered(f'{title}<p class="error">{message}</p>{where}')
-    body = render_markdown(article.body)
     if not body.fallback:
         return Rendered(f"{title}{byline_html}{body.html}")
     notice = html.escape(f"Shown as plain text: too complex to render ({body.fallback}).")

@@ -7,6 +7,12 @@ one line per block (paragraph, heading, list item, table cell, line of code),
 whitespace collapsed as a browser collapses it, images left out. The byline is
 not part of it: it is made by the app (and its language may change), not read
 from the article. The window maps it onto its own document (``ui.text_map``).
+
+It is made from the same render as the page (:func:`reading_text_of` a
+``render.render_body``), so opening an article renders it once. An article shown as
+plain text (a body over ``MAX_RENDER_CHARS``, or past the render's budgets) has its
+paragraphs as lines, whitespace collapsed: a text file's as written, a Markdown file's
+source with its markup.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from reader.core.articles.article import Article
-from reader.core.render import markdown_to_html
+from reader.core.render import Rendered, render_body
 
 _BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "tr",
@@ -24,14 +30,23 @@ _SPACES = " \t\n\r\f"
 
 
 def reading_text(article: Article) -> str:
-    """Title and body as the reader sees them; "" for a file that failed to parse."""
+    """Title and body as the reader sees them; the title alone for a file that failed
+    to parse."""
+    return reading_text_of(article, render_body(article))
+
+
+def reading_text_of(article: Article, body: Rendered) -> str:
+    """:func:`reading_text` from the article's body already rendered (``render_body``)."""
     if article.error:
         return article.title
-    parser = _TextParser()
-    parser.feed(markdown_to_html(article.body))
-    parser.close()
-    lines = [" ".join(article.title.split()), *parser.lines()]
-    return "\n".join(line for line in lines if line)
+    if body.paragraphs is not None:
+        lines = body.paragraphs
+    else:
+        parser = _TextParser()
+        parser.feed(body.html)
+        parser.close()
+        lines = tuple(parser.lines())
+    return "\n".join(line for line in (" ".join(article.title.split()), *lines) if line)
 
 
 class _TextParser(HTMLParser):
