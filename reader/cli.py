@@ -5,6 +5,8 @@
     article-reader index  [--library DIR] [--rebuild]
     article-reader export [--library DIR] --format markdown|jsonld [--output FILE]
     article-reader import FILE [--library DIR]
+    article-reader show PATH [--library DIR] [--format text|markdown|html]
+    article-reader related PATH [--library DIR] [--limit N] [--json]
 
 Each brings the catalog and the index up to date first (a progress bar on
 stderr when it is a terminal; highlights of changed articles are re-anchored)
@@ -27,6 +29,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from reader import cli_articles
 from reader.core.annotations.export import (
     ImportFormatError,
     import_jsonld,
@@ -48,7 +51,7 @@ from reader.core.search.snippets import Snippet
 from reader.defaults import default_library
 from reader.terminal import printable
 
-COMMANDS = ("list", "search", "index", "export", "import")
+COMMANDS = ("list", "search", "index", "export", "import", *cli_articles.ARTICLE_COMMANDS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser("import", help="import W3C Web Annotation JSON(-LD)")
     imports.add_argument("file", type=Path)
     imports.add_argument("--library", type=Path, default=None, help=library_help)
+    cli_articles.add_commands(commands, library_help)  # show, related
     return parser
 
 
@@ -127,8 +131,15 @@ class _TerminalProgress:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "search" and args.limit < 1:
+    if args.command in ("search", "related") and args.limit < 1:
         return _fail("--limit must be at least 1")
+    if args.command == "show":  # the file alone: no catalog, no index
+        return cli_articles.show(args.path, args.library, args.format)
+    if args.command == "related":
+        located = cli_articles.locate(args.path, args.library)
+        if isinstance(located, str):
+            return _fail(located)
+        args.library, args.rel = located
     if args.command == "export" and args.salvage:
         return _salvage(args.library or default_library(), args.format, args.output)
     data: object = None
@@ -172,6 +183,8 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
         return _export(library, args.format, args.output)
     if args.command == "import":
         return _import(library, data)
+    if args.command == "related":
+        return cli_articles.related(library, args.rel, args.limit, args.json)
     return _search(library, args.query, args.limit, args.sort, args.json)
 
 

@@ -72,10 +72,15 @@ def related_to(library: Library, rel: str, limit: int = 5) -> tuple[list[str], l
 
 
 @pytest.mark.parametrize("topic", list(TOPICS))
-def test_the_articles_of_the_same_topic_come_first(library: Library, topic: str) -> None:
+def test_the_articles_of_the_same_topic_come_first_unrelated_ones_not_at_all(
+    library: Library, topic: str
+) -> None:
     related, _ = related_to(library, f"{topic}/1.txt", limit=2)
     assert len(related) == 2
     assert all(path.startswith(topic) or path.startswith("saved/") for path in related)
+    if topic != "bees":  # weak hits (only common words shared) are not listed
+        related, _ = related_to(library, f"{topic}/1.txt", limit=10)
+        assert all(path.startswith(topic) for path in related), related
 
 
 def test_duplicates_are_shown_apart_not_as_related(library: Library) -> None:
@@ -88,8 +93,10 @@ def test_duplicates_are_shown_apart_not_as_related(library: Library) -> None:
 
 
 def test_at_most_the_limit_and_never_itself(library: Library) -> None:
-    related, duplicates = related_to(library, "trains/0.txt", limit=3)
-    assert len(related) == 3 and "trains/0.txt" not in related + duplicates
+    related, duplicates = related_to(library, "trains/0.txt", limit=1)
+    assert len(related) == 1 and "trains/0.txt" not in related + duplicates
+    related, _ = related_to(library, "trains/0.txt", limit=10)
+    assert 1 <= len(related) <= 10 and "trains/0.txt" not in related
 
 
 def test_an_article_that_failed_to_parse_has_none(
@@ -109,3 +116,26 @@ def test_near_duplicates_share_most_of_their_word_sequences() -> None:
     assert not near_duplicate(shingles(text), shingles(" ".join(TOPICS["trains"] * 3)))
     assert not near_duplicate(shingles(text), shingles(TOPICS["bees"][0]))  # a short quote
     assert not near_duplicate(set(), shingles(text))
+
+
+def test_the_command_line_lists_related_and_duplicates_apart(
+    library: Library, library_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from reader.cli import main
+
+    library.close()
+    rel = str(library_root / "bees" / "0.txt")
+    assert main(["related", rel, "--library", str(library_root), "--json", "--limit", "2"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [item["path"] for item in result["related"]] == ["bees/1.txt", "bees/2.txt"] or all(
+        item["path"].startswith("bees/") for item in result["related"]
+    )
+    assert sorted(item["path"] for item in result["duplicates"]) == [
+        "saved/bees-0-copy.md", "saved/bees-0.html"
+    ]  # fmt: skip
+    assert main(["related", rel, "--library", str(library_root)]) == 0
+    out = capsys.readouterr().out
+    assert "also in your library as:" in out and "(saved/bees-0.html)" in out
+    assert main(["related", rel, "--limit", "0"]) == 2

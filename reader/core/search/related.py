@@ -42,6 +42,7 @@ RELATED_LIMIT = 5
 KEY_TERMS = 25  # terms of the "more like this" query: fewer missed topics, more were noise
 TEXT_CHARS = 30_000  # key terms come from the article's opening this long (its title first)
 EXTRA_HITS = 15  # fetched beyond the limit: duplicates and unreadable articles drop out
+MIN_SCORE_SHARE = 0.1  # of the article's own score: weaker hits share only common words
 DUPLICATE_SCORE_SHARE = 0.5  # of the article's own score: only such hits may be duplicates
 DUPLICATE_SHARED = 0.7  # share of the shorter text's word 4-grams found in the other
 DUPLICATE_LENGTH_RATIO = 0.5  # the shorter at least half the longer
@@ -110,14 +111,15 @@ def related_articles(
     own = next((score for hit_id, score in scored if hit_id == article_id), None)
     hits = [(hit_id, score) for hit_id, score in scored if hit_id != article_id]
     rows = {row.id: row for row in catalog.rows_by_id([hit_id for hit_id, _ in hits])}
-    threshold = DUPLICATE_SCORE_SHARE * (own if own is not None else _best(hits))
+    reference = own if own is not None else _best(hits)
+    threshold = DUPLICATE_SCORE_SHARE * reference
     own_shingles: set[tuple[str, ...]] | None = None
     related: list[RelatedArticle] = []
     duplicates: list[RelatedArticle] = []
     reads = 0
     for hit_id, score in hits:
         row = rows.get(hit_id)
-        if row is None or row.error:
+        if row is None or row.error or score < MIN_SCORE_SHARE * reference:
             continue
         item = RelatedArticle(row.id, row.path, row.title, row.source, row.date, score)
         suspect = score >= threshold or _same_title(row.title, article.title)

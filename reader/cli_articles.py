@@ -1,0 +1,133 @@
+"""The command line's article commands: ``show`` and ``related`` (see reader.cli).
+
+    article-reader show PATH [--library DIR] [--format text|markdown|html]
+    article-reader related PATH [--library DIR] [--limit N] [--json]
+
+``show`` prints what the reading pane shows of one article of any format: its reading
+text (the text highlights anchor on, title first), its Markdown (the title as a
+heading, then the body the parsers made), or its sanitized HTML (title, byline and
+body, as the pane is given it). It reads the file alone: no catalog, no index. An
+article that cannot be read prints its reason on stderr and exits with status 1.
+
+``related`` lists the articles of the library most related to one (title, source,
+date, path), then the ones that are the same text, as "also in your library as".
+The library is ``--library``, else the article's own folder; it is brought up to
+date first, as for ``search``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from reader.core.annotations.reading_text import reading_text
+from reader.core.articles.formats import parse_file
+from reader.core.articles.names import article_rel
+from reader.core.library.library import Library
+from reader.core.render import render_article
+from reader.core.search.related import RELATED_LIMIT, RelatedArticle, related_articles
+from reader.terminal import printable
+
+ARTICLE_COMMANDS = ("show", "related")
+FORMATS = ("text", "markdown", "html")
+
+
+def add_commands(commands: Any, library_help: str) -> None:
+    """The ``show`` and ``related`` subcommands, on ``parser.add_subparsers()``."""
+    show = commands.add_parser("show", help="print an article as the reading pane shows it")
+    show.add_argument("path", type=Path, help="the article's file")
+    show.add_argument(
+        "--library", type=Path, default=None, help="its library (default: its folder)"
+    )
+    show.add_argument(
+        "--format", choices=FORMATS, default="text",
+        help="reading text (default; what highlights anchor on), Markdown, or sanitized HTML",
+    )  # fmt: skip
+    related = commands.add_parser("related", help="the articles most related to one")
+    related.add_argument("path", type=Path, help="the article's file")
+    related.add_argument("--library", type=Path, default=None, help=library_help)
+    related.add_argument(
+        "--limit", type=int, default=RELATED_LIMIT, help=f"at most N (default {RELATED_LIMIT})"
+    )
+    related.add_argument("--json", action="store_true", help="print a JSON object")
+
+
+def locate(path: Path, library: Path | None) -> tuple[Path, str] | str:
+    """(library root, article path) of an article file, or why it cannot be one."""
+    path = path.expanduser()
+    if not path.is_file():
+        return f"not a file: {path}"
+    root = (library.expanduser() if library else path.parent).resolve()
+    try:
+        relative = path.resolve().relative_to(root)
+    except ValueError:
+        return f"{path} is not inside the library {root}"
+    return root, "/".join(article_rel(part) for part in relative.parts)
+
+
+def show(path: Path, library: Path | None, form: str) -> int:
+    located = locate(path, library)
+    if isinstance(located, str):
+        return _fail(located)
+    root, rel = located
+    try:
+        article = parse_file(root, rel)
+    except FileNotFoundError:
+        return _fail(f"not a file: {path}")
+    if article.error:
+        return _fail(f"{rel}: {article.error}", status=1)
+    if form == "markdown":
+        output = f"# {article.title}\n\n{article.body}\n"
+    elif form == "html":
+        output = render_article(article) + "\n"
+    else:
+        output = reading_text(article) + "\n"
+    sys.stdout.write(output)
+    return 0
+
+
+def related(library: Library, rel: str, limit: int, as_json: bool) -> int:
+    """The related list of a catalogued article (``library`` is up to date)."""
+    row = library.catalog.row_by_path(rel)
+    if row is None:
+        return _fail(f"{rel} is not an article of the library {library.root}")
+    if row.error:
+        return _fail(f"{rel}: {row.error}", status=1)
+    try:
+        article = library.read_article(row)
+    except FileNotFoundError:
+        return _fail(f"{rel} is gone")
+    result = related_articles(
+        library.index, library.catalog, library.read_article, row.id, article, limit
+    )
+    if as_json:
+        payload = {
+            "article": rel,
+            "related": [item.to_json() for item in result.related],
+            "duplicates": [item.to_json() for item in result.duplicates],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+        return 0
+    if not result.related:
+        print("no related article in this library")
+    for item in result.related:
+        print(_line(item))
+    if result.duplicates:
+        print("also in your library as:")
+        for item in result.duplicates:
+            print(f"  {_line(item)}")
+    return 0
+
+
+def _line(item: RelatedArticle) -> str:
+    return printable(
+        f"{item.date or '----':10}  {item.source[:20]:20}  {item.title}  ({item.path})"
+    )
+
+
+def _fail(message: str, status: int = 2) -> int:
+    """One line on stderr; status 2 for a bad argument, 1 for an article that cannot be read."""
+    print(f"article-reader: {printable(message)}", file=sys.stderr)
+    return status
