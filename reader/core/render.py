@@ -77,9 +77,6 @@ REMOTE_SCHEMES = frozenset(
     }
 )  # fmt: skip
 NOTICE_CLASS = "notice"
-# The inverse of reader.core.articles.markdown_escape.escape_markdown (a text file's
-# body): a backslash before what it escapes, and the two entities it writes.
-_TEXT_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])|&lt;|&amp;")
 
 
 # A line's block prefix: blanks, quote marks and list markers (each marker is a level).
@@ -238,15 +235,18 @@ def render_body(article: Article, should_stop: Callable[[], bool] = _never) -> R
 
 
 def unescape_text(body: str) -> str:
-    """A text file's body (Markdown that renders it literally) back to its text."""
-
-    def replace(match: re.Match[str]) -> str:
-        escaped = match.group(1)
-        if escaped is not None:
-            return escaped
-        return "<" if match.group() == "&lt;" else "&"
-
-    return _TEXT_ESCAPE.sub(replace, body)
+    """A text file's body (``text_to_markdown``: Markdown that renders it literally) back
+    to its text. Linear, and with no regex callback per escape (a 15 MB body holds a
+    million of them): there every backslash escapes the character after it."""
+    parts = body.replace("&lt;", "<").replace("&amp;", "&").split("\\")
+    text = [parts[0]]
+    rest = iter(parts[1:])
+    for piece in rest:
+        if piece:
+            text.append(piece)  # its first character was escaped: kept, its backslash gone
+        else:  # an escaped backslash: kept, and the next piece follows it as it is
+            text.append("\\" + next(rest, ""))
+    return "".join(text)
 
 
 def plain_text(body: str, why: str) -> Rendered:

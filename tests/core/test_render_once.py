@@ -18,6 +18,7 @@ from reader.core import operations, render
 from reader.core.annotations.reading_text import _TextParser, reading_text
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_bytes
+from reader.core.articles.markdown_escape import escape_markdown
 from reader.core.library.library import Library
 from reader.core.limits import MAX_RENDER_CHARS
 from reader.core.render import RenderStopped, markdown_to_html, plain_text, plain_text_html
@@ -152,3 +153,11 @@ def test_a_render_stops_when_its_caller_says_so(
         render.render_markdown("[" * 30_000, should_stop=lambda: True)
     # Not stopped: the article opens (as plain text, past the time budget).
     assert operations.open_article(library, row, should_stop=lambda: False).html
+
+
+def test_a_text_files_body_unescapes_to_its_text() -> None:
+    for text in (
+        "a\\b", "\\", "\\\\.", "\\.x", "&lt; &amp; &amp;lt; <>&", "*_`#[](){}+-.!|>",
+        "x\\\\\\y", "tail\\", "é ù \U0001f600 \\é",
+    ):  # fmt: skip
+        assert render.unescape_text(escape_markdown(text)) == text, text
