@@ -244,7 +244,7 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/library_list/article_list.py" line="+24"/>
+        <location filename="../ui/library_list/article_list.py" line="+25"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
@@ -636,14 +636,77 @@
     </message>
 </context>
 <context>
+    <name>ListActions</name>
+    <message>
+        <location filename="../ui/window/list_menu.py" line="+43"/>
+        <source>Mark &amp;All as Read</source>
+        <translation>Tout &amp;marquer comme lu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Full Screen</source>
+        <translation>Plein é&amp;cran</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uns&amp;tar</source>
+        <translation>Retirer des &amp;favoris</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>S&amp;tar</source>
+        <translation>Mettre en &amp;favori</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark as &amp;Read</source>
+        <translation>Marquer comme &amp;lu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark as &amp;Unread</source>
+        <translation>Marquer comme &amp;non lu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;ags…</source>
+        <translation>Éti&amp;quettes…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy &amp;Title</source>
+        <translation>Copier le &amp;titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;Path</source>
+        <translation>Copier le &amp;chemin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in &amp;Folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+84"/>
+        <location filename="../ui/window/main_window.py" line="+89"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -689,12 +752,12 @@
         <translation>Son fichier n’est plus là.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location filename="../ui/window/navigation.py" line="+104"/>
         <source>Not an article of this library: {0}</source>
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../ui/window/main_window.py" line="+93"/>
         <source>{0} — Article Reader</source>
         <translation>{0} — Article Reader</translation>
     </message>
@@ -702,7 +765,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../ui/window/navigation.py" line="+32"/>
+        <location filename="../ui/window/navigation.py" line="-69"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -837,7 +900,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+125"/>
+        <location line="+141"/>
         <source>Mark as &amp;Unread</source>
         <translation>Marquer comme non l&amp;u</translation>
     </message>
@@ -1095,7 +1158,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TagsDialog</name>
     <message>
-        <location filename="../ui/annotations/tags_dialog.py" line="+42"/>
+        <location filename="../ui/annotations/tags_dialog.py" line="+43"/>
         <source>Tags — {0}</source>
         <translation>Étiquettes — {0}</translation>
     </message>
@@ -1136,7 +1199,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>Re&amp;nommer partout…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>{0} (in the file)</source>
         <translation>{0} (dans le fichier)</translation>
     </message>
@@ -1162,7 +1225,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window/menus.py" line="+63"/>
+        <location filename="../ui/window/menus.py" line="+62"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1172,7 +1235,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>Ré&amp;analyser la bibliothèque</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1212,7 +1275,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>É&amp;tiquettes…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1242,7 +1305,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>&amp;All Articles</source>
         <translation>&amp;Tous les articles</translation>
     </message>

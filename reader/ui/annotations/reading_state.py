@@ -178,6 +178,22 @@ class ReadingState(QObject):
         ):
             self._set_state(opened.id, read=read)
 
+    def mark_read(self, article_ids: list[int], read: bool) -> None:
+        """Mark these articles read (or unread) by hand, all in one save."""
+        if not article_ids:
+            return
+        before = {i: not self.model.unread(i) for i in article_ids}
+
+        def undo() -> None:
+            for article_id, was_read in before.items():
+                self._set_state(article_id, read=was_read)
+
+        if self._save(lambda userdata: userdata.set_read(article_ids, read), undo=undo):
+            if self.current is not None and self.current.id in before:
+                self._read_timer.stop()  # as the reader said
+            for article_id in article_ids:
+                self._set_state(article_id, read=read)
+
     def _set_state(
         self, article_id: int, starred: bool | None = None, read: bool | None = None
     ) -> None:

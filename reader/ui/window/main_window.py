@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,9 +39,10 @@ from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.history import History, last_article, save_last_article
 from reader.ui.window.layout_state import restore_layout, save_layout
 from reader.ui.window.library_menu import LibraryMenu, accept_drag, remember_library
+from reader.ui.window.list_menu import ListActions
 from reader.ui.window.list_place import ListPlace
 from reader.ui.window.menus import MenuParts, build_menus
-from reader.ui.window.navigation import Navigation, link_target
+from reader.ui.window.navigation import Navigation, follow_link
 from reader.ui.window.search import WindowSearch
 from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from reader.ui.window.status_text import show_count
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self.list_view, self.reading, self.select_row, self)
         self.history = History(self.open_article, self)
         self.history.watch_mouse(self, self.list_view.viewport(), self.reading.viewport())
+        self.list_actions = ListActions(
+            self, self.list_view, self.model, self.state, self.reading,
+            lambda: self.session.root, self.edit_tags,
+        )  # fmt: skip
         self.libraries = LibraryMenu(
             settings, library_root, self.replace_with, self.show_notice, self
         )
@@ -129,7 +134,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = build_menus(self, MenuParts(
-            self.libraries, self.exports, self.annotator, self.navigation, self.history, self.state,
+            self.libraries, self.exports, self.annotator, self.navigation, self.history,
+            self.list_actions, self.state,
             self.controls, self.reading.hits, self.panel.toggleViewAction(),
             str(self.settings.value(SETTING, "system")),
             rescan=lambda: self.session.request_refresh(None),
@@ -165,7 +171,10 @@ class MainWindow(QMainWindow):
         self.exports.imported.connect(self._reload_current)
         self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
         self.reading.restyled.connect(self._mark_hits)
-        self.reading.link_activated.connect(self._on_link)
+        self.reading.link_activated.connect(
+            lambda url: follow_link(url, self.current_row(), self.model, self.open_article,
+                                    self.show_notice)
+        )  # fmt: skip
         selection = self.list_view.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
@@ -321,9 +330,10 @@ class MainWindow(QMainWindow):
             self._all_annotations.open_requested.connect(self.open_article)
         self._all_annotations.show_library(self.session.userdata, self.tasks)
 
-    def edit_tags(self) -> None:
-        if self._current_id is not None:
-            TagsDialog(self._current_id, self.model, self.state, self).open()
+    def edit_tags(self, article_id: int | None = None) -> None:
+        article_id = self._current_id if article_id is None else article_id
+        if article_id is not None:
+            TagsDialog(article_id, self.model, self.state, self).open()
 
     def _on_filter(self, kind: str, tag: str, source: str) -> None:
         self.model.set_filter(kind, tag, source)
@@ -345,18 +355,6 @@ class MainWindow(QMainWindow):
         if row is not None:  # the same article again, where the reader was in it
             replacement.session.opened.connect(lambda _: replacement.open_article(row.id))
         return replacement
-
-    def _on_link(self, url: QUrl) -> None:
-        """A link to another article of the library opens it here (others: the browser)."""
-        row = self.current_row()
-        target = link_target(row.path, url) if row is not None else None
-        if target is None:
-            return
-        article_id = self.model.id_of_path(target)
-        if article_id is not None:
-            self.open_article(article_id)
-        else:
-            self.show_notice(self.tr("Not an article of this library: {0}").format(url.toString()))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()

@@ -21,6 +21,7 @@ from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.history import History
 from reader.ui.window.library_menu import LibraryMenu
+from reader.ui.window.list_menu import ListActions
 from reader.ui.window.navigation import Navigation
 
 
@@ -33,6 +34,7 @@ class MenuParts:
     annotator: AnnotationController
     navigation: Navigation
     history: History
+    list_actions: ListActions
     state: ReadingState
     controls: ReadingControls
     hits: HitMarks
@@ -41,7 +43,7 @@ class MenuParts:
     rescan: Callable[[], None]
     focus_search: Callable[[], None]
     find_in_article: Callable[[], None]
-    edit_tags: Callable[[], None]
+    edit_tags: Callable[[], None]  # of the article shown
     show_all_annotations: Callable[[], None]
     show_shortcuts: Callable[[], None]
     show_kind: Callable[[str], None]  # the list's filter: all, unread, starred
@@ -67,6 +69,8 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     file_menu.addSeparator()
     exports = parts.exports
     file_menu.addActions([exports.markdown_action, exports.jsonld_action, exports.import_action])
+    file_menu.addSeparator()
+    file_menu.addAction(parts.list_actions.print_action)
     file_menu.addSeparator()
     quit_action = QAction(QCoreApplication.translate("WindowMenus", "&Quit"), window)
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -104,8 +108,9 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     state.star_action.setShortcuts([QKeySequence("Ctrl+D"), QKeySequence("S")])
     tags = QAction(QCoreApplication.translate("WindowMenus", "&Tags…"), window)
     tags.setShortcut(QKeySequence("Ctrl+T"))
-    tags.triggered.connect(parts.edit_tags)
+    tags.triggered.connect(lambda: parts.edit_tags())
     article_menu.addActions([state.star_action, state.read_action, tags])
+    article_menu.addAction(parts.list_actions.mark_all_action)
     window.addActions([state.star_action, state.read_action, tags])
 
     view_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&View"))
@@ -119,7 +124,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     )
     all_highlights.setShortcut(QKeySequence("Ctrl+Shift+L"))
     all_highlights.triggered.connect(parts.show_all_annotations)
-    view_menu.addActions([panel_action, all_highlights])
+    view_menu.addActions([panel_action, all_highlights, parts.list_actions.full_screen_action])
     view_menu.addSeparator()
     parts.controls.fill_menu(view_menu)
     language_actions = _language_menu(

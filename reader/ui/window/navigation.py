@@ -14,6 +14,9 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QAbstractSlider, QWidget
 
+from reader.core.catalog.store import CatalogRow
+from reader.ui.library_list.article_model import ArticleListModel
+
 
 class Navigation:
     def __init__(
@@ -80,3 +83,23 @@ def link_target(article_path: str, url: QUrl) -> str | None:
     if (url.scheme() and url.scheme() != "file") or not url.path():
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(article_path), url.path()))
+
+
+def follow_link(
+    url: QUrl,
+    shown: CatalogRow | None,
+    model: ArticleListModel,
+    open_article: Callable[[int], None],
+    notice: Callable[[str], None],
+) -> None:
+    """A link of the article ``shown`` to another article of the library opens it here
+    (others go to the browser)."""
+    target = link_target(shown.path, url) if shown is not None else None
+    if target is None:
+        return
+    article_id = model.id_of_path(target)
+    if article_id is not None:
+        open_article(article_id)
+    else:
+        text = QCoreApplication.translate("MainWindow", "Not an article of this library: {0}")
+        notice(text.format(url.toString()))
