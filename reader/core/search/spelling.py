@@ -199,16 +199,28 @@ def suggest(
 
 
 def corrections(vocabulary: Vocabulary, word: str, known: int = 0) -> list[str]:
-    """Words near ``word`` and more frequent than it: nearest first, then most frequent."""
+    """Words near ``word`` and more frequent than it: nearest first, then most frequent.
+
+    Two letters swapped (``macorn``) are one edit, as a typist makes them: so a
+    frequent ``macron`` beats a rare ``macon``, both one edit away.
+    """
     for distance in (1, 2) if len(word) > 4 else (1,):
+        near = set(vocabulary.within(word, distance))
+        if distance == 1:
+            near |= {swapped for swapped in _transpositions(word) if vocabulary.count(swapped)}
         ranked = sorted(
             (-frequency, candidate)
-            for candidate in vocabulary.within(word, distance)
+            for candidate in near
             if candidate != word and (frequency := vocabulary.count(candidate)) > known
         )
         if ranked:
             return [candidate for _, candidate in ranked[:_OPTIONS]]
     return []
+
+
+def _transpositions(word: str) -> set[str]:
+    """``word`` with two neighbouring letters swapped, each way it can be."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 
 
 def replace_words(text: str, choice: dict[Word, str]) -> str:
