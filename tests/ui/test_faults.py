@@ -207,10 +207,10 @@ def test_an_article_slow_to_render_never_holds_up_the_next_one(
     release = threading.Event()
     real = operations.open_article
 
-    def slow_for_one(library: object, row: object, lang: str = "en") -> object:
+    def slow_for_one(library: object, row: object, lang: str = "en", **how: object) -> object:
         if getattr(row, "id", row) == slow_id:
             release.wait(20)  # as a render using its whole time budget, and more
-        return real(library, row, lang)  # type: ignore[arg-type]
+        return real(library, row, lang, **how)  # type: ignore[arg-type]
 
     monkeypatch.setattr("reader.ui.session.library_session.open_article", slow_for_one)
     try:

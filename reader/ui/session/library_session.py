@@ -7,7 +7,9 @@ re-anchoring changed is saved on the ``user`` lane, with the reader's other chan
 Searching and opening are the core's use cases (:mod:`reader.core.operations`),
 shared with the command line: this adapts them to lanes and signals. Results come
 back as signals; stale search results (an older query finishing after a newer one
-was asked) are dropped, never shown.
+was asked) are dropped, never shown. What other processes change in the catalog (the
+command line's ``index``, with no file event here) is heard after each refresh and by a
+poll every ``POLL_MS`` (one SELECT on the writer lane when nothing changed).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.language import load_model as load_language_model
@@ -30,6 +32,7 @@ from reader.core.operations import (
     IndexDamaged,
     LibrarySearch,
     OpenedArticle,
+    OpenStopped,
     open_article,
     save_placements,
     search_library,
@@ -42,6 +45,7 @@ from reader.ui.session.tasks import TaskContext, TaskRunner
 from reader.ui.session.watcher import LibraryWatcher
 
 SNIPPET_LIMIT = 30  # snippets for the first hits (a screenful is about 12); 1 ms each
+POLL_MS = 2000  # how often the catalog is asked whether another process changed it
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
 PROGRESS = (  # what the core says while it works: translated where shown (progress_text)
     QT_TRANSLATE_NOOP("LibrarySession", "Scanning"),
@@ -105,6 +109,10 @@ class LibrarySession(QObject):
         self._article_generation = 0
         self.watcher = LibraryWatcher(self)
         self.watcher.changed.connect(self.request_refresh)
+        self._polling = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._poll_elsewhere)
 
     @property
     def is_open(self) -> bool:
@@ -140,6 +148,7 @@ class LibrarySession(QObject):
         self.root = self._library.root
         self.opened.emit(rows)
         self.request_refresh()
+        self._poll.start()
         # Load the language model now, on the idle read lane (0.8 s): else the first
         # file added while the app runs would wait for it before it is listed.
         self._tasks.run("read", lambda ctx: load_language_model())
@@ -215,6 +224,33 @@ class LibrarySession(QObject):
             self.request_refresh([])  # with the scope gathered meanwhile
         else:
             self.refreshed.emit()
+
+    def _poll_elsewhere(self) -> None:
+        """Did another process change the catalog (``index --rebuild``, the command line's
+        refresh)? Asked on the writer lane, one at a time, never during a refresh (which
+        asks after itself): one SELECT of the catalog's generation when nothing changed."""
+        library = self._library
+        if library is None or self._refreshing or self._polling:
+            return
+        self._polling = True
+
+        def work(ctx: TaskContext) -> tuple[list[CatalogRow], list[int]]:
+            heard = library.changes_elsewhere()
+            if not heard:
+                return [], []
+            ids = heard.added + heard.updated + heard.moved
+            return library.catalog.rows_by_id(ids), list(heard.removed)
+
+        self._tasks.run("writer", work, partial(self._on_polled, library), self._on_poll_failed)
+
+    def _on_polled(self, library: Library, heard: tuple[list[CatalogRow], list[int]]) -> None:
+        self._polling = False
+        rows, removed = heard
+        if (rows or removed) and library is self._library:
+            self.rows_changed.emit(rows, removed)
+
+    def _on_poll_failed(self, exc: BaseException) -> None:
+        self._polling = False  # a catalog busy or gone now: the next poll asks again
 
     # --- searching ----------------------------------------------------------------
 
@@ -294,10 +330,16 @@ class LibrarySession(QObject):
             french_numbers=lang == "fr",
         )  # translated here: the worker never calls Qt's tr
 
+        def moot() -> bool:
+            return generation != self._article_generation  # a newer article was asked for
+
         def work(ctx: TaskContext) -> tuple[int, ShownArticle | None]:
-            if generation != self._article_generation:
-                return generation, None  # a newer article was asked for meanwhile
-            opened = open_article(library, row, lang)
+            if moot():
+                return generation, None
+            try:
+                opened = open_article(library, row, lang, should_stop=moot)
+            except OpenStopped:  # its render was stopped: nothing to show or save
+                return generation, None
             folder = os_path(library.root, row.path).parent
             return generation, shown_article(opened, folder, notices)
 
@@ -330,6 +372,7 @@ class LibrarySession(QObject):
 
     def close(self) -> None:
         """Stop watching and close the library. Call once the task lanes are idle."""
+        self._poll.stop()
         self.watcher.clear()
         library, self._library = self._library, None
         if library is not None:

@@ -23,7 +23,6 @@ from reader.core.render import NOTICE_CLASS
 from reader.ui.session.article_images import load_images
 
 _ELLIPSIS = "…"
-_NOTICE = f'<p class="{NOTICE_CLASS}">'
 _BACK_TO_SPACE = 200  # a cut inside a paragraph moves back at most this far to a space
 
 
@@ -64,9 +63,9 @@ def shown_article(
     limit = MAX_SHOWN_CHARS if limit is None else limit
     if not opened.html:
         return ShownArticle(opened, "")
-    # The core puts its notice at the top of an article it shows as plain text; an
-    # article's own HTML cannot carry it (the sanitizer keeps no class on paragraphs).
-    fallback = notices.plain if _NOTICE in opened.html else ""
+    # The core says why it shows an article as plain text (and puts its own notice at
+    # the top of the HTML); the status bar says so in the interface's language.
+    fallback = notices.plain if opened.fallback else ""
     if len(opened.text) <= limit:
         return ShownArticle(
             opened, opened.html, folder, load_images(opened.html, folder), fallback=fallback
