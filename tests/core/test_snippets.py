@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
 from reader.core.search.snippets import QueryTerms, best_snippet, hit_spans, readable_text
 
 FRENCH = (
@@ -65,4 +73,24 @@ def test_snippet_html_escapes_the_text() -> None:
 
 def test_readable_text_drops_markdown_syntax() -> None:
     body = "## Un titre\n\nDu **gras**, un [lien](https://x.org) et \\*une étoile\\*.\n\n> cité"
-    assert readable_text(body) == "Un titre Du gras, un lien et une étoile. cité"
+    assert readable_text(body) == "Un titre Du gras, un lien et *une étoile*. cité"
+
+
+def test_the_snippet_of_a_text_file_is_its_text_as_written(
+    library_root: Path,
+    write: Callable[[Path, str], Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A text file's body is escaped Markdown ("&lt;b\\>"): its snippet is what it says,
+    escaped once in snippet_html, as written in snippet (issue 13: it was "&amp;lt;bx")."""
+    written = "Quokka <b>x</b> & 1 < 2 > 0 *a* [b](c) \\ d_e #f |g| `h` &amp; &lt;"
+    write(library_root / "html.txt", f"Tags\n\n{written}\n")
+    write(library_root / "raw.md", "# Raw\n\nQuokka <b>bold</b> &amp; co\n")
+    assert main(["search", "quokka", "--library", str(library_root), "--json"]) == 0
+    hits = {hit["path"]: hit for hit in json.loads(capsys.readouterr().out)}
+    assert hits["html.txt"]["snippet"] == written
+    assert hits["html.txt"]["snippet_html"] == html.escape(written, quote=False).replace(
+        "Quokka", "<mark>Quokka</mark>"
+    )
+    assert hits["raw.md"]["snippet"] == "Quokka bold & co"  # what its page shows
+    assert hits["raw.md"]["snippet_html"] == "<mark>Quokka</mark> bold &amp; co"

@@ -21,8 +21,14 @@ from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
 _TEXT_SCOPES = ("all", "title", "body")
 # Linear: a link's text and target exclude their own opening bracket, so the scan from
 # one "[" or "(" stops at the next. ("[^\]]*" scanned to the end of the text from every
-# "[": 50,000 "![" after a hit took 50 s a search.)
-_MARKDOWN_NOISE = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)|[*_`#>|]+|\\(?=[^\w\s])")
+# "[": 50,000 "![" after a hit took 50 s a search.) A backslash escape keeps the character
+# it escapes (a text file's "<b\>" is its "<b>": the ">" is not a quote mark).
+_MARKDOWN_NOISE = re.compile(
+    r"!?\[([^\[\]]*)\]\([^()]*\)|[*_`#>|]+|\\([\\`*_{}\[\]()#+\-.!|>])"
+)  # the escapable characters are Python-Markdown's (and markdown_escape's)
+# Raw HTML tags of a Markdown body (the pane shows their content, not them); linear, as
+# "[^<>]*" stops at the next "<". A text file's "<" is "&lt;" in its body: never a tag.
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 SNIPPET_CHARS = 220
 
 
@@ -100,8 +106,11 @@ class Snippet:
 
 
 def readable_text(markdown_body: str) -> str:
-    """The words of a markdown body without its syntax, on one line."""
-    return " ".join(_MARKDOWN_NOISE.sub(r"\1", markdown_body).split())
+    """The text of a markdown body as the reader reads it, on one line: no Markdown
+    syntax or HTML tags, escaped characters and entities as they show (``&lt;`` is
+    "<"), so that a snippet is the text as written (``Snippet.html`` escapes it once)."""
+    text = _MARKDOWN_NOISE.sub(r"\1\2", _HTML_TAG.sub("", markdown_body))
+    return " ".join(html.unescape(text).split())
 
 
 def best_snippet(text: str, terms: QueryTerms, lang: str, width: int = SNIPPET_CHARS) -> Snippet:
