@@ -366,7 +366,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../ui/window/export_actions.py" line="+37"/>
+        <location filename="../ui/window/export_actions.py" line="+40"/>
         <source>Export Highlights as &amp;Markdown…</source>
         <translation>Exporter les surlignages en &amp;Markdown…</translation>
     </message>
@@ -407,7 +407,12 @@
         <translation>Importer des surlignages</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Importing highlights from {0}: {1} of {2} placed…</source>
+        <translation>Import des surlignages de {0}&#xa0;: {1} sur {2} placés…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Could not import {0}: {1}</source>
         <translation>Impossible d’importer {0}&#xa0;: {1}</translation>
     </message>
@@ -590,7 +595,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../ui/session/library_session.py" line="+47"/>
+        <location filename="../ui/session/library_session.py" line="+51"/>
         <source>Scanning</source>
         <translation>Analyse du dossier</translation>
     </message>
@@ -610,12 +615,12 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+163"/>
         <source>Could not update the library: {0}</source>
         <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+47"/>
         <source>✎ In your highlights: {0}</source>
         <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
     </message>

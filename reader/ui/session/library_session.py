@@ -27,7 +27,7 @@ from reader.core.articles.language import load_model as load_language_model
 from reader.core.articles.names import os_path
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.bulk import BULK_THRESHOLD, refresh_in_subprocess
-from reader.core.library.library import Cancelled, ChangeSet, Library
+from reader.core.library.library import Cancelled, ChangeSet, Library, Progress
 from reader.core.operations import (
     IndexDamaged,
     LibrarySearch,
@@ -359,16 +359,20 @@ class LibrarySession(QObject):
 
     def run_on_library(
         self,
-        fn: Callable[[Library], object],
+        fn: Callable[[Library, Progress], object],
         on_done: Callable[[object], None],
         on_error: Callable[[BaseException], None],
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> None:
-        """Work that reads or writes the catalog (export, import): on the writer lane."""
+        """Work that reads or writes the catalog (export, import): on the writer lane.
+        ``fn`` gets the library and a progress callback, heard by ``on_progress``."""
         library = self._library
         if library is None:
             on_error(RuntimeError("the library is not open yet"))
             return
-        self._tasks.run("writer", lambda ctx: fn(library), on_done, on_error)
+        self._tasks.run(
+            "writer", lambda ctx: fn(library, ctx.progress), on_done, on_error, on_progress
+        )
 
     def close(self) -> None:
         """Stop watching and close the library. Call once the task lanes are idle."""

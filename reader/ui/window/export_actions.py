@@ -3,7 +3,9 @@
 The file is chosen here; the export is made and written on the writer lane (it
 reads the catalog), atomically: a temporary file beside the target, flushed to
 disk, then renamed over it (what QSaveFile does; the core's version serves the
-command line too), so a crash never leaves half a file.
+command line too), so a crash never leaves half a file. An import is read there too,
+as the command line reads it (``load_jsonld``: a file that is not JSON, or nested too
+deep, is a one-line message), and says in the status bar how far it is.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.core.annotations.export import (
     ImportReport,
     import_jsonld,
+    load_jsonld,
     to_jsonld,
     to_markdown,
     write_atomically,
 )
-from reader.core.library.library import Library
+from reader.core.library.library import Library, Progress
 from reader.ui.session.library_session import LibrarySession
 
 
@@ -54,7 +57,7 @@ class ExportActions(QObject):
             self.export(kind, Path(name))
 
     def export(self, kind: str, target: Path) -> None:
-        def work(library: Library) -> str:
+        def work(library: Library, progress: Progress) -> str:
             if kind == "markdown":
                 text = to_markdown(library)
             else:
@@ -76,9 +79,13 @@ class ExportActions(QObject):
             self.import_file(Path(name))
 
     def import_file(self, source: Path) -> None:
-        def work(library: Library) -> ImportReport:
-            data = json.loads(source.read_text(encoding="utf-8"))
-            return import_jsonld(library, data)
+        def work(library: Library, progress: Progress) -> ImportReport:
+            return import_jsonld(library, load_jsonld(source), progress)
+
+        placing = self.tr("Importing highlights from {0}: {1} of {2} placed…")
+
+        def progressed(done: int, total: int, message: str) -> None:
+            self.message.emit(placing.format(source.name, done, total))
 
         def done(report: object) -> None:
             assert isinstance(report, ImportReport)
@@ -86,9 +93,10 @@ class ExportActions(QObject):
             self.imported.emit()
 
         def failed(exc: BaseException) -> None:
-            self.message.emit(self.tr("Could not import {0}: {1}").format(source.name, exc))
+            reason = " ".join(str(exc).split()) or type(exc).__name__  # one line
+            self.message.emit(self.tr("Could not import {0}: {1}").format(source.name, reason))
 
-        self.session.run_on_library(work, done, failed)
+        self.session.run_on_library(work, done, failed, progressed)
 
     def summary(self, report: ImportReport) -> str:
         """ "Imported 3 highlights (1 could not be placed, 2 already there)", translated."""
