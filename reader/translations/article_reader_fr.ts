@@ -595,7 +595,7 @@
 <context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../ui/session/library_session.py" line="+51"/>
+        <location filename="../ui/session/library_session.py" line="+50"/>
         <source>Scanning</source>
         <translation>Analyse du dossier</translation>
     </message>
@@ -615,12 +615,17 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+166"/>
+        <source>The library folder is empty or not mounted: its articles are kept.</source>
+        <translation>Le dossier de la bibliothèque est vide ou n’est pas monté&#xa0;: ses articles sont conservés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Could not update the library: {0}</source>
         <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+43"/>
         <source>✎ In your highlights: {0}</source>
         <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
     </message>

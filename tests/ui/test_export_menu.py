@@ -35,9 +35,11 @@ def test_export_then_import_brings_a_deleted_highlight_back(
 
     window.annotator.delete(saved(window)[0].id)
     assert highlighted_text(window) == [] and saved(window) == []
-    with qtbot.waitSignal(window.exports.message, timeout=10_000) as done:
-        window.exports.import_file(target)
-    assert done.args[0].startswith("Imported 1 highlight")
+    messages: list[str] = []  # how far the import is, then what it did
+    window.exports.message.connect(messages.append)
+    window.exports.import_file(target)
+    qtbot.waitUntil(lambda: any(m.startswith("Imported") for m in messages), timeout=10_000)
+    assert messages[-1].startswith("Imported 1 highlight")
     qtbot.waitUntil(lambda: highlighted_text(window) == ["forces armées"], timeout=10_000)
 
 

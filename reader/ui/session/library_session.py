@@ -7,9 +7,8 @@ re-anchoring changed is saved on the ``user`` lane, with the reader's other chan
 Searching and opening are the core's use cases (:mod:`reader.core.operations`),
 shared with the command line: this adapts them to lanes and signals. Results come
 back as signals; stale search results (an older query finishing after a newer one
-was asked) are dropped, never shown. What other processes change in the catalog (the
-command line's ``index``, with no file event here) is heard after each refresh and by a
-poll every ``POLL_MS`` (one SELECT on the writer lane when nothing changed).
+was asked) are dropped, never shown. What other processes change in the catalog is heard
+after each refresh and by a poll every ``POLL_MS`` (the command line's ``index``: no file event).
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from reader.core.articles.language import load_model as load_language_model
 from reader.core.articles.names import os_path
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.bulk import BULK_THRESHOLD, refresh_in_subprocess
-from reader.core.library.library import Cancelled, ChangeSet, Library, Progress
+from reader.core.library.library import Cancelled, ChangeSet, Library, LibraryUnavailable, Progress
 from reader.core.operations import (
     IndexDamaged,
     LibrarySearch,
@@ -104,6 +103,7 @@ class LibrarySession(QObject):
         self._library: Library | None = None
         self._refreshing = False
         self._refresh_again = False
+        self.unavailable = ""  # why the folder is not there now (said until it is back), or ""
         self._next_scope: set[str] | None = set()  # folders for the next refresh; None: all
         self._search_generation = 0
         self._article_generation = 0
@@ -206,6 +206,7 @@ class LibrarySession(QObject):
 
     def _on_refreshed(self, watch: tuple[list[str], list[str], bool]) -> None:
         folders, files, whole = watch
+        self.unavailable = ""
         if whole:
             self.watcher.watch(folders, files)
         else:
@@ -213,7 +214,11 @@ class LibrarySession(QObject):
         self._finish_refresh()
 
     def _on_refresh_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, Cancelled):
+        if isinstance(exc, LibraryUnavailable):  # nothing was removed: the list stays
+            self.unavailable = self.tr(
+                "The library folder is empty or not mounted: its articles are kept."
+            )
+        elif not isinstance(exc, Cancelled):
             self.progress.emit(0, 0, self.tr("Could not update the library: {0}").format(exc))
         self._finish_refresh()
 
@@ -226,9 +231,8 @@ class LibrarySession(QObject):
             self.refreshed.emit()
 
     def _poll_elsewhere(self) -> None:
-        """Did another process change the catalog (``index --rebuild``, the command line's
-        refresh)? Asked on the writer lane, one at a time, never during a refresh (which
-        asks after itself): one SELECT of the catalog's generation when nothing changed."""
+        """Did another process change the catalog? Asked on the writer lane, one at a time,
+        never during a refresh (it asks after itself): one SELECT when nothing changed."""
         library = self._library
         if library is None or self._refreshing or self._polling:
             return
@@ -236,21 +240,18 @@ class LibrarySession(QObject):
 
         def work(ctx: TaskContext) -> tuple[list[CatalogRow], list[int]]:
             heard = library.changes_elsewhere()
-            if not heard:
-                return [], []
             ids = heard.added + heard.updated + heard.moved
-            return library.catalog.rows_by_id(ids), list(heard.removed)
+            return (library.catalog.rows_by_id(ids) if ids else []), list(heard.removed)
 
-        self._tasks.run("writer", work, partial(self._on_polled, library), self._on_poll_failed)
+        polled = partial(self._on_polled, library)
+        self._tasks.run("writer", work, polled, polled)
 
-    def _on_polled(self, library: Library, heard: tuple[list[CatalogRow], list[int]]) -> None:
-        self._polling = False
-        rows, removed = heard
-        if (rows or removed) and library is self._library:
-            self.rows_changed.emit(rows, removed)
-
-    def _on_poll_failed(self, exc: BaseException) -> None:
-        self._polling = False  # a catalog busy or gone now: the next poll asks again
+    def _on_polled(
+        self, library: Library, heard: tuple[list[CatalogRow], list[int]] | BaseException
+    ) -> None:
+        self._polling = False  # failed (the catalog busy now)? The next poll asks again.
+        if isinstance(heard, tuple) and (heard[0] or heard[1]) and library is self._library:
+            self.rows_changed.emit(*heard)
 
     # --- searching ----------------------------------------------------------------
 

@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_sources(self.model.sources())
         self.state.load()  # stars and tags may have followed a moved article to its new id
         self.progress_bar.hide()
-        self.progress_label.clear()
+        self.progress_label.setText(self.session.unavailable)  # "" when the folder is there
         self._update_count()
         if not self.model.rowCount():
             self.reading.show_message(
