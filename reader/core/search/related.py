@@ -43,6 +43,7 @@ KEY_TERMS = 25  # terms of the "more like this" query: fewer missed topics, more
 # Words in more than this share of the library are no key terms: their long posting lists
 # were 85 % of the time at 30,000 articles, for little of the meaning.
 MAX_SPREAD = 0.05
+MIN_SPREAD_CAP = 20  # in a small library, no word is "in very many" articles below this
 TEXT_CHARS = 30_000  # key terms come from the article's opening this long (its title first)
 EXTRA_HITS = 15  # fetched beyond the limit: duplicates and unreadable articles drop out
 MIN_SCORE_SHARE = 0.1  # of the article's own score: weaker hits share only common words
@@ -149,7 +150,7 @@ def key_terms(
     weights: dict[str, float] = {}
     for word, frequency in words.items():
         spread = vocabulary.count(word)
-        if spread < 2 or spread > MAX_SPREAD * documents:
+        if spread < 2 or spread > max(MAX_SPREAD * documents, MIN_SPREAD_CAP):
             continue  # in no other article: finds nothing; in very many: slow, says little
         term = stem(word)
         weights[term] = weights.get(term, 0.0) + (1 + math.log(frequency)) * math.log(
