@@ -53,6 +53,7 @@ class ReadingControls(QObject):
         self.smaller.triggered.connect(lambda: self.step_size(-1))
         self.reset = self._action(self.tr("Actual Si&ze"), ["Ctrl+0"])
         self.reset.triggered.connect(lambda: self.step_size(0))
+        view.size_step.connect(self.step_size)  # Ctrl+wheel, the same as the keys
         self.groups: dict[str, dict[str, QAction]] = {}
 
     def _action(self, text: str, keys: list[object]) -> QAction:

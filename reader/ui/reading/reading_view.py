@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -49,6 +50,7 @@ class ReadingView(QTextBrowser):
     clicked = Signal(int, QPoint)  # a plain click (no selection made): position, global point
     selection_finished = Signal()  # the mouse let go of a selection (or keys extended one)
     restyled = Signal()  # re-rendered (palette, face, size…): marks must be painted again
+    size_step = Signal(int)  # Ctrl+wheel: one notch bigger (1) or smaller (-1), as Ctrl+=/-
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class ReadingView(QTextBrowser):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.offsets: OffsetMap | None = None  # reading text ↔ this document
         self._press: QPoint | None = None
+        self._wheel_rest = 0  # a touchpad's part of a notch, kept for the next event
         self.hits = HitMarks(self)
         self.default_size = max(12.0, QFont().pointSizeF() * 1.3)
         self.prefs = ReadingPrefs()
@@ -178,6 +181,20 @@ class ReadingView(QTextBrowser):
             image = image.copy()  # the ratio is set on a copy, not on the worker's image
         image.setDevicePixelRatio(ratio)
         return image
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel is the size action (QTextEdit's own zoom changed the face and
+        size behind the prefs' back, and Ctrl+0 could not undo it)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._wheel_rest = 0
+            super().wheelEvent(event)
+            return
+        event.accept()
+        self._wheel_rest += event.angleDelta().y() or event.angleDelta().x()
+        while abs(self._wheel_rest) >= 120:
+            step = 1 if self._wheel_rest > 0 else -1
+            self._wheel_rest -= 120 * step
+            self.size_step.emit(step)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
