@@ -3,12 +3,18 @@ stays, Ctrl+0 undoes it, and the next article is no worse for it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.ui.prefs.language import install_language
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from tests.ui.driving import open_article
 
 
@@ -70,3 +76,68 @@ def test_a_touchpad_counts_whole_notches(qtbot: QtBot, window: MainWindow) -> No
         )
         QApplication.sendEvent(viewport, event)
     assert body_font(window)[1] == round(size) + 1
+
+
+# --- the cheat sheet ----------------------------------------------------------------
+
+
+def cheat_sheet(qtbot: QtBot, window: MainWindow) -> ShortcutsDialog:
+    window.list_view.setFocus()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Question)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog)]
+    assert dialogs and dialogs[-1].isVisible()
+    return dialogs[-1]
+
+
+def rows(dialog: ShortcutsDialog) -> list[tuple[str, str]]:
+    tree = dialog.tree
+    found = []
+    for n in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(n)
+        assert item is not None
+        found.append((item.text(0), item.text(1)))
+    return found
+
+
+@pytest.fixture(params=["en", "fr"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    assert install_language(request.param) == request.param
+    yield request.param
+    install_language("en")
+
+
+@pytest.fixture
+def sheet_window(
+    language: str, open_window: Callable[[Path], MainWindow], library: Path
+) -> MainWindow:
+    return open_window(library)  # built in the language, as at launch
+
+
+def test_the_cheat_sheet_lists_the_apps_actions_grouped_by_menu_and_no_key_noise(
+    qtbot: QtBot, sheet_window: MainWindow, language: str
+) -> None:
+    window = sheet_window
+    undo = window.annotator.undo_action  # X11's standard Undo: the Undo key and F14
+    undo.setShortcuts([*undo.shortcuts(), QKeySequence("F14"), QKeySequence(Qt.Key.Key_Undo)])
+    dialog = cheat_sheet(qtbot, window)
+    listed = rows(dialog)
+    dialog.close()
+    headers = [text for text, keys in listed if not keys]
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions() if a.menu()]
+    assert headers[: len(menus)] == menus[: len(headers)]  # grouped, in the menus' order
+    assert listed[0][0] == headers[0]  # every action under a menu's title
+    keys = [keys for _, keys in listed if keys]
+    assert keys, listed
+    for cell in keys:
+        for key in cell.split(", "):
+            sequence = QKeySequence(key, QKeySequence.SequenceFormat.NativeText)
+            assert key and sequence.count() == 1, cell
+            assert sequence[0].key().value <= Qt.Key.Key_F12.value, cell  # typable keys only
+    assert not any("F14" in cell for cell in keys)
+    for noise in ("Undo", "Annuler", "Back", "Forward", "Zoom In", "Zoom Out", "Retour"):
+        assert noise not in [key for cell in keys for key in cell.split(", ")]
+    texts = [text.strip() for text, keys in listed if keys]
+    assert all(texts) and len(texts) == len(set(texts))
+    entries = dict((text.strip(), keys) for text, keys in listed if keys)
+    back = "Back" if language == "en" else "Précédent"
+    assert any(key.startswith("Alt+") for key in entries.get(back, "Alt+Left").split(", "))

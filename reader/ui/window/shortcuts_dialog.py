@@ -1,4 +1,10 @@
-"""The cheat sheet (?): every action of the menus and the reader keys, with their keys."""
+"""The cheat sheet (?): every action of the menus and the reader keys, with their keys.
+
+Only keys a reader can type are listed: a letter or sign, the editing and arrow keys,
+F1 to F12, with modifiers. The media and vendor keys Qt's standard bindings bring
+along (F14 and the Undo key for Undo on X11, Back, Forward, Zoom In) are left out:
+they named nothing on most keyboards ("Annuler" bare in French, for the Undo key).
+"""
 
 from __future__ import annotations
 
@@ -15,10 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 
+def typable(sequence: QKeySequence) -> bool:
+    """A one-chord sequence on a key of an ordinary keyboard (letters, arrows, F1–F12)."""
+    if sequence.count() != 1:
+        return False
+    key = sequence[0].key().value
+    return key <= Qt.Key.Key_F12.value  # the printable keys, then Escape … F12
+
+
 def keys_of(action: QAction) -> str:
-    return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-    )
+    shown = [key for key in action.shortcuts() if typable(key)]
+    texts = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in shown]
+    return ", ".join(dict.fromkeys(texts))
 
 
 class ShortcutsDialog(QDialog):
@@ -33,6 +47,7 @@ class ShortcutsDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.tree.setAccessibleName(self.tr("Every action and its keys"))
         self.tree.setRootIsDecorated(False)
+        self._listed: set[tuple[str, str]] = set()
         for menu_action in menu_bar.actions():
             menu = menu_action.menu()
             if menu is not None:
@@ -50,15 +65,19 @@ class ShortcutsDialog(QDialog):
         self.activateWindow()  # Escape and the arrows are its, not the list's behind it
 
     def _section(self, title: str, actions: list[QAction]) -> None:
-        rows = [(a.text().replace("&", ""), keys_of(a)) for a in actions if a.shortcuts()]
+        rows = [(a.text().replace("&", ""), keys_of(a)) for a in actions if keys_of(a)]
         for action in actions:
             submenu = action.menu()
             if submenu is not None:
                 rows += [
                     (f"{action.text()} → {a.text()}".replace("&", ""), keys_of(a))
                     for a in submenu.actions()  # type: ignore[attr-defined]
-                    if a.shortcuts()
+                    if keys_of(a)
                 ]
+        # A nameless action says nothing; one already listed (j and k are in a menu and
+        # among the reading keys) is listed once, where its menu has it.
+        rows = [row for row in rows if row[0].strip() and row not in self._listed]
+        self._listed.update(rows)
         if not rows:
             return
         header = QTreeWidgetItem([title.replace("&", ""), ""])
