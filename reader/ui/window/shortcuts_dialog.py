@@ -8,7 +8,7 @@ they named nothing on most keyboards ("Annuler" bare in French, for the Undo key
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,8 +25,8 @@ def typable(sequence: QKeySequence) -> bool:
     """A one-chord sequence on a key of an ordinary keyboard (letters, arrows, F1–F12)."""
     if sequence.count() != 1:
         return False
-    key = sequence[0].key().value
-    return key <= Qt.Key.Key_F12.value  # the printable keys, then Escape … F12
+    chord: QKeyCombination = sequence[0]  # type: ignore[index]  # the stubs lack __getitem__
+    return chord.key().value <= Qt.Key.Key_F12.value  # the printable keys, then Escape … F12
 
 
 def keys_of(action: QAction) -> str:
