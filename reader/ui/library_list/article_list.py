@@ -1,16 +1,33 @@
-"""The article list's view: a table of title, source and date, the star column first.
+"""The article list's view: the star, then the title across the rest of the width.
 
-Each row has two lines: the title, and under it the article's opening (or the search
-snippet, on two lines, while searching; see :mod:`reader.ui.library_list.snippet_delegate`).
+Each row has the title over up to two lines, and under it source · date and the article's
+opening (or the search snippet while searching; see
+:mod:`reader.ui.library_list.snippet_delegate`). Source and date are no columns of their
+own, so they spend none of the title's width; the list still sorts by them, from the
+header's context menu (a click on the header sorts by title).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QActionGroup, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QWidget,
+)
 
-from reader.ui.library_list.article_model import DATE, ID_ROLE, STAR, TITLE, ArticleListModel
+from reader.ui.library_list.article_model import (
+    DATE,
+    ID_ROLE,
+    SOURCE,
+    STAR,
+    TITLE,
+    ArticleListModel,
+)
 from reader.ui.library_list.snippet_delegate import ArticleDelegate, row_height
 from reader.ui.plain_text import plain_label
 
@@ -41,8 +58,11 @@ class ArticleList(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        header.resizeSection(1, 110)
-        header.resizeSection(2, 96)
+        self.setColumnHidden(SOURCE, True)  # on the row's muted line instead
+        self.setColumnHidden(DATE, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._sort_menu)
+        header.setToolTip(self.tr("Right-click to sort by date, title or source"))
         header.moveSection(STAR, 0)  # the star first, as mail readers do
         header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(STAR, 28)
@@ -79,6 +99,32 @@ class ArticleList(QTableView):
             self.escape_pressed.emit()
             return
         super().keyPressEvent(event)
+
+    def sort_menu(self) -> QMenu:
+        """Sort by title, source or date, newest or A to Z first (the current one checked)."""
+        menu = QMenu(self.tr("Sort by"), self)
+        group = QActionGroup(menu)
+        header = self.horizontalHeader()
+        choices = (
+            (self.tr("Date, newest first"), DATE, Qt.SortOrder.DescendingOrder),
+            (self.tr("Date, oldest first"), DATE, Qt.SortOrder.AscendingOrder),
+            (self.tr("Title"), TITLE, Qt.SortOrder.AscendingOrder),
+            (self.tr("Source"), SOURCE, Qt.SortOrder.AscendingOrder),
+        )
+        for text, column, order in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(
+                header.sortIndicatorSection() == column and header.sortIndicatorOrder() == order
+            )
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, c=column, o=order: self.sortByColumn(c, o))
+        return menu
+
+    def _sort_menu(self, at: QPoint) -> None:
+        menu = self.sort_menu()
+        menu.exec(self.horizontalHeader().mapToGlobal(at))
+        menu.deleteLater()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:

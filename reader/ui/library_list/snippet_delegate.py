@@ -1,9 +1,10 @@
-"""Paints the list's cells: the title over a second, muted line; the other columns beside it.
+"""Paints the list's rows as NetNewsWire and Readwise do: the title over up to two lines
+across the list's width, then a muted "source · date" and the article's opening (or why it
+cannot be read) on the lines left, elided at the end.
 
-The second line is the article's opening (its excerpt), or why it cannot be read,
-elided to one line. While searching it is the search snippet instead, with the
-hits marked, on up to ``SNIPPET_LINES`` lines; the title stays bold only while unread. Source,
-date and star sit on the title's line, not between the two.
+While searching the muted lines are the search snippet instead, with the hits marked, on
+up to ``SNIPPET_LINES`` lines; the title stays bold only while unread. Only the star has
+a column of its own: source and date take no width from the title.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextDocument,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.library_list.article_model import EXCERPT_ROLE, SNIPPET_ROLE, TITLE
+from reader.ui.library_list.article_model import DATE, EXCERPT_ROLE, SNIPPET_ROLE, SOURCE, TITLE
 
+TITLE_LINES = 2  # a title wraps over up to two lines
+ROW_LINES = 3  # the title and the muted lines under it
 SNIPPET_LINES = 2  # lines of search snippet under a hit's title
 _PADDING = 4  # above the first line and below the last
 _GAP = 1  # between the title and the line under it
@@ -38,7 +43,7 @@ _MARK_COLOUR = "#fde68a"
 Index = QModelIndex | QPersistentModelIndex
 
 
-def row_height(metrics: QFontMetrics, lines: int = 2) -> int:
+def row_height(metrics: QFontMetrics, lines: int = ROW_LINES) -> int:
     """The height of a row of ``lines`` lines of text (the title's included)."""
     return metrics.lineSpacing() * lines + _GAP + 2 * _PADDING
 
@@ -78,19 +83,28 @@ class ArticleDelegate(QStyledItemDelegate):
             size = min(line, opt.decorationSize.height())
             icon.paint(painter, QRect(first.left(), first.top() + (line - size) // 2, size, size))
             first.setLeft(first.left() + size + _MARGIN)
-        _draw_line(painter, first, text, title_font, ink, Qt.AlignmentFlag.AlignLeft)
+        titled = wrapped(text, title_font, first.width(), TITLE_LINES)
+        for number, title_line in enumerate(titled):
+            at = QRect(first)
+            at.moveTop(first.top() + number * line)
+            _draw_line(painter, at, title_line, title_font, ink, Qt.AlignmentFlag.AlignLeft)
 
         muted = ink if selected else opt.palette.color(QPalette.ColorRole.PlaceholderText)
         second = QRect(first)
         second.setLeft(opt.rect.left() + _MARGIN)
-        second.moveTop(first.bottom() + 1 + _GAP)
+        second.moveTop(first.top() + max(1, len(titled)) * line + _GAP)
         if snippet:
             self._draw_snippet(painter, opt, second, snippet, muted)
             return
         body_font = QFont(opt.font)
         body_font.setBold(False)  # an unread article's title is bold, not its opening
-        excerpt = index.data(EXCERPT_ROLE) or ""
-        _draw_line(painter, second, excerpt, body_font, muted, Qt.AlignmentFlag.AlignLeft)
+        left = ROW_LINES - max(1, len(titled))
+        for number, muted_line in enumerate(
+            wrapped(muted_text(index), body_font, second.width(), left)
+        ):
+            at = QRect(second)
+            at.moveTop(second.top() + number * line)
+            _draw_line(painter, at, muted_line, body_font, muted, Qt.AlignmentFlag.AlignLeft)
 
     def _draw_snippet(
         self,
@@ -121,9 +135,42 @@ class ArticleDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        lines = 1 + (SNIPPET_LINES if index.data(SNIPPET_ROLE) else 1)
+        lines = TITLE_LINES + SNIPPET_LINES if index.data(SNIPPET_ROLE) else ROW_LINES
         size.setHeight(row_height(option.fontMetrics, lines))
         return size
+
+
+def muted_text(index: Index) -> str:
+    """What the muted lines say: "source · date", then the opening (or why it is unreadable)."""
+    model, row = index.model(), index.row()
+    parts = (model.index(row, SOURCE).data(), model.index(row, DATE).data()) if model else ()
+    about = " · ".join(str(part) for part in parts if part)
+    excerpt = str(index.data(EXCERPT_ROLE) or "")
+    return f"{about} — {excerpt}" if about and excerpt else about or excerpt
+
+
+def wrapped(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped at word boundaries to ``width`` over at most ``max_lines`` lines,
+    the last one elided if the text goes on (as the list draws it)."""
+    if not text or max_lines <= 0 or width <= 0:
+        return []
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) < max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    lines = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    metrics = QFontMetrics(font)
+    lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+    return [line for line in lines if line]
 
 
 def _draw_line(
