@@ -29,6 +29,8 @@ EVERY_COMMAND = (
     ("search", "mali", "--library", "{library}"),
     ("export", "--library", "{library}", "--format", "jsonld", "--output", "{file}"),
     ("import", "{file}", "--library", "{library}"),
+    ("show", "{library}/mali.txt"),
+    ("related", "{library}/mali.txt", "--library", "{library}"),
 )
 # Runs each command in a fresh interpreter and fails on the first one after which
 # Qt is loaded or which does not succeed.
