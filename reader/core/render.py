@@ -31,6 +31,7 @@ import markdown
 import nh3
 
 from reader.core.articles.article import Article
+from reader.core.articles.typography import french_spacing_html
 from reader.core.limits import MAX_RENDER_CHARS, MAX_RENDER_DEPTH, MAX_RENDER_SECONDS
 
 _TAGS = {
@@ -234,10 +235,14 @@ def render_body(article: Article, should_stop: Callable[[], bool] = _never) -> R
     return render_markdown(article.body, should_stop)
 
 
+_SUBHEADING_MARK = re.compile(r"(^|\n\n)## ")
+
+
 def unescape_text(body: str) -> str:
     """A text file's body (``text_to_markdown``: Markdown that renders it literally) back
     to its text. Linear, and with no regex callback per escape (a 15 MB body holds a
     million of them): there every backslash escapes the character after it."""
+    body = _SUBHEADING_MARK.sub(r"\1", body)  # "## " a subheading's: any "#" of the text is "\#"
     parts = body.replace("&lt;", "<").replace("&amp;", "&").split("\\")
     text = [parts[0]]
     rest = iter(parts[1:])
@@ -346,8 +351,12 @@ def page_html(article: Article, body: Rendered, lang: str = "en") -> Rendered:
         message = html.escape(f"This file cannot be shown: {article.error}.")
         where = f'<p class="byline">{html.escape(article.path)}</p>'
         return Rendered(f'{title}<p class="error">{message}</p>{where}')
+    french = article.lang == "fr" or article.lang.startswith("fr-")
+    shown = french_spacing_html(body.html) if french else body.html  # the pane only
+    if french:
+        title = french_spacing_html(title)
     if not body.fallback:
-        return Rendered(f"{title}{byline_html}{body.html}")
+        return Rendered(f"{title}{byline_html}{shown}")
     notice = html.escape(f"Shown as plain text: too complex to render ({body.fallback}).")
     notice_html = f'<p class="{NOTICE_CLASS}">{notice}</p>'
-    return Rendered(f"{title}{byline_html}{notice_html}{body.html}", body.fallback)
+    return Rendered(f"{title}{byline_html}{notice_html}{shown}", body.fallback)

@@ -155,9 +155,37 @@ def _parse_text(rel: str, text: str) -> Article:
 
 
 def text_to_markdown(text: str) -> str:
-    """Plain paragraphs (blank-line separated) as markdown that renders them literally."""
-    paragraphs = [" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", text)]
-    return "\n\n".join(escape_markdown(p) for p in paragraphs if p)
+    """Plain paragraphs (blank-line separated) as markdown that renders them literally;
+    a subheading (:func:`is_subheading`) between two paragraphs as a level-2 heading.
+
+    A heading is one line of the reading text, as a paragraph is: highlights keep their
+    offsets."""
+    blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", text)]
+    blocks = [block for block in blocks if block]
+    out = []
+    for n, block in enumerate(blocks):
+        line = " ".join(block.split())
+        between = 0 < n < len(blocks) - 1
+        heading = between and "\n" not in block and is_subheading(line)
+        out.append(f"## {escape_markdown(line)}" if heading else escape_markdown(line))
+    return "\n\n".join(out)
+
+
+SUBHEADING_CHARS = 80  # longer, a line without a full stop is a paragraph still
+SUBHEADING_WORDS = 12
+_CLOSING = '.!?…:;,»"”’)]'
+
+
+def is_subheading(line: str) -> bool:
+    """A short line with no closing punctuation, starting with a capital or a digit (as
+    "Formation militaire, mais pas uniquement"); a short sentence with its full stop is a
+    paragraph."""
+    return (
+        0 < len(line) <= SUBHEADING_CHARS
+        and len(line.split()) <= SUBHEADING_WORDS
+        and line[-1] not in _CLOSING
+        and (line[0].isupper() or line[0].isdigit())
+    )
 
 
 def _parse_markdown(rel: str, text: str) -> Article:
