@@ -7,11 +7,12 @@ bar and clears the marks. Case, accents and apostrophes fold as in library searc
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
 from reader.core.search.text_find import find_all
 from reader.ui.plain_text import plain_label
+from reader.ui.reading.hit_marks import mark_format
 from reader.ui.reading.reading_view import ReadingView
 
 FIND_DEBOUNCE_MS = 120
@@ -121,13 +122,7 @@ class FindBar(QWidget):
         document = self.view.document()
         selections = []
         for index, (start, end) in enumerate(self.spans):
-            fmt = QTextCharFormat()
-            if index == self.current:
-                fmt.setBackground(QColor("#f29e4c" if not dark else "#c2712a"))
-            else:
-                fmt.setBackground(QColor("#9fd3f7" if not dark else "#2d5f82"))
-            if dark:
-                fmt.setForeground(QColor("#ffffff"))
+            fmt = mark_format(index == self.current, dark, "blue")  # lines, not a fill
             cursor = QTextCursor(document)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

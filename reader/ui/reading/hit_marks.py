@@ -26,6 +26,25 @@ class MarkedText(Protocol):
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection], /) -> None: ...
 
 
+def mark_format(current: bool, dark: bool, hue: str = "orange") -> QTextCharFormat:
+    """A search mark is lines, never a fill: the reader's highlights are fills, so the
+    two are told apart by their shape, in every theme and for any colour vision. Each
+    hit is underlined; the current one is boxed in (overlined too) and takes the colour.
+    ``hue``: orange for the library search's hits, blue for Find in Article."""
+    light, deep = LINE_COLORS[hue]
+    line = QColor(deep if dark else light)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(line)
+    if current:
+        fmt.setFontOverline(True)
+        fmt.setForeground(line)
+    return fmt
+
+
+LINE_COLORS = {"orange": ("#c2410c", "#ffa94d"), "blue": ("#1d5fbf", "#7cc0ff")}  # light, dark
+
+
 class HitMarks:
     def __init__(self, view: MarkedText) -> None:
         self.view = view
@@ -61,21 +80,11 @@ class HitMarks:
         return True
 
     def _paint(self) -> None:
-        palette = self.view.palette()
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        dark = self.view.palette().color(QPalette.ColorRole.Base).lightness() < 128
         selections = []
         for index, cursor in enumerate(self.cursors):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            fmt = QTextCharFormat()
-            if index == self.current:
-                fmt.setBackground(QColor("#f29e4c" if not dark else "#b5651d"))
-            else:
-                # Peach, not yellow: a yellow highlight of the reader's must not look
-                # like a search hit.
-                fmt.setBackground(QColor("#ffd2a6" if not dark else "#7a4a22"))
-            if dark:
-                fmt.setForeground(QColor("#ffffff"))
-            selection.format = fmt
+            selection.format = mark_format(index == self.current, dark)
             selections.append(selection)
         self.view.set_layer("hits", selections)

