@@ -4,12 +4,14 @@ tags under the byline and in the filter, live; copy with citation."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
+from reader.ui.plain_text import literal
 from reader.ui.window.main_window import MainWindow
-from tests.ui.driving import open_article, select_words
+from tests.ui.driving import open_article, saved, select_words
 
 NO_LINE = QTextCharFormat.UnderlineStyle.NoUnderline
 
@@ -53,3 +55,31 @@ def test_library_search_hits_are_underlined_not_filled(qtbot: QtBot, window: Mai
     for mark in layer(window, "hits"):
         assert not filled(mark.format)
         assert mark.format.underlineStyle() != NO_LINE
+
+
+def test_a_note_shows_on_hover_over_its_highlight_as_written(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    window.annotator.highlight_selection("yellow")
+    note = "<b>Check</b> the <img src='/dev/zero'> source & date"
+    window.annotator.set_note(saved(window)[0].id, note)
+    view = window.reading
+    start, end = window.annotator.layer.spans[0][:2]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition((start + end) // 2)
+    inside = view.cursorRect(cursor).center()
+    QApplication.sendEvent(
+        view.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, inside, view.viewport().mapToGlobal(inside)),
+    )
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == literal(note)  # shown as written, never as HTML
+    cursor.setPosition(end + 12)
+    outside = view.cursorRect(cursor).center()
+    QApplication.sendEvent(
+        view.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, outside, view.viewport().mapToGlobal(outside)),
+    )
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # past the highlight: no note

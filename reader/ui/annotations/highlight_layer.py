@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QTextEdit
 
 from reader.core.annotations.annotating import Placed
 from reader.i18n import QT_TRANSLATE_NOOP
-from reader.ui.plain_text import literal
 from reader.ui.reading.reading_view import ReadingView
 
 # colour → (light background, dark background, underline for a note)
@@ -80,7 +79,7 @@ class HighlightLayer:
             if annotation.note:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                 fmt.setUnderlineColor(QColor(line))
-            fmt.setToolTip(literal(annotation.note or ""))
+            fmt.setToolTip(annotation.note or "")  # the view shows it on hover, as literal
             cursor = QTextCursor(document)
             cursor.setPosition(min(start, document.characterCount() - 1))
             cursor.setPosition(

@@ -208,10 +208,21 @@ class ReadingView(QTextBrowser):
         scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         found = self.document().documentLayout().formatAt(QPointF(event.pos()) + scroll)
         tip = found.toCharFormat().toolTip() if found.isCharFormat() else ""
+        tip = self._mark_tip(self.cursorForPosition(event.pos()).position()) or tip
         if tip:
             QToolTip.showText(event.globalPos(), literal(tip), self.viewport())
         else:
             QToolTip.hideText()
+
+    def _mark_tip(self, position: int) -> str:
+        """The tooltip of the innermost mark under ``position`` (a highlight's note)."""
+        under = [
+            (cursor.selectionEnd() - cursor.selectionStart(), selection.format.toolTip())
+            for selection in self._layers.get("highlights", [])
+            if (cursor := selection.cursor).selectionStart() <= position < cursor.selectionEnd()
+            and selection.format.toolTip()
+        ]
+        return min(under)[1] if under else ""
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
