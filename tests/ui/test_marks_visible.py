@@ -4,7 +4,10 @@ tags under the byline and in the filter, live; copy with citation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
@@ -83,3 +86,23 @@ def test_a_note_shows_on_hover_over_its_highlight_as_written(
         QHelpEvent(QEvent.Type.ToolTip, outside, view.viewport().mapToGlobal(outside)),
     )
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # past the highlight: no note
+
+
+def test_the_panel_opens_when_asked_not_on_the_first_highlight_and_is_remembered(
+    qtbot: QtBot, window: MainWindow, open_window: Callable[[Path], MainWindow], library: Path
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    qtbot.keyClick(window.reading, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert saved(window) and not window.panel.isVisible()  # the list keeps its room
+    assert window.panel.list.count() == 1  # listed, for when it is opened
+    toggle = window.panel.toggleViewAction()
+    toggle.trigger()  # View → Highlights and Notes Panel (Ctrl+Shift+A)
+    assert window.panel.isVisible()
+    window.close()
+    again = open_window(library)
+    assert again.panel.isVisible()  # as the reader left it
+    again.panel.toggleViewAction().trigger()
+    again.close()
+    third = open_window(library)
+    assert not third.panel.isVisible()

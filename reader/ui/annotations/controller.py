@@ -190,9 +190,8 @@ class AnnotationController(QObject):
             return  # only whitespace selected
         label = self.tr("Highlight", "undo step")
         self.undo_stack.push(AnnotationChange(self, self.opened.id, None, annotation, label))
-        if not self.settings.value("annotations/panel-shown", False, type=bool):
-            self.settings.setValue("annotations/panel-shown", True)
-            self.panel.show()  # the first highlight ever: show where highlights are listed
+        # The panel stays as the reader left it (View → Highlights and Notes Panel, kept
+        # with the window's docks): a highlight never opens it and squeezes the list.
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
