@@ -106,3 +106,26 @@ def test_the_panel_opens_when_asked_not_on_the_first_highlight_and_is_remembered
     again.close()
     third = open_window(library)
     assert not third.panel.isVisible()
+
+
+def test_the_all_highlights_view_gets_out_of_the_way_of_the_passage_it_opens(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "forces armées")
+    window.annotator.highlight_selection("yellow")
+    open_article(qtbot, window, "The harbour")
+    window.show_all_annotations()
+    dialog = window._all_annotations
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.list.count() == 2)
+    qtbot.keyClicks(dialog.field, "armees")
+    dialog.list.setCurrentRow(1)
+    with qtbot.waitSignal(window.session.article_ready, timeout=10_000):
+        qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    assert not dialog.isVisible()  # the passage is not under it
+    row = window.current_row()
+    assert row is not None and row.title.startswith("Le Mali")
+    window.show_all_annotations()  # back as it was left
+    assert dialog.isVisible() and dialog.field.text() == "armees"
+    dialog.close()

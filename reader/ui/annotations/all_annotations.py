@@ -131,6 +131,9 @@ class AllAnnotationsDialog(QDialog):
         annotation_id = item.data(ANNOTATION_ROLE)
         article_id = item.data(ARTICLE_ROLE)
         if article_id is not None and article_id > 0:
+            # Out of the way of the passage it opens; Ctrl+Shift+L brings it back as it was
+            # (the same query, the same place in the list).
+            self.hide()
             self.open_requested.emit(article_id, annotation_id or "")
 
     def _open_first(self) -> None:
