@@ -129,3 +129,37 @@ def test_the_all_highlights_view_gets_out_of_the_way_of_the_passage_it_opens(
     window.show_all_annotations()  # back as it was left
     assert dialog.isVisible() and dialog.field.text() == "armees"
     dialog.close()
+
+
+def tag_choices(window: MainWindow) -> list[str]:
+    box = window.filter_bar.tag_box
+    return [box.itemText(n) for n in range(1, box.count())]
+
+
+def test_the_tag_filter_lists_every_tag_live(
+    qtbot: QtBot, window: MainWindow, open_window: Callable[[Path], MainWindow], library: Path
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    mali = window.annotator.opened
+    assert mali is not None
+    window.state.add_tag(mali.id, "sahel")
+    qtbot.waitUntil(lambda: tag_choices(window) == ["sahel"])  # as soon as it is made
+    window.close()
+    again = open_window(library)  # the reader's tags load after the list is filled
+    qtbot.waitUntil(lambda: tag_choices(again) == ["sahel"])
+    again.state.rename_tag("sahel", "Sahel 2023")
+    qtbot.waitUntil(lambda: tag_choices(again) == ["Sahel 2023"])
+    with qtbot.waitSignal(again.session.refreshed, timeout=10_000):
+        (library / "storm.md").write_text(
+            "---\ntitle: Storm\ntags: [weather]\n---\n\nRain.\n", encoding="utf-8"
+        )
+    qtbot.waitUntil(lambda: tag_choices(again) == ["Sahel 2023", "weather"])
+    box = again.filter_bar.tag_box
+    box.setCurrentIndex(box.findData("Sahel 2023"))  # the filter works on a reader's tag
+    assert [again.model.index(r, 0).data() for r in range(again.model.rowCount())] == [
+        mali_title(again)
+    ]
+
+
+def mali_title(window: MainWindow) -> str:
+    return next(r.title for r in window.model._rows.values() if r.title.startswith("Le Mali"))

@@ -82,7 +82,11 @@ class ReadingState(QObject):
         def work(_: object) -> tuple[set[int], set[int], dict[int, list[str]]]:
             return userdata.starred_ids(), userdata.read_ids(), userdata.all_tags()
 
-        self.tasks.run("read", work, lambda state: self.model.set_user_state(*state))
+        self.tasks.run("read", work, self._on_loaded)
+
+    def _on_loaded(self, state: tuple[set[int], set[int], dict[int, list[str]]]) -> None:
+        self.model.set_user_state(*state)
+        self.tags_changed.emit()  # the reader's tags are in now: the tag filter lists them
 
     # --- the article shown -----------------------------------------------------------
 
