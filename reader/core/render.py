@@ -317,9 +317,10 @@ def short_date(iso: str | None, lang: str = "en") -> str:
 
 
 def byline_text(article: Article, lang: str = "en") -> str:
-    """Date (in the interface's language), source, word count and reading time."""
+    """Date (in the interface's language), source (a book's author, then its
+    collection), word count and reading time."""
     words, one_word, minutes = _BYLINE_WORDS.get(lang, _BYLINE_WORDS["en"])
-    parts = [format_date(article.date, lang), article.source]
+    parts = [format_date(article.date, lang), article.source, article.collection]
     if article.words:
         parts.append(one_word if article.words == 1 else words.format(n=f"{article.words:,}"))
         parts.append(minutes.format(n=article.reading_minutes))

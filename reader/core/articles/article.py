@@ -30,7 +30,7 @@ class Article:
     title: str
     body: str = ""  # markdown
     date: str | None = None  # ISO 8601, possibly reduced: 2023-07-28, 2023-07 or 1860
-    source: str = ""
+    source: str = ""  # a book's chapter: its author (see formats._parse_markdown)
     lang: str = ""
     tags: list[str] = field(default_factory=list)
     words: int = 0
@@ -39,6 +39,9 @@ class Article:
     format: str = "text"
     encoding: str = ""
     error: str | None = None
+    book: str = ""  # front matter ``book``: the book this file is a chapter of
+    author: str = ""  # front matter ``author``
+    collection: str = ""  # a book's chapter: the front matter ``source`` (ELTeC-deu)
 
     @property
     def reading_minutes(self) -> int:

@@ -196,12 +196,20 @@ def _parse_markdown(rel: str, text: str) -> Article:
         if heading:
             title = _heading_text(heading.group("title"))[:MAX_FIELD_CHARS]
             body = body[: heading.start()] + body[heading.end() :]
+    source, author = text_field(meta.get("source")), text_field(meta.get("author"))
+    book = text_field(meta.get("book"))
+    # A book's chapter is listed and bylined under its author (the catalog has no field
+    # of its own for it): the collection it came from is kept for the byline.
+    shown_source = (author or source) if book else (source or author)
     return Article(
         path=rel,
         title=title or display_stem(rel),
         body=body.strip("\n"),
         date=_iso_date(meta.get("date")),
-        source=text_field(meta.get("source")) or text_field(meta.get("author")),
+        source=shown_source,
+        book=book,
+        author=author,
+        collection=source if book and author and source != author else "",
         lang=normalise_code(text_field(meta.get("lang") or meta.get("language"))),
         tags=tags_field(meta.get("tags")),
         words=count_words(body),

@@ -12,6 +12,7 @@ current row, selection and scroll position survive live updates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -51,10 +52,22 @@ EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 5  # the title's second line: the open
 
 Index = QModelIndex | QPersistentModelIndex
 _SORT_KEYS: dict[int, Callable[[CatalogRow], Any]] = {
-    TITLE: lambda row: (row.title.casefold(), row.id),
+    TITLE: lambda row: (natural_key(row.title), row.id),
     SOURCE: lambda row: (row.source.casefold(), row.date or "", row.id),
-    DATE: lambda row: (row.date or "", row.title.casefold(), row.id),
+    DATE: lambda row: (row.date or "", natural_key(row.title), row.id),
 }
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(title: str) -> tuple[tuple[int, int, str], ...]:
+    """Titles in natural order: "Chapter 2" before "Chapter 11" (numbers by value)."""
+    return tuple(
+        (1, int(part), "") if n % 2 else (0, 0, part)
+        for n, part in enumerate(_NUMBER.split(title.casefold()))
+        if part or n % 2
+    )
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -283,6 +296,10 @@ class ArticleListModel(QAbstractTableModel):
 
     def article(self, article_id: int) -> CatalogRow | None:
         return self._rows.get(article_id)
+
+    def all_rows(self) -> list[CatalogRow]:
+        """Every catalogued article, shown or filtered out."""
+        return list(self._rows.values())
 
     # --- updates ------------------------------------------------------------------
 

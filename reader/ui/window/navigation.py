@@ -2,7 +2,8 @@
 
 Single-letter keys never fire while typing (Qt lets a text field take printable
 keys first), so they work from the list and the article alike. Space at the end
-of an article goes on to the next one, as in a feed reader.
+of an article goes on to the next one, as in a feed reader; at the end of a book's
+chapter, to the book's next chapter (whatever the list's order).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QAbstractSlider, QWidget
 
 from reader.core.catalog.store import CatalogRow
-from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.library_list.article_model import ROW_ROLE, ArticleListModel, natural_key
+
+BOOK_SEPARATOR = " — "  # "Book — Chapter": how a book's chapters are titled (ELTeC)
 
 
 class Navigation:
@@ -67,14 +70,51 @@ class Navigation:
         self.select_row(row)
         return True
 
+    def next_chapter(self) -> bool:
+        """Open the next chapter of the book the current article is a chapter of; False
+        if it is none, or the last, or its next chapter is not in the list as filtered."""
+        model = self.list_view.model()
+        current = self.list_view.currentIndex()
+        if not isinstance(model, ArticleListModel) or not current.isValid():
+            return False
+        following = next_chapter_of(current.data(ROW_ROLE), model.all_rows())
+        row = model.row_of(following.id) if following is not None else None
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
     def page(self, direction: int) -> None:
         bar = self.reading.verticalScrollBar()
         if direction > 0 and bar.value() >= bar.maximum():
-            self.go(1)  # the end of the article: on to the next
+            if not self.next_chapter():
+                self.go(1)  # the end of the article: on to the next
             return
         step = max(bar.pageStep() - bar.singleStep() * 2, bar.singleStep())
         bar.setValue(bar.value() + direction * step)
         bar.actionTriggered.emit(QAbstractSlider.SliderAction.SliderMove.value)  # the reader's
+
+
+def book_of(row: CatalogRow) -> str:
+    """The book a row is a chapter of ("" if none): its title before " — ". The catalog
+    keeps no book: a chapter's title starts with its book's, and its source is the
+    book's author (see ``formats._parse_markdown``)."""
+    book, separator, _ = row.title.rpartition(BOOK_SEPARATOR)
+    return book if separator else ""
+
+
+def next_chapter_of(row: CatalogRow | None, rows: list[CatalogRow]) -> CatalogRow | None:
+    """The chapter after ``row`` in its book (same book, same author), in natural title
+    order: Chapter 2 before Chapter 11."""
+    book = book_of(row) if row is not None else ""
+    if row is None or not book:
+        return None
+    chapters = sorted(
+        (other for other in rows if other.source == row.source and book_of(other) == book),
+        key=lambda other: (natural_key(other.title), other.id),
+    )
+    at = next((n for n, other in enumerate(chapters) if other.id == row.id), None)
+    return chapters[at + 1] if at is not None and at + 1 < len(chapters) else None
 
 
 def link_target(article_path: str, url: QUrl) -> str | None:
