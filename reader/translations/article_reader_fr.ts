@@ -98,7 +98,7 @@
         <translation>le surlignage</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Change Colour</source>
         <comment>undo step</comment>
         <translation>le changement de couleur</translation>
@@ -244,15 +244,45 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/library_list/article_list.py" line="+25"/>
+        <location filename="../ui/library_list/article_list.py" line="+42"/>
         <source>Articles</source>
         <translation>Articles</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Right-click to sort by date, title or source</source>
+        <translation>Clic droit pour trier par date, titre ou source</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Sort by</source>
+        <translation>Trier par</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date, newest first</source>
+        <translation>Date, la plus récente d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date, oldest first</source>
+        <translation>Date, la plus ancienne d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
 </context>
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../ui/library_list/article_model.py" line="+36"/>
+        <location filename="../ui/library_list/article_model.py" line="+37"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -282,7 +312,7 @@
         <translation>impossible de lire le fichier&#xa0;: permission refusée</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>starred</source>
         <translation>favori</translation>
     </message>
@@ -308,9 +338,17 @@
     </message>
 </context>
 <context>
+    <name>CitationCopier</name>
+    <message>
+        <location filename="../ui/annotations/citation.py" line="+48"/>
+        <source>Copy with &amp;Citation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Colors</name>
     <message>
-        <location filename="../ui/annotations/highlight_layer.py" line="+30"/>
+        <location filename="../ui/annotations/highlight_layer.py" line="+29"/>
         <source>Yellow</source>
         <translation>Jaune</translation>
     </message>
@@ -500,7 +538,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../ui/reading/find_bar.py" line="+43"/>
+        <location filename="../ui/reading/find_bar.py" line="+44"/>
         <location line="+1"/>
         <source>Find in this article</source>
         <translation>Rechercher dans cet article</translation>
@@ -541,7 +579,7 @@
         <translation>Fermer la recherche</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+78"/>
         <source>{0} of {1}</source>
         <translation>{0} sur {1}</translation>
     </message>
@@ -762,7 +800,7 @@
         <translation>Son fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../ui/window/navigation.py" line="+104"/>
+        <location filename="../ui/window/navigation.py" line="+144"/>
         <source>Not an article of this library: {0}</source>
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -775,7 +813,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../ui/window/navigation.py" line="-69"/>
+        <location filename="../ui/window/navigation.py" line="-106"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -873,7 +911,7 @@
         <translation>&amp;Taille réelle</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Theme</source>
         <translation>T&amp;hème</translation>
     </message>
@@ -910,7 +948,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+141"/>
+        <location line="+145"/>
         <source>Mark as &amp;Unread</source>
         <translation>Marquer comme non l&amp;u</translation>
     </message>
@@ -934,7 +972,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading/reading_view.py" line="+56"/>
+        <location filename="../ui/reading/reading_view.py" line="+58"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -1009,7 +1047,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/window/shortcuts_dialog.py" line="+28"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+42"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1034,7 +1072,7 @@
         <translation>Chaque action et ses touches</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Reading</source>
         <translation>&amp;Lecture</translation>
     </message>
@@ -1235,7 +1273,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window/menus.py" line="+62"/>
+        <location filename="../ui/window/menus.py" line="+63"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1255,7 +1293,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Search Articles</source>
         <translation>Re&amp;chercher dans les articles</translation>
     </message>
