@@ -342,7 +342,7 @@
     <message>
         <location filename="../ui/annotations/citation.py" line="+48"/>
         <source>Copy with &amp;Citation</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier avec la ré&amp;férence</translation>
     </message>
 </context>
 <context>
