@@ -146,7 +146,10 @@ def muted_text(index: Index) -> str:
     parts = (model.index(row, SOURCE).data(), model.index(row, DATE).data()) if model else ()
     about = " · ".join(str(part) for part in parts if part)
     excerpt = str(index.data(EXCERPT_ROLE) or "")
-    return f"{about} — {excerpt}" if about and excerpt else about or excerpt
+    if not (about and excerpt):
+        return about or excerpt
+    dash = excerpt[0] in "—–-"  # an opening line of dialogue: no second dash before it
+    return f"{about} {excerpt}" if dash else f"{about} — {excerpt}"
 
 
 def wrapped(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
