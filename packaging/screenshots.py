@@ -14,6 +14,7 @@ data folder too. Saved in packaging/screenshots/ (or --out):
     dark.png          English, dark theme
     french.png        the French interface, light
     french-dark.png   the French interface, dark (sepia would be "sepia")
+    small-panel.png   a small laptop's 1024×600, the highlights panel open
 """
 
 from __future__ import annotations
@@ -39,14 +40,16 @@ from reader.ui.window.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
-# (file, interface language, theme, what to do before the shot)
+WIDE, SMALL = (1360, 840), (1024, 600)
+# (file, interface language, theme, what to do before the shot, window size)
 SHOTS = [
-    ("main-window.png", "en", "light", "read"),
-    ("annotations.png", "en", "light", "annotate"),
-    ("search.png", "en", "light", "search"),
-    ("dark.png", "en", "dark", "annotate"),
-    ("french.png", "fr", "light", "annotate"),
-    ("french-dark.png", "fr", "dark", "read"),
+    ("main-window.png", "en", "light", "read", WIDE),
+    ("annotations.png", "en", "light", "annotate", WIDE),
+    ("search.png", "en", "light", "search", WIDE),
+    ("dark.png", "en", "dark", "annotate", WIDE),
+    ("french.png", "fr", "light", "annotate", WIDE),
+    ("french-dark.png", "fr", "dark", "read", WIDE),
+    ("small-panel.png", "en", "light", "annotate", SMALL),
 ]
 
 
@@ -76,13 +79,13 @@ class Photographer:
         if len(self.saved) == len(SHOTS):
             self.app.quit()
             return
-        name, lang, theme, action = SHOTS[len(self.saved)]
+        name, lang, theme, action, size = SHOTS[len(self.saved)]
         install_language(lang)
         settings = app_settings()
         settings.setValue("reading/theme", theme)
         settings.setValue("annotations/panel-shown", True)
         window = MainWindow(self.library, settings)
-        window.resize(1360, 840)
+        window.resize(*size)
         window.show()
         self.window = window
         self.when(lambda: window.session.is_open and not window.session.refreshing,
