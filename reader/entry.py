@@ -22,6 +22,8 @@ COMMAND_HELP = {
     "index": "bring a library's catalog and search index up to date (--rebuild)",
     "export": "export highlights and notes as Markdown or W3C Web Annotation JSON-LD",
     "import": "import highlights and notes from W3C Web Annotation JSON(-LD)",
+    "show": "print an article as the pane shows it (--format text|markdown|html)",
+    "related": "the articles most related to one, duplicates apart (--limit N, --json)",
     "desktop": "add the app to the desktop's menu, or remove it (install|uninstall)",
 }
 # Qt platforms that need no display server (tests, screenshots, remote rendering).
