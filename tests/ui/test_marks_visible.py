@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip
 from pytestqt.qtbot import QtBot
 
@@ -163,3 +163,49 @@ def test_the_tag_filter_lists_every_tag_live(
 
 def mali_title(window: MainWindow) -> str:
     return next(r.title for r in window.model._rows.values() if r.title.startswith("Le Mali"))
+
+
+def edit_action(window: MainWindow, text: str) -> QAction:
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and menu_action.text().replace("&", "") == "Edit":
+            for action in menu.actions():  # type: ignore[attr-defined]
+                if action.text().replace("&", "") == text:
+                    return action  # type: ignore[no-any-return]
+    raise AssertionError(text)
+
+
+def test_copy_with_citation_puts_a_blockquote_and_where_it_is_from_on_the_clipboard(
+    qtbot: QtBot, window: MainWindow, library: Path
+) -> None:
+    open_article(qtbot, window, "The harbour")
+    action = edit_action(window, "Copy with Citation")
+    assert action.shortcut().toString() == "Ctrl+Shift+C"
+    select_words(window, "Fishing boats left the harbour")
+    window.reading.setFocus()
+    qtbot.keyClick(
+        window.reading,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    path = library / "harbour.md"
+    where = f"— The harbour at dawn · Reuters · 1987-02-26 · {path}"
+    assert QApplication.clipboard().text() == f"> Fishing boats left the harbour\n\n{where}\n"
+    # plain copy is still plain
+    select_words(window, "before dawn")
+    qtbot.keyClick(window.reading, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "before dawn"
+    # a highlight clicked, nothing selected: the highlight's quote
+    select_words(window, "running ahead of the storm")
+    window.annotator.highlight_selection("yellow")
+    start, end = window.annotator.layer.spans[0][:2]
+    cursor = QTextCursor(window.reading.document())
+    cursor.setPosition((start + end) // 2)
+    point = window.reading.cursorRect(cursor).center()
+    qtbot.mouseClick(window.reading.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    window.annotator.popup_menu.close() if window.annotator.popup_menu else None
+    assert not window.reading.textCursor().hasSelection()
+    action.trigger()
+    assert (
+        QApplication.clipboard().text().startswith("> running ahead of the storm\n\n— The harbour")
+    )

@@ -35,6 +35,7 @@ POSITION_SAVE_MS = 800  # the position is saved this long after scrolling stops
 class ReadingState(QObject):
     message = Signal(str)
     tags_changed = Signal()  # the app's tags changed: completions and filters follow
+    loaded = Signal()  # stars, read state and tags of the library loaded (at open, refreshes)
 
     def __init__(
         self,
@@ -86,7 +87,7 @@ class ReadingState(QObject):
 
     def _on_loaded(self, state: tuple[set[int], set[int], dict[int, list[str]]]) -> None:
         self.model.set_user_state(*state)
-        self.tags_changed.emit()  # the reader's tags are in now: the tag filter lists them
+        self.loaded.emit()  # the reader's tags are in now (and a file's): the filter lists them
 
     # --- the article shown -----------------------------------------------------------
 

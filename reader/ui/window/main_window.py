@@ -169,7 +169,8 @@ class MainWindow(QMainWindow):
         self.tasks.failed.connect(self.show_notice)
         self.annotator.reload_needed.connect(self._reload_current)
         self.exports.imported.connect(self._reload_current)
-        self.state.tags_changed.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
+        for tags_known in (self.state.tags_changed, self.state.loaded):  # the filter: live
+            tags_known.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
         self.reading.restyled.connect(self._mark_hits)
         self.reading.link_activated.connect(
             lambda url: follow_link(url, self.current_row(), self.model, self.open_article,

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from reader.i18n import LANGUAGES
+from reader.ui.annotations.citation import CitationCopier
 from reader.ui.annotations.controller import AnnotationController
 from reader.ui.annotations.reading_state import ReadingState
 from reader.ui.reading.hit_marks import HitMarks
@@ -80,6 +81,8 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     annotator = parts.annotator
     edit_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
     edit_menu.addActions([annotator.undo_action, annotator.redo_action])
+    citation = CitationCopier(annotator, parts.list_actions.model, parts.list_actions.root, window)
+    edit_menu.addAction(citation.action)  # beside the pane's plain copy (Ctrl+C)
     edit_menu.addSeparator()
     find = QAction(QCoreApplication.translate("WindowMenus", "&Search Articles"), window)
     find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("/")])
