@@ -976,6 +976,11 @@
         <source>Article</source>
         <translation>Article</translation>
     </message>
+    <message>
+        <location line="+71"/>
+        <source>Tags: {0}</source>
+        <translation>Étiquettes&#xa0;: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SearchBar</name>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.plain_text import literal
 from reader.ui.window.main_window import MainWindow
-from tests.ui.driving import open_article, saved, select_words
+from tests.ui.driving import highlighted_text, open_article, saved, select_words
 
 NO_LINE = QTextCharFormat.UnderlineStyle.NoUnderline
 
@@ -209,3 +209,26 @@ def test_copy_with_citation_puts_a_blockquote_and_where_it_is_from_on_the_clipbo
     assert (
         QApplication.clipboard().text().startswith("> running ahead of the storm\n\n— The harbour")
     )
+
+
+def test_an_articles_tags_show_under_its_byline_as_written_and_live(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    window.annotator.highlight_selection("yellow")
+    mali = window.annotator.opened
+    assert mali is not None
+    window.state.add_tag(mali.id, "<b>sahel</b>")
+    qtbot.waitUntil(lambda: "Tags: <b>sahel</b>" in window.reading.toPlainText())
+    text = window.reading.toPlainText()
+    byline = text.index(mali.byline)
+    assert byline < text.index("Tags: <b>sahel</b>") < text.index("L’aide de Moscou")
+    assert highlighted_text(window) == ["renforcer sa sécurité"]  # still on its words
+    window.state.add_tag(mali.id, "défense")
+    qtbot.waitUntil(lambda: "Tags: <b>sahel</b> · défense" in window.reading.toPlainText())
+    open_article(qtbot, window, "The harbour")
+    assert "Tags:" not in window.reading.toPlainText()
+    open_article(qtbot, window, "Le Mali")
+    assert "Tags: <b>sahel</b> · défense" in window.reading.toPlainText()
+    assert highlighted_text(window) == ["renforcer sa sécurité"]

@@ -87,6 +87,8 @@ class ReadingState(QObject):
 
     def _on_loaded(self, state: tuple[set[int], set[int], dict[int, list[str]]]) -> None:
         self.model.set_user_state(*state)
+        if self.current is not None and self.current.html:
+            self.view.set_tags(self.model.tags_of(self.current.id))
         self.loaded.emit()  # the reader's tags are in now (and a file's): the filter lists them
 
     # --- the article shown -----------------------------------------------------------
@@ -102,6 +104,7 @@ class ReadingState(QObject):
         self._update_actions()
         if opened is None or not opened.html:
             return
+        self.view.set_tags(self.model.tags_of(opened.id))  # under the byline
         if chosen:
             self._read_timer.start()
         if opened.state.position:
@@ -234,6 +237,8 @@ class ReadingState(QObject):
 
     def _on_tags(self, tags: dict[int, list[str]]) -> None:
         self.model.set_user_tags(tags)
+        if self.current is not None and self.current.html:
+            self.view.set_tags(self.model.tags_of(self.current.id))
         self.tags_changed.emit()
 
     # --- saving ----------------------------------------------------------------------

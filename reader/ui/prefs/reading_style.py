@@ -41,6 +41,8 @@ def reading_stylesheet(px: int, palette: QPalette, line_height: int, sans: bool)
         h4, h5, h6 {{ font-size: {px}px; }}
         p.byline {{ color: {muted}; font-family: {byline_face};
                     font-size: {round(px * 0.8)}px; margin-bottom: {round(px * 1.6)}px; }}
+        p.tags {{ color: {muted}; font-family: {byline_face}; font-size: {round(px * 0.8)}px;
+                  margin-top: -{round(px * 1.2)}px; margin-bottom: {round(px * 1.6)}px; }}
         p.error {{ font-family: sans-serif; }}
         p.notice {{ font-family: sans-serif; font-size: {round(px * 0.8)}px; color: {text.name()};
                     background-color: {shade}; margin-bottom: {round(px * 1.2)}px; }}

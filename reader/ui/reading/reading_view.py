@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from reader.ui.plain_text import literal
 from reader.ui.prefs.reading_prefs import FAMILIES, SPACINGS, WIDTHS, ReadingPrefs
 from reader.ui.prefs.reading_style import reading_stylesheet
 from reader.ui.reading.hit_marks import HitMarks
+from reader.ui.reading.tags_line import with_tags_line
 from reader.ui.session.article_images import local_image_path
 
 MEASURE_CHARS = WIDTHS["medium"]
@@ -66,6 +67,8 @@ class ReadingView(QTextBrowser):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.offsets: OffsetMap | None = None  # reading text ↔ this document
         self._press: QPoint | None = None
+        self._text = self._byline = self._tags_line = ""  # what offsets are mapped from
+        self._article = False  # an article is shown (not a message)
         self._wheel_rest = 0  # a touchpad's part of a notch, kept for the next event
         self.hits = HitMarks(self)
         self.default_size = max(12.0, QFont().pointSizeF() * 1.3)
@@ -105,15 +108,38 @@ class ReadingView(QTextBrowser):
         self._resource_root = resource_root
         self._images = dict(images or {})
         self._html = body_html
+        self._text, self._byline, self._tags_line = text, byline, ""
+        self._article = True
         self.setHtml(body_html)
         self._layers.clear()
         self.hits.mark(None, "")
         self._apply_measure()
         self.verticalScrollBar().setValue(0)
+        self._map_offsets()
+
+    def _map_offsets(self) -> None:
+        """The reading text ↔ this document; byline and tags line are no part of it."""
         shown = self.positions_text()
-        if byline and (where := shown.find(byline)) >= 0:
-            shown = shown[:where] + SKIP * len(byline) + shown[where + len(byline) :]
-        self.offsets = OffsetMap(shown, text) if text else None
+        for chrome in (self._byline, self._tags_line):
+            if chrome and (where := shown.find(chrome)) >= 0:
+                shown = shown[:where] + SKIP * len(chrome) + shown[where + len(chrome) :]
+        self.offsets = OffsetMap(shown, self._text) if self._text else None
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """Show the article's tags under its byline (plain text), the place kept."""
+        line = self.tr("Tags: {0}").format(" · ".join(tags)) if tags else ""
+        if line == self._tags_line or not self._article:
+            return
+        top = self.top_offset()
+        self._tags_line = line
+        self._html = with_tags_line(self._html, line)
+        self._apply_style()
+        self.document().clearUndoRedoStacks()
+        self.setHtml(self._html)
+        self._apply_measure(force=True)
+        self._map_offsets()
+        self.scroll_to_offset(top)
+        self.restyled.emit()  # highlights and marks are placed again on the new document
 
     def positions_text(self) -> str:
         """The document's text indexed like its cursor positions (UTF-16 code units:
@@ -151,6 +177,7 @@ class ReadingView(QTextBrowser):
     def show_message(self, title: str, text: str) -> None:
         self._resource_root = None
         self._images = {}
+        self._article = False
         self.offsets = None
         self._layers.clear()
         self._html = (
