@@ -199,9 +199,11 @@ class ReadingView(QTextBrowser):
         return self._scaled_image(image) if image is not None else None
 
     def _scaled_image(self, image: QImage) -> QImage:
-        """The image, no wider than the measure (sharp on high-DPI screens)."""
+        """The image, no wider than the measure nor the pane (sharp on high-DPI screens)."""
         ratio = self.devicePixelRatioF()
-        widest = self._char_width() * WIDTHS[self.prefs.width] * ratio
+        measure = self._char_width() * WIDTHS[self.prefs.width]
+        room = self.viewport().width() - 2 * MIN_SIDE_MARGIN  # a pane narrower than the measure
+        widest = (min(measure, room) if room > 0 else measure) * ratio
         if image.width() > widest:
             image = image.scaledToWidth(round(widest), Qt.TransformationMode.SmoothTransformation)
         else:
