@@ -749,12 +749,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+89"/>
+        <location filename="../ui/window/main_window.py" line="+83"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -774,13 +774,13 @@
         <translation>Aucune bibliothèque</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+67"/>
+        <location line="+10"/>
+        <location line="+68"/>
         <source>This article was removed</source>
         <translation>Cet article a été supprimé</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>Its file is no longer in the library.</source>
         <translation>Son fichier n’est plus dans la bibliothèque.</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>Ajoutez des fichiers .txt ou .md dans {0} et ils apparaîtront ici.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Its file is no longer there.</source>
         <translation>Son fichier n’est plus là.</translation>
     </message>
@@ -805,7 +805,7 @@
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.py" line="+93"/>
+        <location filename="../ui/window/main_window.py" line="+94"/>
         <source>{0} — Article Reader</source>
         <translation>{0} — Article Reader</translation>
     </message>
@@ -942,13 +942,13 @@
 <context>
     <name>ReadingState</name>
     <message>
-        <location filename="../ui/annotations/reading_state.py" line="+66"/>
+        <location filename="../ui/annotations/reading_state.py" line="+67"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>Mark as &amp;Unread</source>
         <translation>Marquer comme non l&amp;u</translation>
     </message>
@@ -958,7 +958,7 @@
         <translation>Marquer comme l&amp;u</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <location line="+12"/>
         <source>Not saved: {0}.</source>
         <translation>Non enregistré&#xa0;: {0}.</translation>
@@ -972,7 +972,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading/reading_view.py" line="+58"/>
+        <location filename="../ui/reading/reading_view.py" line="+59"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -980,6 +980,37 @@
         <location line="+71"/>
         <source>Tags: {0}</source>
         <translation>Étiquettes&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedList</name>
+    <message>
+        <location filename="../ui/reading/related_list.py" line="+45"/>
+        <location line="+4"/>
+        <location line="+34"/>
+        <location line="+10"/>
+        <source>Related articles</source>
+        <translation>Articles liés</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Also in your library as:</source>
+        <translation>Aussi dans votre bibliothèque sous&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also in your library as</source>
+        <translation>Aussi dans votre bibliothèque sous</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Related articles: looking…</source>
+        <translation>Articles liés&#xa0;: recherche…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No related articles</source>
+        <translation>Aucun article lié</translation>
     </message>
 </context>
 <context>

@@ -10,14 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QProgressBar,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.catalog.store import CatalogRow
 from reader.ui.annotations.all_annotations import AllAnnotationsDialog
@@ -33,6 +26,7 @@ from reader.ui.plain_text import plain_label
 from reader.ui.prefs.language import SETTING, current_language
 from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.reading.reading_pane import ReadingPane
+from reader.ui.reading.related_list import RelatedList, with_related
 from reader.ui.session.library_session import LibrarySession, ShownArticle, progress_text
 from reader.ui.session.tasks import TaskRunner
 from reader.ui.window.export_actions import ExportActions
@@ -112,7 +106,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.reading_pane)
+        self.related = RelatedList(self.session, self.tasks)  # under the pane, off-thread
+        self.splitter.addWidget(with_related(self.reading_pane, self.related))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 720])
@@ -156,6 +151,7 @@ class MainWindow(QMainWindow):
         self.session.progress.connect(self._on_progress)
         self.session.refreshed.connect(self._on_refreshed)
         self.session.article_ready.connect(self._on_article_ready)
+        self.related.open_requested.connect(self.open_article)  # as the list: Back returns
         self.search = WindowSearch(
             self, session=self.session, model=self.model, list_view=self.list_view,
             search_bar=self.search_bar, count_label=self.count_label, select_row=self.select_row,
@@ -221,6 +217,7 @@ class MainWindow(QMainWindow):
             self.history.forget(article_id)
         if self._current_id is not None and self._current_id in removed:
             self._current_id = None
+            self.related.request(None)
             self.reading.show_message(
                 self.tr("This article was removed"),
                 self.tr("Its file is no longer in the library."),
@@ -288,6 +285,7 @@ class MainWindow(QMainWindow):
         if not opened.html:
             self.state.article_shown(None)
             self.annotator.clear()
+            self.related.request(None)
             self.reading.show_message(
                 self.tr("This article was removed"), self.tr("Its file is no longer there.")
             )
@@ -301,6 +299,7 @@ class MainWindow(QMainWindow):
         self.find_bar.article_changed()
         self.state.article_shown(opened, chosen=opened.id != self._unchosen_id)
         self._mark_hits()
+        self.related.request(self.model.article(opened.id))  # after the article, never before
         if self._pending_annotation:
             self.annotator.scroll_to(self._pending_annotation)
             self.panel.select(self._pending_annotation)
