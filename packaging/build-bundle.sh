@@ -2,10 +2,11 @@
 # Build the self-contained one-folder bundle (no Python needed to run it) with
 # PyInstaller, archive it as dist/article-reader-<version>-linux-x86_64.tar.gz, and
 # smoke-test the archive: unpacked in a temporary folder, with no venv on PATH, it
-# lists the sample library, starts its window offscreen in French (and finds the
-# French .qm), exits cleanly, and its install.sh puts it in a temporary ~/.local.
+# lists the sample library, shows and lists two saved web pages, starts its window
+# offscreen in French (and finds the French .qm), exits cleanly, and its install.sh
+# puts it in a temporary ~/.local.
 #
-#   packaging/build-bundle.sh          (Debian: python3-venv; about 2 minutes)
+#   packaging/build-bundle.sh          (Debian: python3-venv; about 4 minutes)
 #
 # The bundle is built from the app's wheel installed in a venv of its own
 # (build/bundle/venv, with the [bundle] extra: PyInstaller), so it holds exactly what
@@ -60,6 +61,29 @@ import json, sys
 rows = json.load(open(sys.argv[1], encoding="utf-8"))
 assert len(rows) >= 2 and all(not row["error"] for row in rows), rows
 print(f"list: {len(rows)} articles of the sample library")
+PY
+
+# Saved web pages (trafilatura, jusText's stop-word lists, htmldate, courlan: data files
+# PyInstaller's analysis does not see): two fixture pages in a library of their own.
+pages="$scratch/pages"
+mkdir -p "$pages"
+cp tests/fixtures/pages/en-blog-post.html tests/fixtures/pages/fr-actualite.html "$pages/"
+"${clean[@]}" "$app" show "$pages/en-blog-post.html" --library "$pages" > "$scratch/show.txt"
+"${clean[@]}" "$app" list --library "$pages" --json > "$scratch/pages.json"
+"$python" - "$scratch/show.txt" "$scratch/pages.json" <<'PY'
+import json, sys
+from pathlib import Path
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+assert text.startswith("Why sourdough needs time\n") and "lactic bacteria" in text, text[:500]
+rows = {row["path"]: row for row in json.load(open(sys.argv[2], encoding="utf-8"))}
+titles = {path: row["title"] for path, row in rows.items()}
+assert titles == {
+    "en-blog-post.html": "Why sourdough needs time",
+    "fr-actualite.html": "Les cigognes reviennent plus tôt en Alsace",
+}, rows
+assert not any(row["error"] for row in rows.values()), rows
+assert rows["fr-actualite.html"]["lang"] == "fr", rows
+print(f"pages: show read {len(text.split())} words; list: {sorted(titles.values())}")
 PY
 
 status=0

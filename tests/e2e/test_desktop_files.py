@@ -42,6 +42,18 @@ def test_the_metainfo_is_valid() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_saved_web_pages_open_with_the_app() -> None:
+    """Saved pages (.html, .xhtml, .mhtml) are articles: "Open with" offers the app for
+    them, and the metainfo's provides says so to software centres."""
+    entry = DESKTOP_FILE.read_text(encoding="utf-8").splitlines()
+    types = next(line for line in entry if line.startswith("MimeType=")).split("=", 1)[1]
+    pages = {"text/html", "application/xhtml+xml", "application/x-mimearchive"}
+    assert pages | {"text/markdown", "text/plain", "inode/directory"} <= set(types.split(";"))
+    metainfo = METAINFO.read_text(encoding="utf-8")
+    for media_type in pages:
+        assert f"<mediatype>{media_type}</mediatype>" in metainfo, media_type
+
+
 def test_every_icon_size_is_there_at_its_size() -> None:
     for size in desktop.ICON_SIZES:
         png = RESOURCES / "icons" / f"article-reader-{size}.png"

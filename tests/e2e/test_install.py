@@ -1,7 +1,8 @@
 """The wheel as a user gets it: built into a temporary folder, installed (not editable)
 into a fresh venv, and run from there, not from the checkout — the sample library
-listed, --version, and the window started offscreen in French, which must find the
-compiled .qm inside the installed package.
+listed, --version, a saved web page read (trafilatura and its data files, as installed),
+and the window started offscreen in French, which must find the compiled .qm inside the
+installed package.
 
 The fresh venv holds only the wheel; its dependencies (PySide6 and the rest) are this
 test environment's, reached through a .pth file rather than installed again (a full
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -22,6 +24,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+PAGES = ROOT / "tests" / "fixtures" / "pages"
 pytestmark = pytest.mark.slow
 
 
@@ -89,6 +92,29 @@ def test_the_installed_command_lists_the_sample(venv: Path, tmp_path: Path) -> N
     assert listed.returncode == 0, listed.stderr
     rows = json.loads(listed.stdout)
     assert len(rows) >= 2 and not any(row["error"] for row in rows)
+
+
+def test_the_installed_command_reads_a_saved_page(venv: Path, tmp_path: Path) -> None:
+    library = tmp_path / "pages"
+    library.mkdir()
+    page = Path(shutil.copy(PAGES / "en-blog-post.html", library))
+    command = venv / "bin" / "article-reader"
+    environ = _environment(tmp_path)
+    shown = subprocess.run(
+        [str(command), "show", str(page), "--library", str(library)],
+        capture_output=True, text=True, env=environ, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    # the title, then the article the extraction tests expect, and nothing of the page else
+    expected = (PAGES / "expected" / "en-blog-post.txt").read_text(encoding="utf-8").split()
+    assert shown.stdout.split() == ["Why", "sourdough", "needs", "time", *expected], shown.stdout
+    listed = subprocess.run(
+        [str(command), "list", "--json", "--library", str(library)],
+        capture_output=True, text=True, env=environ, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert listed.returncode == 0, listed.stderr
+    [row] = json.loads(listed.stdout)
+    assert (row["title"], row["error"]) == ("Why sourdough needs time", None), row
 
 
 def test_the_installed_window_starts_in_french(venv: Path, tmp_path: Path) -> None:
