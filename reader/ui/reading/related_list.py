@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from reader.ui.session.related_finder import RelatedFinder
 from reader.ui.session.tasks import TaskRunner
 
 ID = Qt.ItemDataRole.UserRole
-SECTION_HEIGHT = 190  # the section's first height, under the pane (the reader can drag it)
+MAX_LINES = 5  # the section grows with its lines up to this many, then scrolls
 
 
 class RelatedList(QWidget):
@@ -53,7 +52,7 @@ class RelatedList(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
         layout.addWidget(self.heading)
-        layout.addWidget(self.related_list, 1)
+        layout.addWidget(self.related_list)  # as high as its lines: the article keeps the room
         layout.addWidget(self.duplicates_heading)
         layout.addWidget(self.duplicates_list)  # as high as its few lines: see _on_found
         self.clear()
@@ -83,6 +82,7 @@ class RelatedList(QWidget):
         self.heading.setText(self.tr("Related articles"))
         self.related_list.clear()
         self.duplicates_list.clear()
+        self.related_list.hide()
         self.duplicates_heading.hide()
         self.duplicates_list.hide()
 
@@ -94,10 +94,11 @@ class RelatedList(QWidget):
         )
         self._fill(self.related_list, found.related)
         self._fill(self.duplicates_list, found.duplicates, with_path=True)
-        lines = max(1, self.duplicates_list.count())
-        self.duplicates_list.setFixedHeight(lines * self.duplicates_list.sizeHintForRow(0) + 4)
+        for view in (self.related_list, self.duplicates_list):
+            lines = min(MAX_LINES, max(1, view.count()))
+            view.setFixedHeight(lines * view.sizeHintForRow(0) + 4)
+            view.setVisible(view.count() > 0)
         self.duplicates_heading.setVisible(bool(found.duplicates))
-        self.duplicates_list.setVisible(bool(found.duplicates))
 
     def _fill(
         self, view: QListWidget, items: list[RelatedArticle], with_path: bool = False
@@ -119,14 +120,14 @@ class RelatedList(QWidget):
             self.open_requested.emit(article_id)
 
 
-def with_related(pane: QWidget, related: RelatedList) -> QSplitter:
-    """The reading pane above, the related articles below (the reader drags between)."""
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    splitter.setObjectName("readingSplitter")
-    splitter.addWidget(pane)
-    splitter.addWidget(related)
-    splitter.setStretchFactor(0, 1)
-    splitter.setStretchFactor(1, 0)
-    splitter.setSizes([600, SECTION_HEIGHT])
-    splitter.setCollapsible(0, False)
-    return splitter
+def with_related(pane: QWidget, related: RelatedList) -> QWidget:
+    """The reading pane above, the related articles below, as high as their lines: an
+    empty section is one line, and the article keeps the rest of the height."""
+    column = QWidget()
+    column.setObjectName("readingColumn")
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(pane, 1)
+    layout.addWidget(related, 0)
+    return column
