@@ -57,11 +57,11 @@ from reader.core.search.schema import (
     language_key,
 )
 from reader.core.search.spelling import (
-    SUGGEST_BELOW,
     VOCABULARY_FILE,
     Vocabulary,
     count_words,
     suggest,
+    worth_suggesting,
 )
 from reader.core.search.user_filters import UserFilters
 
@@ -287,16 +287,16 @@ class SearchIndex:
                     timed_out = True  # the hits so far
                 results = timed.results()
                 hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]
-                # Counting every match re-runs the query (40 % of a search at 30,000
-                # articles): exact when fewer than the limit matched, else estimated.
+                # Counting every match re-runs the query: exact below the limit, else estimated.
                 total = results.scored_length()
                 estimated = timed_out or total >= max(1, limit)
                 if estimated and not timed_out:
                     total = max(total, results.estimated_length())
                 suggestion = None
-                if suggest_words and not timed_out and total < SUGGEST_BELOW:
+                vocab = self.vocabulary
+                if suggest_words and not timed_out and worth_suggesting(parsed, vocab, total):
                     count = self._counter(searcher)
-                    suggestion = suggest(parsed, self.vocabulary, count, total, deadline)
+                    suggestion = suggest(parsed, vocab, count, total, deadline)
             except Exception as exc:  # a damaged segment raises nearly anything
                 failure = exc
                 self._close_searcher()

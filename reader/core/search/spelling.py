@@ -198,6 +198,19 @@ def suggest(
     return None
 
 
+def worth_suggesting(parsed: Parsed, vocabulary: Vocabulary, total: int) -> bool:
+    """Few hits, or a word of the query that is no word of the library (``goverment``):
+    it may still find articles through its stem (``governess``), but the reader likely
+    meant a frequent near-miss, so a suggestion is worth a look."""
+    if total < SUGGEST_BELOW:
+        return True
+    for word, _scope in parsed.words():
+        folded = fold(word.text)
+        if len(folded) >= 3 and folded.isalpha() and vocabulary.count(folded) == 0:
+            return True
+    return False
+
+
 def corrections(vocabulary: Vocabulary, word: str, known: int = 0) -> list[str]:
     """Words near ``word`` and more frequent than it: nearest first, then most frequent.
 
