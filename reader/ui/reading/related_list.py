@@ -63,6 +63,9 @@ class RelatedList(QWidget):
         view.setFrameShape(QListWidget.Shape.NoFrame)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # As high as its lines (at most MAX_LINES): no scroll bar may hide the last line.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.itemClicked.connect(self._open)
         view.itemActivated.connect(self._open)
         return view
