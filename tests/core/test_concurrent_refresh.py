@@ -100,7 +100,7 @@ def test_a_refresh_waits_for_the_writer_lock_and_can_be_cancelled(
     # Another process holds the lock: a file lock of its own (flock is per open file).
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(library.data_dir / "writer.lock")],
-        stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
@@ -114,15 +114,16 @@ def test_a_refresh_waits_for_the_writer_lock_and_can_be_cancelled(
         holder.kill()
         holder.wait()
         holder.stdout.close()  # type: ignore[union-attr]
+        holder.stdin.close()  # type: ignore[union-attr]
     assert "Waiting for another process updating this library" in said
     assert library.refresh().added  # the lock died with its process
     assert writer_lock(library.data_dir).depth == 0
 
 
 HOLD_LOCK = """
-import fcntl, os, sys, time
+import fcntl, os, sys
 fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
 fcntl.flock(fd, fcntl.LOCK_EX)
 print("held", flush=True)
-time.sleep(60)
+sys.stdin.read()  # holds the lock until the test closes our stdin or kills us
 """

@@ -154,8 +154,8 @@ def _unblock_later(fifo: Path, after: float, stop: threading.Event) -> threading
         while not stop.is_set():
             try:
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError:  # no reader (yet)
-                time.sleep(0.05)
+            except OSError:  # no reader (yet): try again shortly, unless told to stop
+                stop.wait(0.05)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
