@@ -1,8 +1,9 @@
 """The parsed query tree (:mod:`reader.core.search.query`) → a Whoosh query over our fields.
 
-Each word is analysed for every language's fields, so one query finds French and
-English articles alike, each matched with its own stemming. A prefix stands for at
-most ``MAX_PREFIX_EXPANSIONS`` words of each field; one cut so says so in ``left_out``.
+Each word is stemmed in every language, so one query finds French and English
+articles alike, each matched with its own stemming; only the distinct stems the
+index holds are searched (a lexicon lookup each). A prefix stands for at most
+``MAX_PREFIX_EXPANSIONS`` words of each field; one cut so says so in ``left_out``.
 
 Proximity: an article holding all the plain words of a query within
 ``PROXIMITY_SLOP`` words of each other, in any order, scores higher (an optional
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import islice
-from typing import Any, cast
+from typing import Any
 
 from whoosh.fields import Schema
 from whoosh.query.compound import And, AndMaybe, Or
@@ -28,8 +29,9 @@ from whoosh.query.wrappers import Not
 
 from reader.core.limits import MAX_PREFIX_EXPANSIONS
 from reader.core.search import query as ql
-from reader.core.search.analysis import FoldingStemAnalyzer, fold
-from reader.core.search.schema import SCOPE_FIELDS
+from reader.core.search.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer, fold
+from reader.core.search.fields import query_terms
+from reader.core.search.schema import LANGUAGE_KEYS, SCOPE_FIELDS
 from reader.core.search.spelling import Vocabulary
 from reader.core.search.user_filters import IdSet, UserFilters
 
@@ -53,6 +55,7 @@ class QueryCompiler:
         self.user = user  # answers is:, has:, app tags and notes; None: nothing matches them
         self.reader = reader  # the index's terms, to expand prefixes within the limit
         self.left_out: list[str] = []  # prefixes cut to their first expansions
+        self._held: dict[tuple[str, str], bool] = {}
 
     def compile(self, node: ql.Node) -> Query:
         if isinstance(node, ql.Text):
@@ -81,7 +84,7 @@ class QueryCompiler:
         return AndMaybe(And(subqueries), near) if near else And(subqueries)
 
     def near(self, node: ql.And) -> Query | None:
-        """The plain words of an And close together, in the body of any language."""
+        """The plain words of an And close together in the body, in any language."""
         words = [
             child.words[0].text
             for child in node.nodes
@@ -93,31 +96,65 @@ class QueryCompiler:
         if len(words) < 2:
             return None
         nears: list[Query] = []
-        for fieldname in SCOPE_FIELDS["body"]:
-            analyzer = cast(FoldingStemAnalyzer, self.schema[fieldname].analyzer)
-            terms = [Term(fieldname, analyzer.term(word)) for word in words]
-            nears.append(SpanNear2(terms, slop=PROXIMITY_SLOP, ordered=False))  # type: ignore[no-untyped-call]
-        return Or(nears)
+        for terms in self.stemmings("body", words):
+            spans = [Term("body", term) for term in terms]
+            nears.append(SpanNear2(spans, slop=PROXIMITY_SLOP, ordered=False))  # type: ignore[no-untyped-call]
+        return Or(nears) if nears else None
 
     def text(self, node: ql.Text) -> Query:
         alternatives: list[Query] = []
+        words = [word.text for word in node.words]
         for fieldname in SCOPE_FIELDS[node.scope]:
-            analyzer = cast(FoldingStemAnalyzer, self.schema[fieldname].analyzer)
-            terms = [analyzer.term(word.text) for word in node.words]
             if node.prefix:
-                whole = [Term(fieldname, term) for term in terms[:-1]]
-                last = self.prefix(fieldname, analyzer, fold(node.words[-1].text))
-                alternatives.append(And([*whole, last]) if whole else last)
+                last = self.prefix(fieldname, fold(words[-1]))
+                for terms in self.stemmings(fieldname, words[:-1]) if words[:-1] else [()]:
+                    whole: list[Query] = [Term(fieldname, term) for term in terms]
+                    alternatives.append(And([*whole, last]) if whole else last)
             elif node.phrase:
-                alternatives.append(Phrase(fieldname, terms))
+                for terms in self.stemmings(fieldname, words):
+                    alternatives.append(Phrase(fieldname, list(terms)))
             else:
-                alternatives.append(Term(fieldname, terms[0]))
-        return Or(alternatives)
+                for term in self.terms(fieldname, words[0]):
+                    alternatives.append(Term(fieldname, term))
+        if not alternatives:
+            return NullQuery
+        return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
-    def prefix(self, fieldname: str, analyzer: FoldingStemAnalyzer, prefix: str) -> Query:
+    def terms(self, fieldname: str, word: str) -> list[str]:
+        """A word's stems in every language, those the field holds (all without a reader)."""
+        return [term for term in query_terms(word, LANGUAGE_KEYS) if self.holds(fieldname, term)]
+
+    def stemmings(self, fieldname: str, words: list[str]) -> list[tuple[str, ...]]:
+        """The distinct ways the languages stem a run of words, where the field holds all."""
+        runs: list[tuple[str, ...]] = []
+        for key in LANGUAGE_KEYS:
+            analyzer = FoldingStemAnalyzer(key)
+            run = tuple(analyzer.term(word) for word in words)
+            if run not in runs and all(self.holds(fieldname, term) for term in run):
+                runs.append(run)
+        return runs
+
+    def holds(self, fieldname: str, term: str) -> bool:
+        """Whether the index has ``term`` in ``fieldname``: a lexicon lookup, no postings.
+
+        A stem no article has would still cost a matcher in every segment."""
+        if self.reader is None:
+            return True
+        held = self._held.get((fieldname, term))
+        if held is None:
+            held = self._held[(fieldname, term)] = (fieldname, term) in self.reader
+        return held
+
+    def prefix(self, fieldname: str, prefix: str) -> Query:
         """Stems start with the prefix, or stem from a real word that does."""
-        stems = {analyzer.term(word) for word in self.vocabulary.starting(prefix, _EXPANSIONS)}
-        extra = [Term(fieldname, stem) for stem in sorted(stems) if not stem.startswith(prefix)]
+        stems: set[str] = set()
+        for word in self.vocabulary.starting(prefix, _EXPANSIONS):
+            stems.update(query_terms(word, STEMMED_LANGUAGES))
+        extra = [
+            Term(fieldname, stem)
+            for stem in sorted(stems)
+            if not stem.startswith(prefix) and self.holds(fieldname, stem)
+        ]
         starting = self.starting(fieldname, prefix)
         return Or([starting, *extra]) if extra else starting
 

@@ -36,7 +36,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
@@ -44,17 +44,16 @@ from whoosh.collectors import TimeLimitCollector
 from whoosh.searching import Searcher, TimeLimit
 
 from reader.core.articles.article import Article
-from reader.core.children import children_die_with_parent
 from reader.core.limits import QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD
 from reader.core.search.compiler import QueryCompiler
+from reader.core.search.posting_pool import GroupedSegmentWriter
 from reader.core.search.schema import (
     SCHEMA_VERSION,
     SCOPE_FIELDS,
     build_schema,
     document,
-    language_key,
 )
 from reader.core.search.spelling import (
     VOCABULARY_FILE,
@@ -67,7 +66,7 @@ from reader.core.search.user_filters import UserFilters
 
 TINY_SEGMENT_DOCS = 2000  # segments below this are gathered by merge_tiny_segments…
 TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
-MULTIPROCESS_MIN_DOCS = 1000  # below this, forking writers costs more than it saves
+MULTIPROCESS_MIN_DOCS = 1000  # below this, forking index workers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
 SORTS = ("relevance", "date")
 _VERSION_FILE = "article-reader-schema"
@@ -152,24 +151,22 @@ class SearchIndex:
 
     # --- writing --------------------------------------------------------------------
 
-    def write(
-        self, upserts: Iterable[tuple[int, Article]], deletions: Iterable[int], procs: int = 1
-    ) -> int:
+    def write(self, upserts: Iterable[tuple[int, Article]], deletions: Iterable[int]) -> int:
         """Add or replace articles and delete ids, in one commit. Returns docs written.
 
-        ``procs`` > 1: that many forked writers (Whoosh's MpWriter, a segment each), about
-        twice the speed on two cores; only in processes without threads (bulk, CLI)."""
+        In this process and thread; a big build runs in worker processes instead
+        (:mod:`reader.core.library.parallel_build`)."""
         upserts = list(upserts)
         written = 0
         texts: list[str] = []
-        writer = self._writer(procs if len(upserts) >= MULTIPROCESS_MIN_DOCS else 1)
+        writer = self._writer()
         try:
             for article_id in deletions:
                 writer.delete_by_term("id", str(article_id))
             for article_id, article in upserts:
                 fields = document(article_id, article)
                 writer.update_document(**fields)
-                texts.append(f"{article.title}\n{fields[f'body_{language_key(article)}']}")
+                texts.append(f"{article.title}\n{cast(tuple[str, str], fields['body'])[1]}")
                 written += 1
         except BaseException:
             writer.cancel()
@@ -182,20 +179,15 @@ class SearchIndex:
             self.vocabulary.add(count_words(texts))
         return written
 
-    def _writer(self, procs: int = 1) -> Any:
+    def _writer(self) -> Any:  # a GroupedSegmentWriter (Whoosh is untyped)
         """A writer; waits for a live writer, and clears a lock file no process can hold."""
         # compound=False: whoosh3 reads a compound segment by copying each of its
         # files into memory (BytesIO) whenever a reader opens; at 30,000 articles that
         # was 1.1 GB at every launch. Plain segment files are read on demand.
-        # limitmb: the posting pool spills to disk past it (pickling every posting:
-        # a quarter of a 1,000-chapter build at 128 MB), so one writer gets 256 MB.
-        options: dict[str, Any] = {"limitmb": 256, "timeout": LOCK_TIMEOUT, "compound": False}
-        if procs > 1:
-            # Forked (even from the spawned bulk indexer): each dies with us (children.py).
-            options.update(procs=procs, multisegment=True, limitmb=96, start_method="fork")
-            children_die_with_parent()
+        # GroupedSegmentWriter: Whoosh's writer without its pickling posting pool.
+        options: dict[str, Any] = {"timeout": LOCK_TIMEOUT, "compound": False}
         try:
-            return self.ix.writer(**options)
+            return GroupedSegmentWriter(self.ix, **options)
         except whoosh_index.LockError:
             raise  # held by a process that is still running: never broken
         except OSError:
@@ -206,7 +198,7 @@ class SearchIndex:
                 lock.unlink()
             else:
                 raise
-            return self.ix.writer(**options)
+            return GroupedSegmentWriter(self.ix, **options)
 
     def is_damaged(self) -> bool:
         """True when the index's files fail the opening check (after a failed write)."""

@@ -2,12 +2,11 @@
 
 From the index we have: the open article's key terms, weighted by tf-idf (words
 frequent in this article and rare in the library, as "more like this" picks them),
-searched as one weighted OR query in the body field of the article's own language, with
-that language's stems. Only articles of the same language can be related: the fields
-are per language, and so are the words. The words' library frequencies come from the
-index's vocabulary (:mod:`reader.core.search.spelling`, in memory): Whoosh's own
-``key_terms_from_text`` looks each distinct word up in every segment, 0.4 s for a long
-chapter.
+searched as one weighted OR query in the body field with that language's stems, among
+the articles of the same language only (the words are a language's). The words'
+library frequencies come from the index's vocabulary (:mod:`reader.core.search.spelling`,
+in memory): Whoosh's own ``key_terms_from_text`` looks each distinct word up in every
+segment, 0.4 s for a long chapter.
 
 Exact and near duplicates (the same story saved twice, a text file and a saved page of
 the same article) are not "related": they come apart, as "also in your library as …".
@@ -101,16 +100,16 @@ def related_articles(
     if article.error or limit <= 0:
         return Related()
     key = language_key(article)
-    fieldname = f"body_{key}"
     text = f"{article.title}\n{plain_text(article.body)[:TEXT_CHARS]}"
     with index.ix.searcher() as searcher:
-        if fieldname not in searcher.schema:
+        if "body" not in searcher.schema:
             return Related()
         terms = key_terms(index.vocabulary, text, key, searcher.doc_count(), KEY_TERMS)
         if not terms:
             return Related()
-        query = Or([Term(fieldname, term, boost=weight) for term, weight in terms])
-        results = searcher.search(query, limit=limit + EXTRA_HITS + 1)
+        query = Or([Term("body", term, boost=weight) for term, weight in terms])
+        same_language = Term("lang", article.lang or "xx")
+        results = searcher.search(query, limit=limit + EXTRA_HITS + 1, filter=same_language)
         scored = [(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
     own = next((score for hit_id, score in scored if hit_id == article_id), None)
     hits = [(hit_id, score) for hit_id, score in scored if hit_id != article_id]

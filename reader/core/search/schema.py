@@ -1,43 +1,41 @@
-"""The index's schema: fields per language, and the document an article becomes.
+"""The index's schema, and the document an article becomes.
 
-Each article's text goes into the fields of its own language (``body_fr``,
-``title_fr``…), analysed with that language's Snowball stemmer after case and
-accent folding; other or unknown languages go to ``*_xx`` (folded, not stemmed).
+An article's title and text go into the ``title`` and ``body`` fields, analysed
+in its own language (:mod:`reader.core.search.fields`): case and accents folded,
+then that language's Snowball stemmer; other or unknown languages (``xx``) are
+folded, not stemmed.
 """
 
 from __future__ import annotations
 
 import re
 
-from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, FieldType, Schema
 
 from reader.core.articles.article import Article
 from reader.core.search.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer, fold
+from reader.core.search.fields import LanguageText
 
+# 6: one title and one body field for every language (were ten: title_fr, body_fr…)
 # 5: year and month fields (fast date: queries)
 # 4: segments written as plain files, not compound (see search.SearchIndex._writer)
 # 3: sortable date, folded tags, reserved is/has/notes (and the vocabulary beside it)
 # 2: one cached analyzer per language (reader.core.search.analysis)
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 LANGUAGE_KEYS = (*STEMMED_LANGUAGES, "xx")  # xx: any other or unknown language
 TITLE_BOOST = 3.0
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 SCOPE_FIELDS = {
-    "all": tuple(f"{kind}_{key}" for kind in ("title", "body") for key in LANGUAGE_KEYS),
-    "title": tuple(f"title_{key}" for key in LANGUAGE_KEYS),
-    "body": tuple(f"body_{key}" for key in LANGUAGE_KEYS),
+    "all": ("title", "body"),
+    "title": ("title",),
+    "body": ("body",),
     "source": ("source",),
     "notes": ("notes",),
 }
 
 
-def language_analyzer(lang: str) -> Analyzer:
-    return FoldingStemAnalyzer(lang)
-
-
 def build_schema() -> Schema:
-    unstemmed = language_analyzer("xx")
+    unstemmed = FoldingStemAnalyzer("xx")
     fields: dict[str, FieldType] = {
         "id": ID(stored=True, unique=True),
         "path": STORED(),
@@ -54,10 +52,9 @@ def build_schema() -> Schema:
         "is": KEYWORD(commas=True, lowercase=True),
         "has": KEYWORD(commas=True, lowercase=True),
         "notes": TEXT(analyzer=unstemmed),
+        "title": LanguageText(field_boost=TITLE_BOOST),
+        "body": LanguageText(),
     }
-    for key in LANGUAGE_KEYS:
-        fields[f"title_{key}"] = TEXT(analyzer=language_analyzer(key), field_boost=TITLE_BOOST)
-        fields[f"body_{key}"] = TEXT(analyzer=language_analyzer(key))
     return Schema(**fields)
 
 
@@ -76,8 +73,8 @@ def document(article_id: int, article: Article) -> dict[str, object]:
         "lang": article.lang or "xx",
         "source": article.source,
         "tag": ",".join(fold(tag) for tag in article.tags),
-        f"title_{key}": article.title,
-        f"body_{key}": body,
+        "title": (key, article.title),
+        "body": (key, body),
     }
     if article.date:
         document["date"] = article.date
