@@ -14,7 +14,10 @@ import re
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionStartEvent
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
+from yaml.resolver import Resolver
 
 from reader.core.limits import (
     FRONT_MATTER_ALIASES_ALLOWED,
@@ -32,25 +35,53 @@ class FrontMatterRefused(ValueError):
     """The front matter breaks a limit: the article is listed with this as its error."""
 
 
-class _LimitedLoader(yaml.SafeLoader):
-    """SafeLoader without aliases, with bounded nesting and forgiving timestamps."""
+# libyaml's parser when PyYAML has it (its wheels do): the pure-Python scanner took 5 ms
+# of a typical front matter, most of the time to read such an article. Only the events
+# come from C; nodes are composed here, in Python, so the limits below still apply
+# (libyaml's own composer would build aliases and any depth before we could look).
+_Parser: Any
+try:
+    from yaml._yaml import CParser
+
+    _Parser = CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser as _PyParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _PurePythonParser(Reader, Scanner, _PyParser):
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _PyParser.__init__(self)
+
+    _Parser = _PurePythonParser
+
+
+class _LimitedLoader(_Parser, Composer, SafeConstructor, Resolver):  # type: ignore[misc]
+    """A safe loader without aliases, with bounded nesting and forgiving timestamps."""
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        _Parser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
         self._depth = 0
+
+    def get_single_node(self) -> Any:
+        return Composer.get_single_node(self)  # ours (limited), never libyaml's own
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if not FRONT_MATTER_ALIASES_ALLOWED and self.check_event(AliasEvent):
             raise FrontMatterRefused("front matter uses a YAML alias (not allowed)")
-        nested = self.check_event(CollectionStartEvent)
+        # Exact classes: libyaml's check_event compares classes with `is`, no isinstance.
+        nested = self.check_event(SequenceStartEvent, MappingStartEvent)
         if nested:
             self._depth += 1
             if self._depth > MAX_FRONT_MATTER_DEPTH:
-                raise FrontMatterRefused(
-                    f"front matter nested too deep (limit {MAX_FRONT_MATTER_DEPTH} levels)"
-                )
+                raise FrontMatterRefused(_too_deep())
         try:
-            return super().compose_node(parent, index)
+            return Composer.compose_node(self, parent, index)
         finally:
             if nested:
                 self._depth -= 1
@@ -66,6 +97,10 @@ class _LimitedLoader(yaml.SafeLoader):
 _LimitedLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _LimitedLoader.construct_yaml_timestamp
 )
+
+
+def _too_deep() -> str:
+    return f"front matter nested too deep (limit {MAX_FRONT_MATTER_DEPTH} levels)"
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -84,10 +119,18 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
             f"front matter too large ({len(source):,} characters; limit {MAX_FRONT_MATTER_CHARS:,})"
         )
     try:
-        loaded = yaml.load(source, Loader=_LimitedLoader)  # a SafeLoader, see above
+        loader = _LimitedLoader(source)  # safe: SafeConstructor, see above
+        try:
+            loaded = loader.get_single_data()
+        finally:
+            loader.dispose()
     except FrontMatterRefused:
         raise
-    except (yaml.YAMLError, ValueError):  # ValueError: e.g. an int of 5,000 digits
+    except yaml.YAMLError as exc:
+        if "maximum nesting depth" in str(exc):  # libyaml's scanner, reading ahead of us
+            raise FrontMatterRefused(_too_deep()) from None
+        loaded = None  # malformed front matter: ignored, the body still reads
+    except ValueError:  # e.g. an int of 5,000 digits
         loaded = None  # malformed front matter: ignored, the body still reads
     meta: dict[str, Any] = {}
     if isinstance(loaded, dict):
