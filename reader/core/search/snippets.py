@@ -13,6 +13,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.limits import MAX_SNIPPET_SCAN_CHARS
 from reader.core.search import query as query_language
@@ -65,26 +66,42 @@ def _collect(node: query_language.Node | None, terms: QueryTerms) -> None:
 def hit_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
     """Character spans of the words of ``text`` the query matches, in order."""
     analyzer = FoldingStemAnalyzer(lang)
-    wanted = {analyzer.term(word) for word in terms.words}
-    # Stemming is the cost here (a Snowball stem is ~100 times a dict lookup, and an
-    # article's words are mostly new to the cache). Snowball only changes a word's
-    # ending, never its first letter (after folding): a word whose first letter
-    # starts no wanted term cannot stem to one, and is not stemmed.
-    initials = tuple({term[:1] for term in wanted if term})
-    may_stem: dict[str, bool] = {}  # a word's first character → can it start a wanted term
+    wanted = frozenset(analyzer.term(word) for word in terms.words)
     prefixes = tuple(terms.prefixes)
-    known = analyzer.cache()  # word → term, filled as we go: one dict lookup per word
+    folded = fold(text)
+    if len(folded) != len(text):  # a letter folded to two (rare): word by word
+        return _hit_spans_slowly(text, analyzer, wanted, prefixes)
+    # Stemming is the cost (a Snowball stem is ~100 times a dict lookup, and an article's
+    # words are mostly new to the cache). Snowball changes only a word's ending: a word
+    # stems to a wanted term only if, folded, it starts with that term less its last two
+    # letters. One regular expression over the folded text finds those few words, in C;
+    # only they are stemmed.
+    spans = []
+    term = analyzer.term
+    for match in _candidates(wanted, prefixes).finditer(folded):
+        start, end = match.span()
+        if (prefixes and match.group().startswith(prefixes)) or term(text[start:end]) in wanted:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=64)
+def _candidates(wanted: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """Words (of a folded text) that may stem to a wanted term or start with a prefix."""
+    starts = {term[: max(1, len(term) - 2)] for term in wanted if term} | set(prefixes)
+    if not starts:
+        return re.compile(r"(?!)")  # matches nothing
+    alternatives = "|".join(re.escape(start) for start in sorted(starts, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*")
+
+
+def _hit_spans_slowly(
+    text: str, analyzer: FoldingStemAnalyzer, wanted: frozenset[str], prefixes: tuple[str, ...]
+) -> list[tuple[int, int]]:
     spans = []
     for match in WORD.finditer(text):
         word = match.group()
-        term = known.get(word)
-        if term is None:
-            first = may_stem.get(word[0])
-            if first is None:
-                first = may_stem[word[0]] = bool(initials) and fold(word[0]).startswith(initials)
-            if first:
-                term = analyzer.term(word)
-        if term in wanted or (prefixes and fold(word).startswith(prefixes)):
+        if analyzer.term(word) in wanted or (prefixes and fold(word).startswith(prefixes)):
             spans.append(match.span())
     return spans
 
