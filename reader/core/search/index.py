@@ -54,6 +54,7 @@ from reader.core.search.schema import (
     SCOPE_FIELDS,
     build_schema,
     document,
+    weighting,
 )
 from reader.core.search.spelling import (
     VOCABULARY_FILE,
@@ -318,7 +319,7 @@ class SearchIndex:
         if self._searcher is None or not self._searcher.up_to_date():  # type: ignore[no-untyped-call]
             self._close_searcher()
             with _releasing_leaks():
-                self._searcher = self.ix.searcher()
+                self._searcher = self.ix.searcher(weighting=weighting())
         return self._searcher
 
     def _close_searcher(self) -> None:

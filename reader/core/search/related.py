@@ -34,7 +34,7 @@ from reader.core.articles.article import Article
 from reader.core.catalog.store import Catalog, CatalogRow
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
 from reader.core.search.index import SearchIndex
-from reader.core.search.schema import language_key, plain_text
+from reader.core.search.schema import language_key, plain_text, weighting
 from reader.core.search.spelling import Vocabulary
 
 RELATED_LIMIT = 5
@@ -101,7 +101,7 @@ def related_articles(
         return Related()
     key = language_key(article)
     text = f"{article.title}\n{plain_text(article.body)[:TEXT_CHARS]}"
-    with index.ix.searcher() as searcher:
+    with index.ix.searcher(weighting=weighting()) as searcher:
         if "body" not in searcher.schema:
             return Related()
         terms = key_terms(index.vocabulary, text, key, searcher.doc_count(), KEY_TERMS)
