@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import reader.core.library.library as library_module
+import reader.core.library.indexing as indexing_module
 from reader.core.articles.article import Article
 from reader.core.library.library import Library, LibraryError
 
@@ -27,16 +27,16 @@ LIGHTHOUSE = "# The lighthouse keeper\n\nHe climbed the hundred steps every even
 
 
 class ParseCounter:
-    """Wraps the library's parse_file and records every path it reads."""
+    """Wraps the parse_file a refresh reads files with, and records every path it reads."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.paths: list[str] = []
-        self._real = library_module.parse_file
-        monkeypatch.setattr(library_module, "parse_file", self)
+        self._real = indexing_module.parse_file
+        monkeypatch.setattr(indexing_module, "parse_file", self)
 
-    def __call__(self, root: Path, rel: str) -> Article:
+    def __call__(self, root: Path, rel: str, *, detect: bool = True) -> Article:
         self.paths.append(rel)
-        return self._real(root, rel)
+        return self._real(root, rel, detect=detect)
 
 
 def bump_mtime(path: Path, seconds: int = 10) -> None:

@@ -37,6 +37,7 @@ from reader.core.library.guard import Cancelled as Cancelled
 from reader.core.library.guard import LibraryError as LibraryError
 from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
 from reader.core.library.guard import check_available, writer_lock
+from reader.core.library.indexing import indexer_for
 from reader.core.library.planning import Plan as Plan
 from reader.core.library.planning import batches, make_plan
 from reader.core.search.index import SearchIndex
@@ -210,9 +211,11 @@ class Library:
         changes as soon as they are committed, and ``should_stop`` is checked
         between batches (raising :class:`Cancelled`). The index is written every
         ``index_batch`` articles (bigger batches index faster: fewer segments to
-        merge) with ``procs`` processes (see :meth:`SearchIndex.write`); what is
-        committed is searchable at once. A fresh ``plan`` saves scanning again (it
-        is made again if another process changed the catalog since).
+        merge); with ``procs`` > 1 and enough files, worker processes read and index
+        them (:mod:`reader.core.library.parallel_build`; only in a process without
+        threads: they are forked); what is committed is searchable at once. A fresh
+        ``plan`` saves scanning again (it is made again if another process changed
+        the catalog since).
 
         The whole refresh holds the library's writer lock (another process's refresh
         is waited for, ``progress`` saying so), and raises :class:`LibraryUnavailable`
@@ -246,14 +249,14 @@ class Library:
         changes = ChangeSet()
         total = len(to_parse)
         done = 0
-        waiting: list[tuple[int, Article]] = []  # in the catalog, not yet in the index
+        indexer = indexer_for(self.root, self.index, procs, total, should_stop)
 
         def flush() -> None:
-            if not waiting:
+            if not indexer.waiting:
                 return
             progress(done, total, "Indexing")
             try:
-                self.index.write(waiting, (), procs=procs)
+                indexed = indexer.flush()
             except (LockError, Cancelled):
                 raise
             except Exception:
@@ -262,23 +265,21 @@ class Library:
                 log.warning("the search index is damaged; rebuilding it", exc_info=True)
                 self.rebuild_index()  # every row unindexed: _index_pending indexes them
             else:
-                self.catalog.mark_indexed([article_id for article_id, _ in waiting], ())
-            waiting.clear()
+                self.catalog.mark_indexed(indexed, ())
 
-        for paths in batches(to_parse, FIRST_BATCHES, BATCH_SIZE):
-            if should_stop():
-                raise Cancelled
-            progress(done, total, "Reading articles")
-            batch = self._parse_batch(paths, on_disk, should_stop)
-            result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
-            changes.extend(result)
-            if on_batch and result:
-                on_batch(result)  # the list grows before the slower indexing
-            waiting.extend(upserts)
-            done += len(paths)
-            if len(waiting) >= index_batch or done <= FIRST_BATCHES[0]:
-                flush()  # the very first batch at once: a new library is searchable soon
-        flush()
+        with indexer:
+            to_read = batches(to_parse, FIRST_BATCHES, BATCH_SIZE)
+            for paths, batch in indexer.parse(self._unless_stopped(to_read, should_stop), on_disk):
+                progress(done, total, "Reading articles")
+                result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
+                changes.extend(result)
+                if on_batch and result:
+                    on_batch(result)  # the list grows before the slower indexing
+                indexer.add(upserts, paths)
+                done += len(paths)
+                if indexer.waiting >= index_batch or done <= FIRST_BATCHES[0]:
+                    flush()  # the very first batch at once: a new library is searchable soon
+            flush()
         gone = ChangeSet(removed=[state.id for state in vanished.values()])
         if gone:
             with self.catalog.transaction() as db:
@@ -314,23 +315,15 @@ class Library:
         self._device = check_available(self.root, self.catalog)
         return make_plan(self.root, self.catalog, folders, self.scan)
 
-    def _parse_batch(
-        self,
-        paths: list[str],
-        on_disk: dict[str, tuple[int, int]],
-        should_stop: Callable[[], bool],
-    ) -> list[tuple[Article, int, int]]:
-        parsed = []
-        for rel in paths:
+    @staticmethod
+    def _unless_stopped(
+        paths: Iterable[list[str]], should_stop: Callable[[], bool]
+    ) -> Iterator[list[str]]:
+        """The batches to read, raising :class:`Cancelled` before each once asked to stop."""
+        for batch in paths:
             if should_stop():
-                break  # what is parsed so far is still committed
-            try:
-                article = parse_file(self.root, rel)
-            except FileNotFoundError:
-                continue  # deleted while we scanned: it is simply not there
-            mtime, size = on_disk[rel]
-            parsed.append((article, mtime, size))
-        return parsed
+                raise Cancelled
+            yield batch
 
     def _commit_batch(
         self,
@@ -377,18 +370,14 @@ class Library:
         if deletions and not pending:
             self.index.write((), deletions)
             self.catalog.mark_indexed((), deletions)
-        for start in range(0, len(pending), batch_size):
-            if should_stop():
-                raise Cancelled
-            progress(start, len(pending), "Indexing")
-            ids = pending[start : start + batch_size]
-            upserts = []
-            for row in self.catalog.rows_by_id(ids):
-                try:
-                    article = self.read_article(row)
-                except FileNotFoundError:
-                    continue  # the next refresh removes it from the catalog
-                upserts.append((row.id, article))
-            batch_deletions = deletions if start == 0 else []
-            self.index.write(upserts, batch_deletions, procs=procs)
-            self.catalog.mark_indexed([i for i, _ in upserts], batch_deletions)
+        if not pending:
+            return
+        with indexer_for(self.root, self.index, procs, len(pending), should_stop) as indexer:
+            for start in range(0, len(pending), batch_size):
+                if should_stop():
+                    raise Cancelled
+                progress(start, len(pending), "Indexing")
+                indexer.add_rows(self.catalog.rows_by_id(pending[start : start + batch_size]))
+                batch_deletions = deletions if start == 0 else []
+                indexed = indexer.flush(batch_deletions)
+                self.catalog.mark_indexed(indexed, batch_deletions)

@@ -1,0 +1,347 @@
+"""Big refreshes with one worker process per core that parses *and* indexes.
+
+Before, the main process parsed every file, detected its language, counted its
+words and pickled whole articles to Whoosh's index writers (``MpWriter``), which
+waited on it: on two cores a first build used little more than one. Here each
+worker reads its share of the files itself (it is sent paths, not documents),
+keeps the parsed articles, and sends back only what the catalog needs (the article
+without its body). The main process commits those to the catalog, which gives
+them their ids, and tells each worker which of its articles to index under which
+id. Each worker writes one segment per commit with a
+:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` and counts the
+words for "did you mean"; the main process then commits all the segments at once
+(:func:`reader.core.search.segments.commit_segments`): one segment per worker
+and commit, as with ``MpWriter``.
+
+Parsing runs one batch ahead: while the main process commits a batch to the
+catalog, the workers already read the next one.
+
+Workers are forked: only from a process without threads (the command line, the
+bulk indexer), never from the window's. Each dies with its parent
+(:func:`reader.core.children.die_with_parent`) and is killed when the build
+ends, is cancelled or fails; a segment it was writing is then left out of the
+index (Whoosh deletes its files at the next commit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import multiprocessing
+import os
+import traceback
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from whoosh import index as whoosh_index
+
+from reader.core.articles.article import Article
+from reader.core.articles.formats import parse_file
+from reader.core.catalog.store import CatalogRow
+from reader.core.children import die_with_parent
+from reader.core.search.index import SearchIndex
+from reader.core.search.posting_pool import GroupedSegmentWriter
+from reader.core.search.schema import document, plain_text
+from reader.core.search.segments import commit_segments
+from reader.core.search.spelling import Vocabulary
+
+ONE_WORKER_BELOW = 100  # a batch this small is read by one worker: one small segment, not two
+_STOP = ("stop", None)
+
+
+class WorkerFailed(RuntimeError):
+    """A worker process failed or died; the message says how. Committed batches stay."""
+
+
+class BuildWorkers:
+    """``procs`` forked workers: the parallel counterpart of ``InProcessIndexer``."""
+
+    def __init__(self, root: Path, index: SearchIndex, procs: int) -> None:
+        self.index = index
+        context = multiprocessing.get_context("fork")
+        self._conns: list[Connection] = []
+        self._processes: list[Any] = []
+        self._holder: dict[str, int] = {}  # path → the worker keeping its parsed article
+        self._next_alone = 0  # the worker that reads the next small batch alone
+        self.waiting = 0  # articles sent to be indexed since the last commit
+        # Answers come in the order questions were asked: a commit's answer may follow
+        # that of the next batch's parse, sent ahead. Each question gets a ticket.
+        self._tickets = itertools.count()
+        self._asked: list[deque[int]] = [deque() for _ in range(procs)]
+        self._answers: list[dict[int, Any]] = [{} for _ in range(procs)]
+        parent = os.getpid()
+        try:
+            for n in range(procs):
+                mine, theirs = context.Pipe()
+                process = context.Process(
+                    target=_worker_main,
+                    args=(root, index.folder, theirs, parent),
+                    name=f"article-reader-index-{n}",
+                    daemon=True,
+                )
+                process.start()
+                theirs.close()
+                self._conns.append(mine)
+                self._processes.append(process)
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker: at once, whatever it was doing (nothing of it is committed)."""
+        for conn in self._conns:
+            with _quietly():
+                conn.send(_STOP)
+        for process in self._processes:
+            process.join(timeout=1)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for conn in self._conns:
+            conn.close()
+        self._conns, self._processes = [], []
+
+    # --- reading --------------------------------------------------------------------
+
+    def parse(
+        self,
+        batches: Iterable[list[str]],
+        on_disk: Mapping[str, tuple[int, int]],
+    ) -> Iterator[tuple[list[str], list[tuple[Article, int, int]]]]:
+        """Each batch of paths, parsed: (article without its body, mtime, size) in order.
+
+        The next batch is sent before this one is given back, so the workers read it
+        while the caller commits this one. A file gone meanwhile is left out.
+        """
+        ahead: tuple[list[str], list[tuple[list[str], int]]] | None = None
+        for paths in batches:
+            sent = (paths, self._send_parse(paths, on_disk))
+            if ahead is not None:
+                yield ahead[0], self._parsed(*ahead, on_disk)
+            ahead = sent
+        if ahead is not None:
+            yield ahead[0], self._parsed(*ahead, on_disk)
+
+    def _send_parse(
+        self, paths: list[str], on_disk: Mapping[str, tuple[int, int]]
+    ) -> list[tuple[list[str], int]]:
+        """Each worker's share of ``paths`` and the ticket of its answer."""
+        shares: list[list[str]] = [[] for _ in self._conns]
+        if len(paths) < ONE_WORKER_BELOW:
+            shares[self._next_alone] = list(paths)
+            self._next_alone = (self._next_alone + 1) % len(shares)
+        else:
+            loads = [0] * len(shares)  # bytes: parsing and indexing time go with size
+            for rel in sorted(paths, key=lambda rel: -on_disk[rel][1]):
+                lightest = loads.index(min(loads))
+                shares[lightest].append(rel)
+                loads[lightest] += on_disk[rel][1] + 1
+        return [
+            (share, self._ask(n, ("parse", share)) if share else -1)
+            for n, share in enumerate(shares)
+        ]
+
+    def _parsed(
+        self,
+        paths: list[str],
+        shares: list[tuple[list[str], int]],
+        on_disk: Mapping[str, tuple[int, int]],
+    ) -> list[tuple[Article, int, int]]:
+        found: dict[str, Article] = {}
+        for n, (share, ticket) in enumerate(shares):
+            if not share:
+                continue
+            articles: list[Article | None] = self._answer(n, ticket)
+            for rel, article in zip(share, articles, strict=True):
+                if article is not None:
+                    found[rel] = article
+                    self._holder[rel] = n
+        return [(found[rel], *on_disk[rel]) for rel in paths if rel in found]
+
+    # --- indexing -------------------------------------------------------------------
+
+    def add(self, upserts: Sequence[tuple[int, Article]], parsed: Iterable[str]) -> None:
+        """Index these articles (by id) at the next commit; forget the rest of ``parsed``."""
+        work: list[list[tuple[int, str]]] = [[] for _ in self._conns]
+        for article_id, article in upserts:
+            work[self._holder[article.path]].append((article_id, article.path))
+        done: list[list[str]] = [[] for _ in self._conns]
+        for rel in parsed:
+            holder = self._holder.pop(rel, None)
+            if holder is not None:
+                done[holder].append(rel)
+        for n in range(len(self._conns)):
+            if work[n] or done[n]:
+                self._send(n, ("index", (work[n], done[n])))
+        self.waiting += len(upserts)
+
+    def add_rows(self, rows: Sequence[CatalogRow]) -> None:
+        """Index these catalogued articles, read again from their files (gone: skipped)."""
+        count = len(self._conns)
+        for n in range(count):
+            share = [(row.id, row.path, row.lang) for row in rows[n::count]]
+            if share:
+                self._send(n, ("index_rows", share))
+        self.waiting += len(rows)
+
+    def flush(self, deletions: Sequence[int] = ()) -> list[int]:
+        """Commit what the workers indexed (one segment each); returns the ids indexed."""
+        if not self.waiting and not deletions:
+            return []
+        tickets = [self._ask(n, ("commit", None)) for n in range(len(self._conns))]
+        segments: list[Any] = []
+        indexed: list[int] = []
+        counts: Counter[str] = Counter()
+        for n, ticket in enumerate(tickets):
+            segment, ids, words = self._answer(n, ticket)
+            if segment is not None:
+                segments.append(segment)
+            indexed += ids
+            counts.update(words)
+        # Every id written is deleted first from the older segments: an edited or moved
+        # article replaces its old document (what update_document does one by one).
+        commit_segments(self.index, segments, [*deletions, *indexed], counts)
+        self.waiting = 0
+        return indexed
+
+    # --- talking to workers ---------------------------------------------------------
+
+    def _ask(self, n: int, message: tuple[str, Any]) -> int:
+        ticket = next(self._tickets)
+        self._send(n, message)
+        self._asked[n].append(ticket)
+        return ticket
+
+    def _answer(self, n: int, ticket: int) -> Any:
+        answers = self._answers[n]
+        while ticket not in answers:
+            answers[self._asked[n].popleft()] = self._receive(n)
+        return answers.pop(ticket)
+
+    def _send(self, n: int, message: tuple[str, Any]) -> None:
+        try:
+            self._conns[n].send(message)
+        except OSError:
+            raise WorkerFailed(self._failure(n)) from None
+
+    def _receive(self, n: int) -> Any:
+        try:
+            kind, payload = self._conns[n].recv()
+        except (EOFError, OSError):
+            raise WorkerFailed(self._failure(n)) from None
+        if kind == "error":
+            raise WorkerFailed(f"an index worker failed: {payload}")
+        return payload
+
+    def _failure(self, n: int) -> str:
+        process = self._processes[n]
+        process.join(timeout=1)
+        return f"an index worker stopped (exit code {process.exitcode})"
+
+
+class _quietly:
+    """Ignore a broken pipe: a worker that is gone needs no stop message."""
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
+        return kind is not None and issubclass(kind, OSError)
+
+
+# --- in the worker ------------------------------------------------------------------
+
+
+class _Worker:
+    """One worker's state: the articles it parsed, its segment, its word counts."""
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.root = root
+        self.folder = folder
+        self.held: dict[str, Article] = {}
+        self.writer: Any = None  # a GroupedSegmentWriter (Whoosh is untyped)
+        self.indexed: list[int] = []
+        self.words: Counter[str] = Counter()
+
+    def parse(self, paths: list[str]) -> list[Article | None]:
+        light: list[Article | None] = []
+        for rel in paths:
+            try:
+                article = parse_file(self.root, rel)
+            except FileNotFoundError:
+                light.append(None)  # deleted since the scan: it is simply not there
+                continue
+            self.held[rel] = article
+            light.append(dataclasses.replace(article, body=""))  # the catalog's part
+        return light
+
+    def index(self, work: tuple[list[tuple[int, str]], list[str]]) -> None:
+        upserts, done = work
+        for article_id, rel in upserts:
+            self._add(article_id, self.held[rel])
+        for rel in done:
+            self.held.pop(rel, None)
+
+    def index_rows(self, rows: list[tuple[int, str, str]]) -> None:
+        for article_id, rel, lang in rows:
+            try:
+                article = parse_file(self.root, rel, detect=False)
+            except FileNotFoundError:
+                continue  # the next refresh removes it from the catalog
+            article.lang = lang
+            self._add(article_id, article)
+
+    def _add(self, article_id: int, article: Article) -> None:
+        if self.writer is None:
+            # Only now, not right after the last commit: the main process's commit
+            # deletes the files of every segment its table of contents does not list.
+            ix = whoosh_index.open_dir(str(self.folder))
+            self.writer = GroupedSegmentWriter(ix, _lk=False, compound=False)
+        self.writer.add_document(**document(article_id, article))
+        self.words.update(Vocabulary.words_of(f"{article.title}\n{plain_text(article.body)}"))
+        self.indexed.append(article_id)
+
+    def commit(self, _: None) -> tuple[Any, list[int], Counter[str]]:
+        segment = None
+        if self.writer is not None:
+            segment = self.writer._finalize_segment()
+            self.writer = None
+        result = (segment, self.indexed, self.words)
+        self.indexed, self.words = [], Counter()
+        return result
+
+
+def _worker_main(root: Path, folder: Path, conn: Connection, parent: int) -> None:
+    die_with_parent(parent)
+    worker = _Worker(root, folder)
+    answers: dict[str, Callable[[Any], Any]] = {"parse": worker.parse, "commit": worker.commit}
+    quiet: dict[str, Callable[[Any], None]] = {
+        "index": worker.index,
+        "index_rows": worker.index_rows,
+    }
+    try:
+        while True:
+            kind, payload = conn.recv()
+            if kind in answers:
+                conn.send(("ok", answers[kind](payload)))
+            elif kind in quiet:
+                quiet[kind](payload)  # no answer: a failure shows at the next question
+            else:
+                return
+    except EOFError:
+        return  # the main process is gone
+    except BaseException:
+        with _quietly():
+            conn.send(("error", traceback.format_exc(limit=-3)))
