@@ -80,13 +80,16 @@ def search_library(
     limit: int = 20,
     sort: str = "relevance",
     snippets: int | None = None,
+    suggest: bool = True,
     rebuild: Callable[[], None] | None = None,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] = _never,
 ) -> LibrarySearch:
     """Search the library as the search box does.
 
-    ``snippets``: how many of the first hits get a snippet (None: all of them).
+    ``snippets``: how many of the first hits get a snippet (None: all of them); the
+    window asks for none, and then :func:`hit_snippets` for the rows it shows, as it
+    asks :func:`did_you_mean` (``suggest=False``) apart: its first hits wait for neither.
     ``rebuild``: when given, a damaged index is rebuilt here (after calling it, to
     tell the reader) and refreshed (``progress``), then searched again; else
     :class:`IndexDamaged` is raised. ``should_stop`` is checked between snippets (a
@@ -96,7 +99,7 @@ def search_library(
     user = UserFilters(library.userdata)  # is:starred, tag:, in:notes… answered from SQLite
     rebuilt = False
     try:
-        result = library.index.query(query, limit=limit, sort=sort, user=user)
+        result = library.index.query(query, limit=limit, sort=sort, user=user, suggest=suggest)
     except IndexCorrupt as exc:
         if rebuild is None:
             raise IndexDamaged(str(exc)) from exc
@@ -104,7 +107,7 @@ def search_library(
         recover_index(library, progress)
         rebuilt = True
         user = UserFilters(library.userdata)
-        result = library.index.query(query, limit=limit, sort=sort, user=user)
+        result = library.index.query(query, limit=limit, sort=sort, user=user, suggest=suggest)
     return _gather(library, query, result, user, snippets, should_stop, rebuilt)
 
 
@@ -132,17 +135,36 @@ def _gather(
 ) -> LibrarySearch:
     rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in result.hits)}
     hits = [Found(rows[hit.id], hit.score) for hit in result.hits if hit.id in rows]
-    terms = QueryTerms.parse(query)
-    found: dict[int, Snippet | None] = {}
-    for hit in hits[:snippets] if snippets is not None else hits:
-        if should_stop():
-            break
-        if not hit.row.error:
-            found[hit.id] = article_snippet(library, hit.row, terms)
+    asked = [hit.row for hit in (hits[:snippets] if snippets is not None else hits)]
+    found = hit_snippets(library, query, asked, should_stop)
     return LibrarySearch(
         query, hits, found, user.matched_notes(NOTES_LIMIT), result.total, result.estimated,
         result.suggestion, result.ignored, result.timed_out, rebuilt,
     )  # fmt: skip
+
+
+def hit_snippets(
+    library: Library,
+    query: str,
+    rows: list[CatalogRow],
+    should_stop: Callable[[], bool] = _never,
+) -> dict[int, Snippet | None]:
+    """The best passage of each of these hits (rows with a parse error get none).
+
+    ``should_stop`` is checked between them: what is done so far is returned."""
+    terms = QueryTerms.parse(query)
+    found: dict[int, Snippet | None] = {}
+    for row in rows:
+        if should_stop():
+            break
+        if not row.error:
+            found[row.id] = article_snippet(library, row, terms)
+    return found
+
+
+def did_you_mean(library: Library, query: str, total: int) -> str | None:
+    """A corrected query that finds more than the ``total`` articles this one found."""
+    return library.index.suggestion(query, total)
 
 
 def article_snippet(library: Library, row: CatalogRow, terms: QueryTerms) -> Snippet | None:

@@ -153,7 +153,7 @@ def test_a_snippet_of_html_like_text_is_shown_as_written(
     written = "Quokka <b>x</b> & <i>y</i> > z"
     (library_root / "tags.txt").write_text(f"Tags\n\n{written}\n", encoding="utf-8")
     window = open_window(library_root)
-    with qtbot.waitSignal(window.session.search_done, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.session.search_details, timeout=WAIT_MS):
         window.search_field.setText("quokka")
     index = window.model.index(0, TITLE)
     assert index.data(SNIPPET_ROLE) == (

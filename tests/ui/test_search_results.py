@@ -22,7 +22,8 @@ def titles(window: MainWindow) -> list[str]:
 
 
 def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
-    with qtbot.waitSignal(window.session.search_done, timeout=WAIT_MS):
+    """Search, and wait for the hits and the details that follow them (snippets…)."""
+    with qtbot.waitSignal(window.session.search_details, timeout=WAIT_MS):
         window.search_field.setText(query)
 
 
@@ -70,12 +71,30 @@ def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: Mai
 
 def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
     answered: list[str] = []
+    detailed: list[str] = []
     window.session.search_done.connect(lambda outcome: answered.append(outcome.query))
+    window.session.search_details.connect(lambda details: detailed.append(details.query))
     window.session.search("harbour")
     window.session.search("sécurité")  # asked before the first answered
-    qtbot.waitUntil(lambda: answered == ["sécurité"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: answered == ["sécurité"] and bool(detailed), timeout=WAIT_MS)
     qtbot.wait(200)  # any late answer for "harbour" would arrive here
     assert answered == ["sécurité"]
+    assert set(detailed) == {"sécurité"}
+
+
+def test_the_hits_are_listed_before_any_file_is_read_for_their_snippets(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    said: list[tuple[str, Any]] = []
+    window.session.search_done.connect(lambda outcome: said.append(("hits", outcome)))
+    window.session.search_details.connect(lambda details: said.append(("details", details)))
+    window.search_field.setText("moscou")
+    qtbot.waitUntil(lambda: any(kind == "details" for kind, _ in said), timeout=WAIT_MS)
+    (first, hits), (second, details) = said[:2]
+    assert (first, second) == ("hits", "details")
+    assert titles(window) == [MALI] and hits.snippets == {}  # listed without a snippet
+    assert "<mark>Moscou</mark>" in details.snippets[hits.ids[0]]
+    assert "<mark>Moscou</mark>" in window.model.index(0, TITLE).data(SNIPPET_ROLE)
 
 
 def test_a_typo_offers_the_corrected_query(qtbot: QtBot, window: MainWindow) -> None:

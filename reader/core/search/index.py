@@ -102,6 +102,7 @@ class SearchResult:
     # past the query's limits (saying which)
     estimated: bool = False  # total is Whoosh's estimate (an upper bound), not a count
     timed_out: bool = False  # stopped after QUERY_SECONDS: more articles may match
+    ignored_only: bool = False  # nothing understood: the words of the clauses were searched
 
 
 class SearchIndex:
@@ -219,7 +220,7 @@ class SearchIndex:
 
     def search(self, query_text: str, limit: int = 200) -> list[Hit]:
         """Hits in relevance order. Raises QueryError on a query with nothing to search."""
-        return self._run(query_text, limit, "relevance", suggest_words=False).hits
+        return self._run(query_text, limit, "relevance").hits
 
     def query(
         self,
@@ -228,6 +229,7 @@ class SearchIndex:
         sort: str = "relevance",
         partial: bool = False,
         user: UserFilters | None = None,
+        suggest: bool = True,
     ) -> SearchResult:
         """Search with the query language of :mod:`reader.core.search.query`.
 
@@ -236,16 +238,31 @@ class SearchIndex:
         IndexCorrupt when the index fails its integrity check.
         ``user`` answers the clauses about the reader's data (is:, has:, in:notes, app
         tags) and finds words in highlights and notes; without it they match nothing.
+        ``suggest=False`` leaves "did you mean" for :meth:`suggestion`, asked apart.
         """
-        result = self._run(text, limit, sort, suggest_words=True, user=user)
-        return dataclasses.replace(result, partial=partial)
+        result = self._run(text, limit, sort, user=user)
+        wanted = suggest and not result.timed_out and not result.ignored_only
+        suggestion = self.suggestion(text, result.total) if wanted else None
+        return dataclasses.replace(result, partial=partial, suggestion=suggestion)
+
+    def suggestion(self, text: str, total: int) -> str | None:
+        """ "Did you mean": a corrected query that finds more than ``total`` articles.
+
+        Apart from the query, so that its extra searches never delay the first hits."""
+        parsed = ql.parse(text)
+        if parsed.node is None or not worth_suggesting(parsed, self.vocabulary, total):
+            return None
+        deadline = time.monotonic() + QUERY_SECONDS
+        with self._lock, contextlib.suppress(Exception):  # best effort, as damage is found
+            count = self._counter(self._current_searcher())  # by the query, not here
+            return suggest(parsed, self.vocabulary, count, total, deadline)
+        return None
 
     def _run(
         self,
         text: str,
         limit: int,
         sort: str,
-        suggest_words: bool,
         user: UserFilters | None = None,
     ) -> SearchResult:
         if sort not in SORTS:
@@ -253,11 +270,12 @@ class SearchIndex:
         deadline = time.monotonic() + QUERY_SECONDS
         parsed = ql.parse(text)
         left_out = parsed.left_out
+        ignored_only = False
         if parsed.node is None and parsed.ignored:
             # Only clauses we could not understand: search their words instead.
             parsed = ql.parse(" ".join(WORD.findall(" ".join(parsed.ignored))))
             left_out += parsed.over_limit
-            suggest_words = False
+            ignored_only = True
         if parsed.node is None:
             raise QueryError(f"nothing to search for in {text!r}")
         node = parsed.node
@@ -285,11 +303,6 @@ class SearchIndex:
                 estimated = timed_out or total >= max(1, limit)
                 if estimated and not timed_out:
                     total = max(total, results.estimated_length())
-                suggestion = None
-                vocab = self.vocabulary
-                if suggest_words and not timed_out and worth_suggesting(parsed, vocab, total):
-                    count = self._counter(searcher)
-                    suggestion = suggest(parsed, vocab, count, total, deadline)
             except Exception as exc:  # a damaged segment raises nearly anything
                 failure = exc
                 self._close_searcher()
@@ -301,7 +314,7 @@ class SearchIndex:
             if self.is_damaged():  # the one test of damage: never a query's own failure
                 raise IndexCorrupt(f"the search index cannot be read: {message}")
             raise QueryFailed(f"the query could not be run ({message[:200]})")
-        return SearchResult(hits, total, suggestion, False, left_out, estimated, timed_out)
+        return SearchResult(hits, total, None, False, left_out, estimated, timed_out, ignored_only)
 
     def _counter(self, searcher: Searcher) -> Callable[[str], int]:
         def count(text: str) -> int:

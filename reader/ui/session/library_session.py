@@ -13,9 +13,7 @@ after each refresh and by a poll every ``POLL_MS`` (the command line's ``index``
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -39,13 +37,22 @@ from reader.core.operations import (
 from reader.core.search.index import QueryError
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.session.error_text import read_only_text
+from reader.ui.session.search_outcome import (
+    SearchDetails,
+    SearchFailed,
+    SearchOutcome,
+    details_of,
+    outcome_of,
+)
 from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskContext, TaskRunner
 from reader.ui.session.watcher import LibraryWatcher
 
-SNIPPET_LIMIT = 30  # snippets for the first hits (a screenful is about 12); 1 ms each
+SNIPPET_LIMIT = 30  # snippets for the first hits, after them (search_outcome.py)…
+SCREENFUL = 12  # …these first, with "did you mean"
 POLL_MS = 2000  # how often the catalog is asked whether another process changed it
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
+Searched = tuple[int, SearchOutcome | SearchFailed, LibrarySearch | None]  # generation…
 PROGRESS = (  # what the core says while it works: translated where shown (progress_text)
     QT_TRANSLATE_NOOP("LibrarySession", "Scanning"),
     QT_TRANSLATE_NOOP("LibrarySession", "Reading articles"),
@@ -59,30 +66,9 @@ def progress_text(message: str) -> str:
     return QCoreApplication.translate("LibrarySession", message)
 
 
-@dataclass(frozen=True)
-class SearchOutcome:
-    query: str
-    ids: list[int]  # best first
-    snippets: dict[int, str]  # id → snippet HTML
-    total: int  # every matching article (may exceed len(ids))
-    estimated: bool  # total is an estimate
-    suggestion: str | None  # "did you mean"
-    ignored: tuple[str, ...]  # clauses of a malformed query left out
-    from_notes: dict[int, str] = field(default_factory=dict)  # id → the matching note
-    while_indexing: bool = False  # asked while the index was being built: run it again after
-
-
-@dataclass(frozen=True)
-class SearchFailed:
-    """A search that found nothing to show: why, and whether the index needs rebuilding."""
-
-    message: str = ""  # "" when it was skipped (a newer query was queued)
-    damaged: bool = False  # the index failed its integrity check
-
-
 __all__ = [
-    "LibrarySession", "OpenedArticle", "SearchFailed", "SearchOutcome", "ShownArticle",
-    "progress_text",
+    "LibrarySession", "OpenedArticle", "SearchDetails", "SearchFailed", "SearchOutcome",
+    "ShownArticle", "progress_text",
 ]  # fmt: skip
 
 
@@ -92,7 +78,8 @@ class LibrarySession(QObject):
     rows_changed = Signal(list, list)  # upserted CatalogRows, removed ids
     progress = Signal(int, int, str)
     refreshed = Signal()  # catalog and index are in step with the folder
-    search_done = Signal(object)  # a SearchOutcome
+    search_done = Signal(object)  # a SearchOutcome: the hits, as soon as the index answers
+    search_details = Signal(object)  # a SearchDetails: snippets (and did you mean), after
     search_failed = Signal(str, str)  # query, message
     article_ready = Signal(object)  # a ShownArticle (its OpenedArticle, what the pane shows)
 
@@ -265,34 +252,55 @@ class LibrarySession(QObject):
         in_highlights = self.tr("✎ In your highlights: {0}")  # the worker never calls Qt
         while_indexing = self._refreshing  # the index may change under it: said, and re-run
 
-        def work(ctx: TaskContext) -> tuple[int, SearchOutcome | SearchFailed]:
-            def outdated() -> bool:
-                return generation != self._search_generation
-
-            if outdated():
-                return generation, SearchFailed()  # a newer query is queued: skip the work
+        def work(ctx: TaskContext) -> Searched:
+            if generation != self._search_generation:
+                return generation, SearchFailed(), None  # a newer query is queued: skip it
             try:
                 found = search_library(
-                    library, query, limit=SEARCH_LIMIT, snippets=SNIPPET_LIMIT,
-                    should_stop=outdated,
-                )  # fmt: skip
+                    library, query, limit=SEARCH_LIMIT, snippets=0, suggest=False
+                )  # snippets and "did you mean" come after the hits: _ask_details
             except QueryError as exc:
-                return generation, SearchFailed(str(exc))
+                return generation, SearchFailed(str(exc)), None
             except IndexDamaged:
-                return generation, SearchFailed(damaged=True)
-            return generation, _outcome(found, in_highlights, while_indexing)
+                return generation, SearchFailed(damaged=True), None
+            return generation, outcome_of(found, in_highlights, while_indexing), found
 
-        self._tasks.run("search", work, partial(self._on_search_done, query))
+        done = partial(self._on_search_done, query, library, in_highlights)
+        self._tasks.run("search", work, done)
+
+    def _ask_details(
+        self, generation: int, library: Library, found: LibrarySearch, in_highlights: str
+    ) -> None:
+        """Queue the snippets of the first hits (a screenful first, with "did you mean"),
+        behind the search on its lane; a newer query makes them moot, and they stop."""
+        rows = [hit.row for hit in found.hits[:SNIPPET_LIMIT]]
+
+        def outdated() -> bool:
+            return generation != self._search_generation
+
+        done = partial(self._on_details, generation)
+        for batch, first in ((rows[:SCREENFUL], True), (rows[SCREENFUL:], False)):
+            if batch or first:
+                self._tasks.run("search", partial(details_of, library, found, batch, first,
+                                                  in_highlights, outdated), done)  # fmt: skip
+
+    def _on_details(self, generation: int, details: object) -> None:
+        if generation == self._search_generation and isinstance(details, SearchDetails):
+            self.search_details.emit(details)
 
     def cancel_search(self) -> None:
         self._search_generation += 1  # whatever is running now is outdated
 
-    def _on_search_done(self, query: str, result: tuple[int, SearchOutcome | SearchFailed]) -> None:
-        generation, outcome = result
+    def _on_search_done(
+        self, query: str, library: Library, in_highlights: str, result: Searched
+    ) -> None:
+        generation, outcome, found = result
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
         if isinstance(outcome, SearchOutcome):
             self.search_done.emit(outcome)
+            if found is not None:
+                self._ask_details(generation, library, found, in_highlights)
         elif outcome.damaged:
             damaged = self.tr("the search index was damaged; rebuilding it")
             self.search_failed.emit(query, damaged)
@@ -382,18 +390,3 @@ class LibrarySession(QObject):
         library, self._library = self._library, None
         if library is not None:
             library.close()
-
-
-def _outcome(found: LibrarySearch, in_highlights: str, while_indexing: bool) -> SearchOutcome:
-    """The list's view of a search: ids, snippet HTML, and the notes hits came by."""
-    snippets = {
-        article_id: snippet.html() if snippet else ""
-        for article_id, snippet in found.snippets.items()
-    }
-    for article_id, line in found.notes.items():
-        if "<mark>" not in snippets.get(article_id, ""):  # found by a note alone
-            snippets[article_id] = in_highlights.format(html.escape(line))
-    return SearchOutcome(
-        found.query, [hit.id for hit in found.hits], snippets, found.total, found.estimated,
-        found.suggestion, found.left_out, found.notes, while_indexing,
-    )  # fmt: skip

@@ -18,7 +18,7 @@ from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import DATE, ArticleListModel
 from reader.ui.library_list.search_bar import SearchBar
 from reader.ui.library_list.snippet_delegate import SNIPPET_LINES
-from reader.ui.session.library_session import LibrarySession, SearchOutcome
+from reader.ui.session.library_session import LibrarySession, SearchDetails, SearchOutcome
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -63,6 +63,7 @@ class WindowSearch(QObject):
         self.field = parts.search_bar.field
         self.terms: QueryTerms | None = None  # of the search the list shows
         self.outcome: SearchOutcome | None = None
+        self._snippets: dict[int, str] = {}  # id → snippet HTML of the hits listed
         self._listed_query = ""  # the query whose hits the list shows
         self.column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
         self.timer = QTimer(self)
@@ -73,6 +74,7 @@ class WindowSearch(QObject):
         self.field.returnPressed.connect(self.run_now)
         self.field.down_pressed.connect(self._to_hits)
         parts.session.search_done.connect(self._on_done)
+        parts.session.search_details.connect(self._on_details)
         parts.session.search_failed.connect(self._on_failed)
         parts.session.refreshed.connect(self._on_index_changed)
 
@@ -125,7 +127,8 @@ class WindowSearch(QObject):
         self.outcome = outcome
         parts.search_bar.show_suggestion(outcome.suggestion)
         self.terms = QueryTerms.parse(query)
-        parts.model.set_snippets(outcome.snippets)
+        self._snippets = dict(outcome.snippets)  # the notes hits came by; then the details
+        parts.model.set_snippets(self._snippets)
         lines = 1 + SNIPPET_LINES
         height = parts.list_view.fontMetrics().lineSpacing() * lines + 10
         parts.list_view.verticalHeader().setDefaultSectionSize(height)
@@ -144,6 +147,17 @@ class WindowSearch(QObject):
             parts.list_view.scrollToTop()
         self._listed_query = query
         parts.keep_current_visible()
+
+    def _on_details(self, details: SearchDetails) -> None:
+        """Snippets (and "did you mean") of the hits listed, as they come after them."""
+        if self.outcome is None or details.query != self.outcome.query:
+            return
+        if details.query != self.field.text().strip():
+            return  # the field changed since: a newer search is on its way
+        self._snippets.update(details.snippets)
+        self.parts.model.set_snippets(self._snippets)
+        if details.with_suggestion:
+            self.parts.search_bar.show_suggestion(details.suggestion)
 
     def _on_failed(self, query: str, message: str) -> None:
         if query == self.field.text().strip():
