@@ -170,7 +170,7 @@ def did_you_mean(library: Library, query: str, total: int) -> str | None:
 def article_snippet(library: Library, row: CatalogRow, terms: QueryTerms) -> Snippet | None:
     """The best passage of a catalogued article, or None if it cannot be read now."""
     try:
-        article = library.read_article(row)
+        article = library.read_article(row, summary=False)
     except OSError:
         return None
     if article.error:

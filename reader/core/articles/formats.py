@@ -55,42 +55,42 @@ def is_article_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
-def parse_file(root: Path, rel: str, *, detect: bool = True) -> Article:
+def parse_file(root: Path, rel: str, *, detect: bool = True, summary: bool = True) -> Article:
     """Read and parse ``root/rel``. Raises FileNotFoundError if it is gone.
 
     ``detect=False`` skips language detection, for callers that know the
-    language already (snippets, re-reading a catalogued article).
+    language already (snippets, re-reading a catalogued article); ``summary=False``
+    skips counting the words and the excerpt of a text or Markdown file (snippets).
     """
     path = os_path(root, rel)
-    fallback_title = display_stem(rel)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return _failed(
                 rel,
-                fallback_title,
+                display_stem(rel),
                 f"file too large ({size / 2**20:.1f} MB; limit {MAX_BYTES // 2**20} MB)",
             )
         data = path.read_bytes()
     except FileNotFoundError:
         raise
     except PermissionError:
-        return _failed(rel, fallback_title, "cannot read the file: permission denied")
+        return _failed(rel, display_stem(rel), "cannot read the file: permission denied")
     except IsADirectoryError:
         raise FileNotFoundError(rel) from None
     except OSError as exc:
-        return _failed(rel, fallback_title, f"cannot read the file: {exc.strerror or exc}")
-    return parse_bytes(rel, data, detect=detect)
+        return _failed(rel, display_stem(rel), f"cannot read the file: {exc.strerror or exc}")
+    return parse_bytes(rel, data, detect=detect, summary=summary)
 
 
-def parse_bytes(rel: str, data: bytes, *, detect: bool = True) -> Article:
+def parse_bytes(rel: str, data: bytes, *, detect: bool = True, summary: bool = True) -> Article:
     """Parse an article from its bytes; ``rel`` chooses the format and fallback title.
 
     Never raises: whatever goes wrong with this one file becomes its ``error``.
     """
     fingerprint = fingerprint_bytes(data)
     try:
-        return _parse_bytes(rel, data, fingerprint, detect)
+        return _parse_bytes(rel, data, fingerprint, detect, summary)
     except FrontMatterRefused as exc:
         return _failed(rel, display_stem(rel), str(exc), fingerprint)
     except Exception as exc:  # one bad file must never stop the others being read
@@ -99,27 +99,26 @@ def parse_bytes(rel: str, data: bytes, *, detect: bool = True) -> Article:
         return _failed(rel, display_stem(rel), f"{reason}{message})", fingerprint)
 
 
-def _parse_bytes(rel: str, data: bytes, fingerprint: str, detect: bool) -> Article:
-    fallback_title = display_stem(rel)
+def _parse_bytes(rel: str, data: bytes, fingerprint: str, detect: bool, summary: bool) -> Article:
     if not data.strip():
-        return _failed(rel, fallback_title, "empty file", fingerprint)
+        return _failed(rel, display_stem(rel), "empty file", fingerprint)
     suffix = Path(rel).suffix.lower()
     if suffix in PAGE_SUFFIXES:
         try:
             article = parse_page(rel, data)
         except PageError as exc:
-            return _failed(rel, fallback_title, str(exc), fingerprint)
+            return _failed(rel, display_stem(rel), str(exc), fingerprint)
     else:
         try:
             decoded = decode(data)
         except DecodeError as exc:
-            return _failed(rel, fallback_title, str(exc), fingerprint)
+            return _failed(rel, display_stem(rel), str(exc), fingerprint)
         if not decoded.text.strip():  # e.g. only a byte order mark, as Notepad saves it
-            return _failed(rel, fallback_title, "empty file", fingerprint)
+            return _failed(rel, display_stem(rel), "empty file", fingerprint)
         if suffix in MARKDOWN_SUFFIXES:
-            article = _parse_markdown(rel, decoded.text)
+            article = _parse_markdown(rel, decoded.text, summary)
         else:
-            article = _parse_text(rel, decoded.text)
+            article = _parse_text(rel, decoded.text, summary)
         article.encoding = decoded.encoding
     article.fingerprint = fingerprint
     # Declared (front matter, a page's lang) wins; else detection; else the byline's.
@@ -134,7 +133,7 @@ def _failed(rel: str, title: str, error: str, fingerprint: str = "") -> Article:
     return Article(path=rel, title=title, error=error, fingerprint=fingerprint)
 
 
-def _parse_text(rel: str, text: str) -> Article:
+def _parse_text(rel: str, text: str, summary: bool = True) -> Article:
     lines = text.strip().split("\n")
     title = " ".join(lines[0].split())
     rest = lines[1:]
@@ -149,8 +148,9 @@ def _parse_text(rel: str, text: str) -> Article:
         rest = rest[1:]
     plain = "\n".join(rest)
     article.body = text_to_markdown(plain)
-    article.words = count_words(plain)  # not the escaped body: "&amp;" is no word
-    article.excerpt = plain_excerpt(plain)  # likewise
+    if summary:  # what the catalog lists (a snippet needs neither)
+        article.words = count_words(plain)  # not the escaped body: "&amp;" is no word
+        article.excerpt = plain_excerpt(plain)  # likewise
     return article
 
 
@@ -188,7 +188,7 @@ def is_subheading(line: str) -> bool:
     )
 
 
-def _parse_markdown(rel: str, text: str) -> Article:
+def _parse_markdown(rel: str, text: str, summary: bool = True) -> Article:
     meta, body = split_front_matter(text)
     title = text_field(meta.get("title"))
     if not title:
@@ -212,8 +212,8 @@ def _parse_markdown(rel: str, text: str) -> Article:
         collection=source if book and author and source != author else "",
         lang=normalise_code(text_field(meta.get("lang") or meta.get("language"))),
         tags=tags_field(meta.get("tags")),
-        words=count_words(body),
-        excerpt=markdown_excerpt(body),
+        words=count_words(body) if summary else 0,
+        excerpt=markdown_excerpt(body) if summary else "",
         format="markdown",
     )
 

@@ -179,10 +179,11 @@ class Library:
 
     # --- reading -------------------------------------------------------------
 
-    def read_article(self, row: CatalogRow) -> Article:
+    def read_article(self, row: CatalogRow, summary: bool = True) -> Article:
         """The one way to read a catalogued article's current text: parsed now, in the
-        language the catalog gave it. FileNotFoundError when its file is gone."""
-        article = parse_file(self.root, row.path, detect=False)
+        language the catalog gave it. FileNotFoundError when its file is gone.
+        ``summary=False``: its word count and excerpt are not needed (snippets)."""
+        article = parse_file(self.root, row.path, detect=False, summary=summary)
         article.lang = row.lang
         return article
 
