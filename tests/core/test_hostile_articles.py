@@ -97,7 +97,7 @@ def test_a_heading_full_of_blanks_parses_in_linear_time() -> None:
 def test_unexpected_errors_become_the_files_error(monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.core.articles import formats
 
-    def explode(rel: str, text: str) -> None:
+    def explode(rel: str, text: str, summary: bool = True) -> None:
         raise RecursionError("maximum recursion depth exceeded\nwhile parsing")
 
     monkeypatch.setattr(formats, "_parse_markdown", explode)
