@@ -170,12 +170,15 @@ def did_you_mean(library: Library, query: str, total: int) -> str | None:
 def article_snippet(library: Library, row: CatalogRow, terms: QueryTerms) -> Snippet | None:
     """The best passage of a catalogued article, or None if it cannot be read now."""
     try:
-        article = library.read_article(row, summary=False)
+        text = library.read_text_line(row)  # a text file: its words as they are, at once
+        if text is None:
+            article = library.read_article(row, summary=False)
+            if article.error:
+                return None
+            text = readable_text(article.body)
     except OSError:
         return None
-    if article.error:
-        return None
-    return best_snippet(readable_text(article.body), terms, row.lang)
+    return best_snippet(text, terms, row.lang)
 
 
 # --- opening an article -------------------------------------------------------------

@@ -28,7 +28,7 @@ from whoosh.index import LockError
 from reader.core.annotations.reattaching import adopt_detached, reanchor_stale
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
-from reader.core.articles.formats import parse_file
+from reader.core.articles.formats import parse_file, text_file_line
 from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
@@ -186,6 +186,11 @@ class Library:
         article = parse_file(self.root, row.path, detect=False, summary=summary)
         article.lang = row.lang
         return article
+
+    def read_text_line(self, row: CatalogRow) -> str | None:
+        """A text file's words on one line, read without parsing them (for snippets);
+        None for other formats (read them with :meth:`read_article`)."""
+        return text_file_line(self.root, row.path)
 
     def scan(self) -> dict[str, tuple[int, int]]:
         """Article files under the root: relative path → (mtime_ns, size)."""
