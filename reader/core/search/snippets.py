@@ -14,6 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
+
+from whoosh.support.charset import accent_map
 
 from reader.core.limits import MAX_SNIPPET_SCAN_CHARS
 from reader.core.search import query as query_language
@@ -31,6 +34,9 @@ _MARKDOWN_NOISE = re.compile(
 # "[^<>]*" stops at the next "<". A text file's "<" is "&lt;" in its body: never a tag.
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 SNIPPET_CHARS = 220
+_FORMS: dict[str, str] = {}  # a folded letter → the characters that fold to it (é, è, É… → e)
+for _code, _letter in cast(dict[int, str], accent_map).items():
+    _FORMS[_letter] = _FORMS.get(_letter, "") + chr(_code)
 
 
 @dataclass
@@ -68,31 +74,42 @@ def hit_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
     analyzer = FoldingStemAnalyzer(lang)
     wanted = frozenset(analyzer.term(word) for word in terms.words)
     prefixes = tuple(terms.prefixes)
-    folded = fold(text)
-    if len(folded) != len(text):  # a letter folded to two (rare): word by word
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter lowered to two (rare): word by word
         return _hit_spans_slowly(text, analyzer, wanted, prefixes)
     # Stemming is the cost (a Snowball stem is ~100 times a dict lookup, and an article's
     # words are mostly new to the cache). Snowball changes only a word's ending: a word
     # stems to a wanted term only if, folded, it starts with that term less its last two
-    # letters. One regular expression over the folded text finds those few words, in C;
-    # only they are stemmed.
+    # letters. One regular expression over the lowered text (each letter of those starts
+    # standing for its accented forms too: folding the whole text cost as much as the
+    # rest) finds those few words, in C; only they are folded and stemmed.
     spans = []
     term = analyzer.term
-    for match in _candidates(wanted, prefixes).finditer(folded):
+    for match in _candidates(wanted, prefixes).finditer(lowered):
         start, end = match.span()
-        if (prefixes and match.group().startswith(prefixes)) or term(text[start:end]) in wanted:
+        word = text[start:end]
+        if (prefixes and fold(word).startswith(prefixes)) or term(word) in wanted:
             spans.append((start, end))
     return spans
 
 
 @lru_cache(maxsize=64)
 def _candidates(wanted: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    """Words (of a folded text) that may stem to a wanted term or start with a prefix."""
+    """Words (of a lowered text) that may stem to a wanted term or start with a prefix."""
     starts = {term[: max(1, len(term) - 2)] for term in wanted if term} | set(prefixes)
     if not starts:
         return re.compile(r"(?!)")  # matches nothing
-    alternatives = "|".join(re.escape(start) for start in sorted(starts, key=len, reverse=True))
+    alternatives = "|".join(
+        "".join(_any_form(letter) for letter in start)
+        for start in sorted(starts, key=len, reverse=True)
+    )
     return re.compile(rf"(?<!\w)(?:{alternatives})\w*")
+
+
+def _any_form(letter: str) -> str:
+    """A folded letter as a regular expression of every character that folds to it."""
+    forms = _FORMS.get(letter, "")
+    return f"[{re.escape(letter + forms)}]" if forms else re.escape(letter)
 
 
 def _hit_spans_slowly(
