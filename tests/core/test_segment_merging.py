@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.articles.article import Article
-from reader.core.search import index as search
+from reader.core.search import merging
 from reader.core.search.index import SearchIndex
 
 
@@ -22,8 +22,8 @@ def segment_sizes(index: SearchIndex) -> list[int]:
 def test_tiny_segments_merge_and_big_ones_stay(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(search, "TINY_SEGMENT_DOCS", 5)
-    monkeypatch.setattr(search, "TINY_SEGMENTS_BEFORE_MERGE", 4)
+    monkeypatch.setattr(merging, "TINY_SEGMENT_DOCS", 5)
+    monkeypatch.setattr(merging, "TINY_SEGMENTS_BEFORE_MERGE", 4)
     index = SearchIndex(tmp_path / "index")
     index.write([(n, article(n)) for n in range(12)], ())  # a "bulk" segment
     for n in range(12, 16):

@@ -48,6 +48,7 @@ from reader.core.limits import QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD
 from reader.core.search.compiler import QueryCompiler
+from reader.core.search.merging import merge_tiny_segments
 from reader.core.search.posting_pool import GroupedSegmentWriter
 from reader.core.search.schema import (
     SCHEMA_VERSION,
@@ -65,8 +66,6 @@ from reader.core.search.spelling import (
 )
 from reader.core.search.user_filters import UserFilters
 
-TINY_SEGMENT_DOCS = 2000  # segments below this are gathered by merge_tiny_segments…
-TINY_SEGMENTS_BEFORE_MERGE = 8  # …once there are this many
 MULTIPROCESS_MIN_DOCS = 1000  # below this, forking index workers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
 SORTS = ("relevance", "date")
@@ -384,23 +383,3 @@ def _releasing_leaks() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         yield
-
-
-def merge_tiny_segments(writer: Any, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: gather many tiny segments into one, never touch big ones.
-
-    Whoosh's default (MERGE_SMALL) counts a bulk build's 10,000-article segments
-    as small: at 100,000 articles the first one-file update after a build merged
-    them all, minutes of work before the new file was searchable. Live updates
-    make tiny segments (one per commit); these are gathered once there are many.
-    """
-    from whoosh.reading import SegmentReader
-
-    tiny = [segment for segment in segments if segment.doc_count_all() < TINY_SEGMENT_DOCS]
-    if len(tiny) < TINY_SEGMENTS_BEFORE_MERGE:
-        return segments
-    for segment in tiny:
-        reader = SegmentReader(writer.storage, writer.schema, segment)
-        writer.add_reader(reader)
-        reader.close()
-    return [segment for segment in segments if segment not in tiny]

@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from reader.core.search.index import SearchIndex, merge_tiny_segments
+from reader.core.search.index import SearchIndex
+from reader.core.search.merging import merge_tiny_segments
 
 
 def commit_segments(
