@@ -10,10 +10,9 @@ out and in, the merge, and per-posting calls in ``FieldWriter.add_postings``).
 Here the pool keeps, for each field, a dict term → (document numbers, weights,
 values) in arrays: a posting is three appends, nothing is spilled (a 5,000-article
 segment is some 100 MB), and sorting means sorting the terms of each field. The
-segment is then written a block at a time: each block's arrays are sliced and
-handed to Whoosh's own ``W3PostingsWriter._write_block``, so the files are the
-ones Whoosh would have written (tests compare them byte for byte), and any Whoosh
-searcher reads them.
+segment is then written a term at a time (:mod:`reader.core.search.term_writer`):
+the files are the ones Whoosh would have written (tests compare them byte for
+byte), and any Whoosh searcher reads them.
 """
 
 from __future__ import annotations
@@ -22,8 +21,11 @@ from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import UnknownFieldError
 from whoosh.writing import IndexingError, SegmentWriter
+
+from reader.core.search.term_writer import TermWriter
 
 Posting = tuple[str, bytes, int, float, bytes | None]  # field, term, document, weight, value
 
@@ -165,25 +167,26 @@ class GroupedSegmentWriter(SegmentWriter):
 def write_postings(
     fieldwriter: Any, schema: Any, pool: GroupedPostingPool, lengths: Any, doccount: int
 ) -> None:
-    """The pool's postings through a W3 field writer, a block at a time.
+    """The pool's postings through the segment's field writer, sorted by field and term.
 
-    What ``FieldWriter.add_postings`` does posting by posting: each term's postings
-    go to the field's ``W3PostingsWriter`` in blocks of its ``blocklimit``, with the
-    block's statistics (maximum weight, shortest and longest field length) that
-    ``add_posting`` would have gathered, then ``_write_block`` writes them.
+    With the W3 codec (Whoosh's default, ours), each term is written by a
+    :class:`~reader.core.search.term_writer.TermWriter`; with another, through the
+    codec's own ``add_postings``, one posting at a time.
     """
+    if not isinstance(fieldwriter, W3FieldWriter):
+        fieldwriter.add_postings(schema, lengths, pool.iter_postings())
+        return
     for fieldname in sorted(pool.terms):
         if fieldname not in schema:
             continue  # as Whoosh does (a field dropped while merging an old segment)
         terms = pool.terms[fieldname]
-        fieldwriter.start_field(fieldname, schema[fieldname])
-        field_lengths = _field_lengths(lengths, fieldname, doccount)
-        postwriter = fieldwriter._postwriter
+        fieldobj = schema[fieldname]
+        w3: Any = fieldwriter  # Whoosh is untyped
+        w3.start_field(fieldname, fieldobj)
+        writer = TermWriter(w3, fieldobj, _field_lengths(lengths, fieldname, doccount))
         for text in sorted(terms):
-            fieldwriter.start_term(text)
-            _fill_blocks(postwriter, terms[text], field_lengths)
-            fieldwriter.finish_term()  # writes the last block, as after add_posting
-        fieldwriter.finish_field()
+            writer.write(text, terms[text])
+        w3.finish_field()
 
 
 def _field_lengths(lengths: Any, fieldname: str, doccount: int) -> list[int]:
@@ -195,24 +198,3 @@ def _field_lengths(lengths: Any, fieldname: str, doccount: int) -> list[int]:
         return [0] * doccount
     length_of = lengths.doc_field_length_reader(fieldname)
     return [length_of(docnum) or 0 for docnum in range(doccount)]
-
-
-def _fill_blocks(postwriter: Any, term: _Term, lengths: list[int]) -> None:
-    """Hand one term's postings to ``postwriter`` a block at a time; the last one is
-    left buffered for ``finish_postings`` (which writes it marked as last)."""
-    limit = postwriter._blocklimit
-    total = len(term.docs)
-    for start in range(0, total, limit):
-        end = min(start + limit, total)
-        ids = term.docs[start:end]
-        weights = term.weights[start:end]
-        block_lengths = [length for length in map(lengths.__getitem__, ids) if length]
-        postwriter._ids = ids
-        postwriter._weights = array("f", weights)
-        postwriter._values = [value for value in term.values[start:end] if value]
-        top = max(weights)
-        postwriter._maxweight = top if top > 0 else 0
-        postwriter._minlength = min(block_lengths) if block_lengths else None
-        postwriter._maxlength = max(block_lengths) if block_lengths else 0
-        if end < total:
-            postwriter._write_block()
