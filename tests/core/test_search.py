@@ -95,6 +95,24 @@ def test_all_words_must_match(library: Library) -> None:
     assert found(library, "forces hélicoptères croissant") == []
 
 
+def test_a_word_no_article_has_finds_nothing_beside_others_and_excludes_nothing(
+    library: Library,
+) -> None:
+    # Stems the index does not hold are left out of the query: never the whole clause.
+    assert found(library, "forces zqxwv") == []
+    assert found(library, '"forces zqxwv"') == []
+    assert found(library, "zqxw* forces") == []
+    assert sorted(found(library, "forces -zqxwv")) == ["mali.txt", "niger.txt"]
+    assert sorted(found(library, "zqxwv OR forces")) == ["mali.txt", "niger.txt"]
+
+
+def test_a_word_is_found_in_each_language_with_that_languages_stem(library: Library) -> None:
+    # One body field for every language: "running" is "run" in English, "running" folded.
+    assert sorted(found(library, "running")) == ["cafe.md", "marathon.md"]
+    assert found(library, "gouvernements") == ["mali.txt"]  # French stem "gouvern"
+    assert found(library, "governments") == ["mali-en.md"]  # English stem "govern"
+
+
 def test_english_stemming(library: Library) -> None:
     assert sorted(found(library, "running")) == ["cafe.md", "marathon.md"]
     assert found(library, "mornings") == ["cafe.md"]
