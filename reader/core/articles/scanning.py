@@ -21,6 +21,7 @@ whose page is beside it is skipped; a folder merely named ``x_files`` is walked.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +38,14 @@ _DATA_SIGNATURE = ("catalog.sqlite3", "index")  # what a library's data folder h
 # English; Firefox in French, German, Spanish, Italian, Dutch).
 _PARTS_SUFFIXES = ("_files", "_fichiers", "-Dateien", "_archivos", "_file", "-bestanden")
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+# Any character :func:`article_rel` escapes (a backslash, controls, surrogates, line
+# separators, bidirectional controls; tests check it against ``article_rel`` for every
+# code point). Names without one, all names in practice, are their own article path:
+# one regex search in C instead of a Python loop over each character (a third of a
+# rescan's time at 100,000 files).
+_ESCAPED = re.compile(
+    r"[\\\x00-\x1f\x7f-\x9f\ud800-\udfff\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def data_home_id() -> tuple[int, int] | None:
@@ -76,7 +85,7 @@ def walk(top: Path, prefix: str, folders: list[Path]) -> Iterator[tuple[str, Fil
             continue
         folders.append(folder)
         yield from files.items()
-        stack.extend((folder / name, f"{rel}{article_rel(name)}/") for name in subfolders)
+        stack.extend((folder / name, f"{rel}{_article_name(name)}/") for name in subfolders)
 
 
 def scan_folder(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str]]:
@@ -85,7 +94,7 @@ def scan_folder(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str
     files, subfolders, is_data = _scan(folder, prefix)
     if is_data:
         return {}, set()
-    return files, {article_rel(name) for name in subfolders}
+    return files, {_article_name(name) for name in subfolders}
 
 
 def is_page_parts(name: str, siblings: set[str]) -> bool:
@@ -106,6 +115,11 @@ def _id(folder: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
+def _article_name(name: str) -> str:
+    """``article_rel(name)``, without its per-character loop for the names it keeps."""
+    return name if _ESCAPED.search(name) is None else article_rel(name)
+
+
 def _scan(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str], bool]:
     """Files (article paths), subfolders (OS names), and whether it is a library's data."""
     files: dict[str, FileStat] = {}
@@ -118,15 +132,25 @@ def _scan(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str], boo
     if all(name in names for name in _DATA_SIGNATURE):
         return {}, set(), True
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue  # hidden files and folders (.git, .foo.swp)
+        # Only a possible article or folder is stat'ed: the name decides first (no system
+        # call), and a folder is known by its directory entry's type on most file systems.
+        # A symlink is followed either way; one to a folder names a subfolder.
+        try:
+            if entry.is_dir():
+                if not is_page_parts(name, names):
+                    subfolders.add(name)
+                continue
+        except OSError:
+            continue  # deleted since scandir
+        if not is_article_name(name):
+            continue
         try:
             info = entry.stat()  # follows symlinks
         except OSError:
             continue  # broken symlink, or deleted since scandir
-        if stat.S_ISDIR(info.st_mode):
-            if not is_page_parts(entry.name, names):
-                subfolders.add(entry.name)
-        elif stat.S_ISREG(info.st_mode) and is_article_name(entry.name):
-            files[f"{prefix}{article_rel(entry.name)}"] = (info.st_mtime_ns, info.st_size)
+        if stat.S_ISREG(info.st_mode):
+            files[f"{prefix}{_article_name(name)}"] = (info.st_mtime_ns, info.st_size)
     return files, subfolders, False
