@@ -22,18 +22,21 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.articles.article import Article
 from reader.core.catalog.migrations import MIGRATIONS as MIGRATIONS
 from reader.core.catalog.migrations import REREAD_MTIME as REREAD_MTIME
 
 
-@dataclass(frozen=True)
-class CatalogRow:
-    """What the list shows of an article, without its body."""
+class CatalogRow(NamedTuple):
+    """What the list shows of an article, without its body.
+
+    A named tuple, not a dataclass: a relaunch makes 100,000 of them, and a frozen
+    dataclass takes five times as long to build (its ``__init__`` sets each field
+    through ``object.__setattr__``).
+    """
 
     id: int
     path: str
@@ -61,8 +64,9 @@ class CatalogRow:
         }
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
+    """What a scan compares with the disk (a named tuple, for speed as ``CatalogRow``)."""
+
     id: int
     path: str
     mtime_ns: int
@@ -79,8 +83,9 @@ _BUMP = "UPDATE catalog_state SET value = value + 1 WHERE key='generation' RETUR
 class Catalog:
     """The catalog database, owned by the thread that opens it (``db`` is that thread's).
 
-    Only :meth:`rows_by_id` may be called from other threads (a search worker): it
-    reads through a connection of the calling thread's own.
+    Only the methods that say "any thread" (:meth:`rows_by_id` for a search worker;
+    :meth:`row_by_path`, :meth:`sources`, :meth:`file_tags` for a list still loading)
+    may be called from other threads: they read through a connection of that thread's own.
     """
 
     def __init__(self, db_path: Path) -> None:
@@ -197,11 +202,35 @@ class Catalog:
                 found[values[0]] = _row(values)
         return [found[i] for i in wanted if i in found]
 
+    def newest_rows(self, limit: int) -> list[CatalogRow]:
+        """At least the ``limit`` newest articles by date, in no order: every article of
+        the oldest date among them comes too, so that these are exactly the first rows of
+        a list sorted newest first, whatever breaks its ties (none when fewer exist)."""
+        cursor = self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles WHERE coalesce(date, '') >= (SELECT"
+            " coalesce(date, '') AS day FROM articles ORDER BY day DESC LIMIT 1 OFFSET ?)",
+            (limit - 1,),
+        )
+        return [_row(values) for values in cursor]
+
     def row_by_path(self, path: str) -> CatalogRow | None:
-        values = self.db.execute(
-            f"SELECT {_ROW_COLUMNS} FROM articles WHERE path = ?", (path,)
-        ).fetchone()
+        """The article at this path, if catalogued; any thread."""
+        values = (
+            self._reads()
+            .execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE path = ?", (path,))
+            .fetchone()
+        )
         return _row(values) if values else None
+
+    def sources(self) -> set[str]:
+        """Every source named (as written); any thread."""
+        cursor = self._reads().execute("SELECT DISTINCT source FROM articles WHERE source != ''")
+        return {values[0] for values in cursor}
+
+    def file_tags(self) -> set[str]:
+        """Every tag the articles' own files give; any thread."""
+        cursor = self._reads().execute("SELECT DISTINCT tags FROM articles WHERE tags != '[]'")
+        return {tag for (tags,) in cursor for tag in json.loads(tags)}
 
     def file_states(self) -> dict[str, FileState]:
         cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")

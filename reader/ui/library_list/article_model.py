@@ -12,27 +12,25 @@ current row, selection and scroll position survive live updates.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reader.core.catalog.store import CatalogRow
 from reader.core.render import short_date
 from reader.i18n import QT_TRANSLATE_NOOP
+from reader.ui.library_list.ordering import DATE, SORT_KEYS, SOURCE, STAR, TITLE, natural_key
 from reader.ui.plain_text import literal
 from reader.ui.prefs.language import current_language
+from reader.ui.session.row_pages import MoreRows
 
-TITLE, SOURCE, DATE, STAR = range(4)  # the star column is shown first (see the window)
+__all__ = [
+    "DATE", "EXCERPT_ROLE", "FILTERS", "HEADERS", "ID_ROLE", "READ_ERRORS", "ROW_ROLE",
+    "SNIPPET_ROLE", "SOURCE", "STAR", "TITLE", "ArticleListModel", "natural_key",
+]  # fmt: skip
 HEADERS = (  # translated where shown
     QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
     QT_TRANSLATE_NOOP("ArticleListModel", "Source"),
@@ -51,23 +49,6 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with 
 EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 5  # the title's second line: the opening, or an error
 
 Index = QModelIndex | QPersistentModelIndex
-_SORT_KEYS: dict[int, Callable[[CatalogRow], Any]] = {
-    TITLE: lambda row: (natural_key(row.title), row.id),
-    SOURCE: lambda row: (row.source.casefold(), row.date or "", row.id),
-    DATE: lambda row: (row.date or "", natural_key(row.title), row.id),
-}
-
-
-_NUMBER = re.compile(r"(\d+)")
-
-
-def natural_key(title: str) -> tuple[tuple[int, int, str], ...]:
-    """Titles in natural order: "Chapter 2" before "Chapter 11" (numbers by value)."""
-    return tuple(
-        (1, int(part), "") if n % 2 else (0, 0, part)
-        for n, part in enumerate(_NUMBER.split(title.casefold()))
-        if part or n % 2
-    )
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -89,6 +70,7 @@ class ArticleListModel(QAbstractTableModel):
         self._tag = ""  # "": any tag
         self._source = ""  # "": any source
         self._bold: QFont | None = None
+        self._more: MoreRows | None = None  # a first page's: every row is still coming
 
     # --- Qt model interface ---------------------------------------------------
 
@@ -155,7 +137,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (a header click); during a search this leaves relevance order."""
-        if column not in _SORT_KEYS:
+        if column not in SORT_KEYS:
             return
         self._column, self._order = column, order
         self._relevance = False
@@ -179,7 +161,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def total(self) -> int:
         """Every article of the library, shown or not."""
-        return len(self._rows)
+        return self._more.total if self._more is not None else len(self._rows)
 
     def set_hits(self, ids_in_order: list[int] | None) -> None:
         """Show only these ids, best first; ``None`` shows every article again."""
@@ -216,13 +198,16 @@ class ArticleListModel(QAbstractTableModel):
 
     def sources(self) -> list[str]:
         """The library's sources, once each (whatever their case), in alphabetical order."""
+        rows, more = self._rows.values(), self._more  # rows still coming? ask the catalog
+        found = more.catalog.sources() if more else {row.source for row in rows if row.source}
         names: dict[str, str] = {}
-        for name in sorted({row.source for row in self._rows.values() if row.source}):
+        for name in sorted(found):
             names.setdefault(name.casefold(), name)
         return sorted(names.values(), key=str.casefold)
 
     def all_tags(self) -> list[str]:
-        names = {tag for row in self._rows.values() for tag in row.tags}
+        rows, more = self._rows.values(), self._more
+        names = more.catalog.file_tags() if more else {tag for row in rows for tag in row.tags}
         names |= {tag for tags in self._user_tags.values() for tag in tags}
         return sorted(names, key=str.casefold)
 
@@ -291,8 +276,27 @@ class ArticleListModel(QAbstractTableModel):
         return self._position.get(article_id)
 
     def id_of_path(self, path: str) -> int | None:
-        """The article at this library-relative path (a click on a link: one scan is fine)."""
-        return next((row.id for row in self._rows.values() if row.path == path), None)
+        """The article at this library-relative path (a click on a link: one scan is fine).
+
+        While rows are still coming, one not here yet is read from the catalog and
+        shown in its place (the article a library was left on, say)."""
+        found = next((row.id for row in self._rows.values() if row.path == path), None)
+        if found is None and self._more is not None and path:
+            row = self._more.catalog.row_by_path(path)
+            if row is not None:
+                self._add_early(row)
+                return row.id
+        return found
+
+    def _add_early(self, row: CatalogRow) -> None:
+        """One row before the rest, in its place among those shown."""
+        self._rows[row.id] = row
+        if (self._ranks is None or row.id in self._ranks) and self._passes(row.id):
+            place = self._ordered([*self._visible, row.id]).index(row.id)
+            self.beginInsertRows(QModelIndex(), place, place)
+            self._visible.insert(place, row.id)
+            self._reindex()
+            self.endInsertRows()
 
     def article(self, article_id: int) -> CatalogRow | None:
         return self._rows.get(article_id)
@@ -304,6 +308,17 @@ class ArticleListModel(QAbstractTableModel):
     # --- updates ------------------------------------------------------------------
 
     def reset_rows(self, rows: list[CatalogRow]) -> None:
+        """Show these rows. A list ending with a :class:`MoreRows` is a first page: every
+        row follows (see :mod:`reader.ui.session.row_pages`), and is shown by a reset,
+        which keeps the article shown selected and in view (``ListPlace``)."""
+        if self._more is not None:
+            self._more.arrived.disconnect(self.reset_rows)
+            self._more = None
+        if rows and isinstance(rows[-1], MoreRows):
+            more: MoreRows = rows[-1]
+            rows = rows[:-1]
+            self._more = more
+            more.arrived.connect(self.reset_rows)
         self.beginResetModel()
         self._rows = {row.id: row for row in rows}
         self._visible = self._ordered(self._shown_ids())
@@ -359,7 +374,7 @@ class ArticleListModel(QAbstractTableModel):
         if self._ranks is not None and self._relevance:
             ranks = self._ranks
             return sorted(ids, key=lambda i: ranks.get(i, 1 << 30))
-        key = _SORT_KEYS[self._column]
+        key = SORT_KEYS[self._column]
         rows = self._rows
         descending = self._order == Qt.SortOrder.DescendingOrder
         return sorted(ids, key=lambda i: key(rows[i]), reverse=descending)

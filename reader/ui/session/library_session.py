@@ -37,6 +37,7 @@ from reader.core.operations import (
 from reader.core.search.index import QueryError
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.session.error_text import read_only_text
+from reader.ui.session.row_pages import FirstPage, MoreRows, Opened, read_library
 from reader.ui.session.search_outcome import (
     SearchDetails,
     SearchFailed,
@@ -46,7 +47,7 @@ from reader.ui.session.search_outcome import (
 )
 from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskContext, TaskRunner
-from reader.ui.session.watcher import LibraryWatcher
+from reader.ui.session.watcher import MAX_WATCHED_FILES, LibraryWatcher
 
 SNIPPET_LIMIT = 30  # snippets for the first hits, after them (search_outcome.py)…
 SCREENFUL = 12  # …these first, with "did you mean"
@@ -96,6 +97,7 @@ class LibrarySession(QObject):
         self._article_generation = 0
         self.watcher = LibraryWatcher(self)
         self.watcher.changed.connect(self.request_refresh)
+        self._more: MoreRows | None = None  # a first page's end, until every row is read
         self._polling = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -122,15 +124,19 @@ class LibrarySession(QObject):
     # --- opening and refreshing ---------------------------------------------------
 
     def open(self) -> None:
-        def work(ctx: TaskContext) -> tuple[Library, list[CatalogRow]]:
-            library = Library(self.root)
-            rows = library.catalog.rows()
-            library.changes_elsewhere()  # what other processes change is heard from now
-            return library, rows
+        work = partial(read_library, self.root)  # a big library's first page: by partial
+        self._tasks.run("writer", lambda ctx: work(ctx.partial), self._on_opened,
+                        self._on_open_failed, on_partial=self._on_page)  # fmt: skip
 
-        self._tasks.run("writer", work, self._on_opened, self._on_open_failed)
+    def _on_page(self, page: FirstPage) -> None:
+        self._more = MoreRows(page.library.catalog, page.total, self)
+        self._on_opened((page.library, [*page.rows, self._more]), first=True)
 
-    def _on_opened(self, result: tuple[Library, list[CatalogRow]]) -> None:
+    def _on_opened(self, result: Opened, first: bool = False) -> None:
+        if self._more is not None and not first:  # after a first page: every row
+            self._more.arrived.emit(result[1])
+            self._more = None
+            return
         self._library, rows = result
         self.root = self._library.root
         self.opened.emit(rows)
@@ -179,7 +185,8 @@ class LibrarySession(QObject):
             whole = plan.scoped_to is None
             walked = library.folders if plan.scoped_to is None else plan.scoped_to
             folders = [str(folder) for folder in walked]
-            files = [str(os_path(library.root, rel)) for rel in plan.on_disk]
+            watched = list(plan.on_disk)[:MAX_WATCHED_FILES]  # the watcher takes no more
+            files = [str(os_path(library.root, rel)) for rel in watched]
             return folders, files, whole
 
         self._tasks.run(
