@@ -27,29 +27,23 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader import cli_articles
-from reader.core.annotations.export import (
-    ImportFormatError,
-    import_jsonld,
-    load_jsonld,
-    to_jsonld,
-    to_markdown,
-    write_atomically,
-)
-from reader.core.annotations.library_view import ExportView
-from reader.core.annotations.salvage import NothingToSalvage, salvage
-from reader.core.annotations.userdata import UserDataError
+from reader.cli_list import write_list
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
 from reader.core.catalog.paths import library_data_dir
-from reader.core.library.bulk import BULK_INDEX_BATCH
 from reader.core.library.library import ChangeSet, Library, LibraryError, LibraryUnavailable
-from reader.core.operations import search_library
 from reader.core.search.index import SORTS, QueryError
-from reader.core.search.snippets import Snippet
 from reader.defaults import default_library
 from reader.terminal import printable
+
+if TYPE_CHECKING:
+    from reader.core.annotations.library_view import ExportView
+    from reader.core.search.snippets import Snippet
+
+# What only some commands use is imported by them (export, import, search, a bulk
+# refresh): ``list`` is asked for often, by scripts, and need not load it.
 
 COMMANDS = ("list", "search", "index", "export", "import", *cli_articles.ARTICLE_COMMANDS)
 
@@ -144,6 +138,8 @@ def main(argv: list[str]) -> int:
         return _salvage(args.library or default_library(), args.format, args.output)
     data: object = None
     if args.command == "import":  # a bad file fails before any work on the library
+        from reader.core.annotations.export import ImportFormatError, load_jsonld
+
         try:
             data = load_jsonld(args.file)
         except ImportFormatError as exc:
@@ -165,6 +161,8 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "index" and args.rebuild:
         library.rebuild_index()
     started = time.perf_counter()
+    from reader.core.library.bulk import BULK_INDEX_BATCH
+
     try:
         # The command line has no threads: it may fork index writers, as the bulk indexer.
         changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
@@ -204,14 +202,7 @@ def _database_message(exc: BaseException) -> str:
 
 
 def _list(library: Library, as_json: bool) -> int:
-    rows = library.catalog.rows()
-    if as_json:
-        print(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=1))
-        return 0
-    for row in rows:
-        status = f"  [error: {row.error}]" if row.error else ""
-        line = f"{row.date or '----':10}  {row.source[:20]:20}  {row.title}  ({row.path}){status}"
-        print(printable(line))
+    write_list(library.catalog.rows(), as_json, sys.stdout)
     return 0
 
 
@@ -234,6 +225,8 @@ def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
 
 
 def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) -> int:
+    from reader.core.operations import search_library
+
     def rebuilding() -> None:
         print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
 
@@ -283,6 +276,8 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
 
 
 def _export(library: ExportView, form: str, output: Path | None, what: str = "") -> int:
+    from reader.core.annotations.export import to_jsonld, to_markdown, write_atomically
+
     if form == "markdown":
         text = to_markdown(library)
     else:
@@ -303,6 +298,8 @@ def _export(library: ExportView, form: str, output: Path | None, what: str = "")
 
 def _salvage(root: Path, form: str, output: Path | None) -> int:
     """``export --salvage``: the highlights still readable in a damaged catalog."""
+    from reader.core.annotations.salvage import NothingToSalvage, salvage
+
     root = Path(root).expanduser().resolve()
     catalog = library_data_dir(root, create=False) / "catalog.sqlite3"
     if not catalog.exists():
@@ -318,6 +315,9 @@ def _salvage(root: Path, form: str, output: Path | None) -> int:
 
 
 def _import(library: Library, data: object) -> int:
+    from reader.core.annotations.export import ImportFormatError, import_jsonld
+    from reader.core.annotations.userdata import UserDataError
+
     progress = _TerminalProgress(sys.stderr)
     try:
         report = import_jsonld(library, data, progress)

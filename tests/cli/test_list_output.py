@@ -1,0 +1,42 @@
+"""``article-reader list``: the same bytes as before it wrote its JSON row by row."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from running import Cli
+
+from reader.cli_list import json_array, write_list
+from reader.core.catalog.store import CatalogRow
+
+ROWS = [
+    CatalogRow(1, "a.txt", 'Quotes " and \\ back', "2024-01-02", "Le Monde", "fr", 12, None),
+    CatalogRow(2, "dir/é.md", "Ünïcode ✓ \u2028 \x07", None, "", "", 0, "empty file"),
+    CatalogRow(3, "c.html", "Tagged", "1999", "S", "en", 5, None, ("one", "deux «2»"), "It began"),
+]
+
+
+def test_the_json_array_is_what_json_dumps_writes() -> None:
+    for rows in (ROWS, ROWS[:1], []):
+        objects = [row.to_json() for row in rows]
+        expected = json.dumps(objects, ensure_ascii=False, indent=1)
+        assert "".join(json_array(objects)) == expected
+
+
+def test_the_listing_lines_are_unchanged() -> None:
+    out = io.StringIO()
+    write_list(ROWS[:1], False, out)
+    assert out.getvalue() == (f'2024-01-02  {"Le Monde":20}  Quotes " and \\ back  (a.txt)\n')
+
+
+def test_list_json_on_a_library_is_one_json_array(library_root: Path, cli: Cli) -> None:
+    (library_root / "one.md").write_text("---\ntags: [x, y]\n---\n# One\n\nbody\n")
+    (library_root / "two.txt").write_text("Two\n\nbody\n")
+    result = cli("list", "--library", str(library_root), "--json")
+    assert result.returncode == 0, result.stderr
+    articles = {a["path"]: a for a in json.loads(result.stdout)}
+    assert set(articles) == {"one.md", "two.txt"}
+    assert articles["one.md"]["tags"] == ["x", "y"]
+    assert result.stdout.endswith("\n]\n")
