@@ -62,11 +62,14 @@ print(json.dumps(marks))
 """
 
 
-def launch(library: Path, home: Path) -> dict[str, float]:
+def launch(library: Path, home: Path, code: Path | None = None) -> dict[str, float]:
+    """One launch in a fresh process; ``code``: a folder whose ``reader`` to run instead."""
     env = {**os.environ, "ARTICLE_READER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    if code is not None:  # first on the path: it wins over the installed (editable) one
+        env["PYTHONPATH"] = str(code)
     output = subprocess.run(
         [sys.executable, "-c", CHILD, str(library)],
-        env=env, capture_output=True, text=True, check=True,
+        env=env, cwd=code, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     timings: dict[str, float] = json.loads(output.strip().splitlines()[-1])
     return timings
