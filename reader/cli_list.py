@@ -37,20 +37,31 @@ def json_array(objects: Iterable[dict[str, object]]) -> Iterator[str]:
 
     The objects are flat: their values are strings, integers, None, or lists of strings.
     """
+    keys: dict[str, str] = {}  # each key's "  \"key\": ", made once
     empty = True
     for obj in objects:
         yield "[\n {\n" if empty else ",\n {\n"
         empty = False
-        yield ",\n".join(f"  {_encode(key)}: {_value(value)}" for key, value in obj.items())
+        yield ",\n".join(
+            (keys.get(key) or keys.setdefault(key, f"  {_encode(key)}: ")) + _value(value)
+            for key, value in obj.items()
+        )
         yield "\n }"
     yield "[]" if empty else "\n]"
 
 
 def _value(value: object) -> str:
+    # Each type by hand: json.dumps per value took half the time.
     if isinstance(value, str):
         return _encode(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)  # as json writes an int
     if isinstance(value, list):
         if not value:
             return "[]"
         return "[\n   " + ",\n   ".join(_value(item) for item in value) + "\n  ]"
-    return json.dumps(value)  # an integer, None (null), a boolean
+    return json.dumps(value)  # a float

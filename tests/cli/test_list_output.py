@@ -23,6 +23,10 @@ def test_the_json_array_is_what_json_dumps_writes() -> None:
         objects = [row.to_json() for row in rows]
         expected = json.dumps(objects, ensure_ascii=False, indent=1)
         assert "".join(json_array(objects)) == expected
+    other: list[dict[str, object]] = [
+        {"yes": True, "no": False, "half": 0.5, "big": 10**20, "none": None, "list": []}
+    ]
+    assert "".join(json_array(other)) == json.dumps(other, ensure_ascii=False, indent=1)
 
 
 def test_the_listing_lines_are_unchanged() -> None:
