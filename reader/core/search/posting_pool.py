@@ -7,99 +7,23 @@ looks up the document's field length for each. Profiling the first build of
 3,000 articles, that machinery was about 40 % of the time (pickling 1.6 M postings
 out and in, the merge, and per-posting calls in ``FieldWriter.add_postings``).
 
-Here the pool keeps, for each field, a dict term → (document numbers, weights,
-values) in arrays: a posting is three appends, nothing is spilled (a 5,000-article
-segment is some 100 MB), and sorting means sorting the terms of each field. The
-segment is then written a term at a time (:mod:`reader.core.search.term_writer`):
-the files are the ones Whoosh would have written (tests compare them byte for
-byte), and any Whoosh searcher reads them.
+Here the pool (:mod:`reader.core.search.grouped_pool`) keeps each field's
+postings in flat arrays, never spilled (a 5,000-article segment is some 100 MB),
+grouped by term once, when the segment is written, a term at a time
+(:mod:`reader.core.search.term_writer`): any Whoosh searcher reads the files and
+finds the postings Whoosh's own writer would have written (a test compares them).
 """
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import UnknownFieldError
 from whoosh.writing import IndexingError, SegmentWriter
 
+from reader.core.search.grouped_pool import GroupedPostingPool
 from reader.core.search.term_writer import TermWriter
-
-Posting = tuple[str, bytes, int, float, bytes | None]  # field, term, document, weight, value
-
-
-class _Term:
-    """One term's postings, in document order (documents are added in order)."""
-
-    __slots__ = ("docs", "values", "weights")
-
-    def __init__(self) -> None:
-        self.docs = array("I")
-        self.weights = array("d")  # not "f": a block's maximum weight is kept unrounded
-        self.values: list[bytes | None] = []
-
-
-class GroupedPostingPool:
-    """In place of ``whoosh.writing.PostingPool``: postings grouped per field and term."""
-
-    def __init__(self) -> None:
-        self.terms: dict[str, dict[bytes, _Term]] = {}
-        self.fieldnames: set[str] = set()  # read by Whoosh's multiprocessing writer
-
-    def add(self, item: Posting) -> None:
-        """One posting (Whoosh's interface: merging a segment's postings in)."""
-        fieldname, text, docnum, weight, value = item
-        terms = self.terms.get(fieldname)
-        if terms is None:
-            terms = self.terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        term = terms.get(text)
-        if term is None:
-            term = terms[text] = _Term()
-        term.docs.append(docnum)
-        term.weights.append(weight)
-        term.values.append(value)
-
-    def add_field(
-        self,
-        fieldname: str,
-        docnum: int,
-        items: Iterable[tuple[bytes, int, float, Any]],
-        boost: float,
-    ) -> int:
-        """A document's postings in one field; returns the field's length (sum of freqs)."""
-        terms = self.terms.get(fieldname)
-        if terms is None:
-            terms = self.terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        length = 0
-        get = terms.get
-        for text, freq, weight, value in items:
-            term = get(text)
-            if term is None:
-                term = terms[text] = _Term()
-            term.docs.append(docnum)
-            term.weights.append(weight * boost)
-            term.values.append(value)
-            length += freq
-        return length
-
-    def iter_postings(self) -> Iterator[Posting]:
-        """Every posting in (field, term, document) order, as Whoosh's pool yields them."""
-        for fieldname in sorted(self.terms):
-            terms = self.terms[fieldname]
-            for text in sorted(terms):
-                term = terms[text]
-                for docnum, weight, value in zip(term.docs, term.weights, term.values, strict=True):
-                    yield fieldname, text, docnum, weight, value
-
-    def save(self) -> None:
-        pass  # nothing is ever spilled to disk
-
-    def cleanup(self) -> None:
-        self.terms.clear()
 
 
 class GroupedSegmentWriter(SegmentWriter):
@@ -176,16 +100,15 @@ def write_postings(
     if not isinstance(fieldwriter, W3FieldWriter):
         fieldwriter.add_postings(schema, lengths, pool.iter_postings())
         return
-    for fieldname in sorted(pool.terms):
+    for fieldname, terms in pool.fields_by_term():
         if fieldname not in schema:
             continue  # as Whoosh does (a field dropped while merging an old segment)
-        terms = pool.terms[fieldname]
         fieldobj = schema[fieldname]
         w3: Any = fieldwriter  # Whoosh is untyped
         w3.start_field(fieldname, fieldobj)
         writer = TermWriter(w3, fieldobj, _field_lengths(lengths, fieldname, doccount))
-        for text in sorted(terms):
-            writer.write(text, terms[text])
+        for text, docs, weights, values in terms:
+            writer.write(text, docs, weights, values)
         w3.finish_field()
 
 

@@ -22,7 +22,7 @@ import zlib
 from array import array
 from operator import sub
 from pickle import dumps
-from typing import Any, Protocol
+from typing import Any
 
 from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -30,12 +30,6 @@ from whoosh.util.numeric import length_to_byte
 
 _TERM_INFO = W3TermInfo._struct  # flags, weight, doc freq, lengths, max weight, ids
 _BLOCK_PROTOCOL = 3  # bytes as bytes (see above); the block infos stay Whoosh's 2
-
-
-class Postings(Protocol):
-    docs: array[int]  # in increasing order
-    weights: array[float]  # "d": each posting's weight as the field gave it
-    values: list[bytes | None]
 
 
 class TermWriter:
@@ -53,12 +47,16 @@ class TermWriter:
             raise ValueError("inlined postings are not written here")
         self.fixed = fieldobj.format.fixed_value_size()
 
-    def write(self, text: bytes, term: Postings) -> None:
-        """What ``start_term``, ``add`` per posting, and ``finish_term`` would write."""
+    def write(
+        self, text: bytes, docs: array[int], weights: array[float], values: list[bytes]
+    ) -> None:
+        """What ``start_term``, ``add`` per posting, and ``finish_term`` would write.
+
+        ``docs`` in increasing order; ``weights`` each as the field gave it (``"d"``);
+        ``values`` b"" for none."""
         postfile = self.postfile
         start = postfile.tell()
         postfile.write(WHOOSH3_HEADER_MAGIC)
-        docs, weights, values = term.docs, term.weights, term.values
         total = len(docs)
         weight_sum = 0.0
         min_length: int | None = None
@@ -116,7 +114,7 @@ class TermWriter:
     def _ids(ids: array[int]) -> tuple[int, ...]:
         return (ids[0], *map(sub, ids[1:], ids))  # deltas, the first from 0
 
-    def _values(self, values: list[bytes | None]) -> Any:
+    def _values(self, values: list[bytes]) -> Any:
         kept = [value for value in values if value]  # as add_posting keeps them
         if self.fixed is None or self.fixed < 0:
             return tuple(kept)
