@@ -16,7 +16,10 @@ class Plan:
     """A scan of the folder against the catalog: the input of a refresh."""
 
     on_disk: dict[str, tuple[int, int]]  # path → (mtime_ns, size)
-    known: dict[str, FileState]  # the catalog's view
+    # The catalog's view of what a refresh must look at: the whole library's files that
+    # changed or are not on disk (an unchanged one needs nothing); a scoped plan's, every
+    # catalogued file of the folders it looked at.
+    known: dict[str, FileState]
     to_parse: list[str]  # new or changed files
     unindexed: int  # catalogued articles the index lacks
     scoped_to: list[Path] | None = None  # the folders looked at; None: the whole library
@@ -39,8 +42,14 @@ def make_plan(
     unindexed = len(catalog.unindexed_ids())
     if folders is None:
         on_disk = scan()
-        known = catalog.file_states()
-        return Plan(on_disk, known, stale(on_disk, known), unindexed, generation=generation)
+        known, alike = catalog.states_unlike(on_disk)
+        changed = [rel for rel in known if rel in on_disk]
+        if alike + len(changed) == len(on_disk):  # no new file: nothing more to look up
+            to_parse = [rel for rel in on_disk if rel in known]  # in the scan's order
+        else:
+            catalogued = catalog.paths()
+            to_parse = [rel for rel in on_disk if rel in known or rel not in catalogued]
+        return Plan(on_disk, known, to_parse, unindexed, generation=generation)
     asked = tuple(folders)
     on_disk, known, walked = {}, {}, []
     for folder in asked:
