@@ -124,18 +124,17 @@ class LibrarySession(QObject):
     # --- opening and refreshing ---------------------------------------------------
 
     def open(self) -> None:
-        work = partial(read_library, self.root)  # a big library's first page: by partial
-        self._tasks.run("writer", lambda ctx: work(ctx.partial), self._on_opened,
-                        self._on_open_failed, on_partial=self._on_page)  # fmt: skip
+        self._tasks.run("writer", lambda ctx: read_library(self.root, ctx.partial),
+                        self._on_opened, self._on_open_failed, None, self._on_page)  # fmt: skip
 
     def _on_page(self, page: FirstPage) -> None:
         self._more = MoreRows(page.library.catalog, page.total, self)
         self._on_opened((page.library, [*page.rows, self._more]), first=True)
 
     def _on_opened(self, result: Opened, first: bool = False) -> None:
-        if self._more is not None and not first:  # after a first page: every row
-            self._more.arrived.emit(result[1])
-            self._more = None
+        more, self._more = (None, self._more) if first else (self._more, None)
+        if more is not None:  # after a first page: every row
+            more.arrived.emit(result[1])
             return
         self._library, rows = result
         self.root = self._library.root
@@ -143,8 +142,10 @@ class LibrarySession(QObject):
         self.request_refresh()
         self._poll.start()
         # Load the language model now, on the idle read lane (0.8 s): else the first
-        # file added while the app runs would wait for it before it is listed.
-        self._tasks.run("read", lambda ctx: load_language_model())
+        # file added while the app runs would wait for it before it is listed. Not for
+        # a big library (a first page): its 125 MB would make a relaunch's peak memory.
+        if not first:
+            self._tasks.run("read", lambda ctx: load_language_model())
 
     def _on_open_failed(self, exc: BaseException) -> None:
         self.open_failed.emit(str(exc))
