@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app import app_settings
 from reader.defaults import default_library
-from reader.ui.library_list.article_model import TITLE
+from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
 from reader.ui.prefs.language import install_language
 from reader.ui.window.main_window import MainWindow
 
@@ -51,6 +51,11 @@ SHOTS = [
     ("french-dark.png", "fr", "dark", "read", WIDE),
     ("small-panel.png", "en", "light", "annotate", SMALL),
 ]
+
+
+def snippet(window: MainWindow) -> str | None:
+    """The first hit's snippet: it comes after the hits (see search_outcome.py)."""
+    return window.model.index(0, TITLE).data(SNIPPET_ROLE) if window.model.rowCount() else None
 
 
 def make_library(extra: list[Path]) -> Path:
@@ -111,7 +116,7 @@ class Photographer:
             window.panel.hide()
         if action == "search":
             window.search_field.setText("securite russie")
-            self.when(lambda: window.model.searching and window.model.rowCount() > 0,
+            self.when(lambda: window.model.searching and bool(snippet(window)),  # they follow
                       lambda: QTimer.singleShot(400, lambda: self.shoot(window, name)))  # fmt: skip
         else:
             QTimer.singleShot(400, lambda: self.shoot(window, name))
