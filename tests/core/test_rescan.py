@@ -7,14 +7,16 @@ The scan decides by name before it asks the disk (see ``scanning._scan``) and sk
 from __future__ import annotations
 
 import os
+import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from reader.core.articles.formats import is_article_name
 from reader.core.articles.names import article_rel
-from reader.core.articles.scanning import _ESCAPED, walk
+from reader.core.articles.scanning import _ESCAPED, _PLAIN_ARTICLE, walk
 from reader.core.library.library import Library
 
 OpenLibrary = Callable[[Path], Library]
@@ -31,6 +33,17 @@ def test_the_quick_name_check_agrees_with_article_rel_on_every_character() -> No
         if (_ESCAPED.search(chr(code)) is None) != (article_rel(chr(code)) == chr(code))
     ]
     assert disagree == []
+
+
+def test_the_quick_article_name_check_says_yes_only_for_plain_article_names() -> None:
+    pieces = ["a", ".", "~", "#", "\\", "\n", "\u202e", "ſ", "K", "é", "txt", "TXT", "md", "html"]
+    pieces += ["markdown", "shtml", "mht", "text", "bak", " ", "_files"]
+    rng = random.Random(7)
+    names = {"".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(50_000)}
+    names |= {"a.txt", "a.b.md", ".a.txt", "~a.md", "a.md~", "#a.md#", "a.TXT", "x.ſhtml"}
+    quick = {name for name in names if _PLAIN_ARTICLE.fullmatch(name)}
+    assert quick and all(is_article_name(name) and article_rel(name) == name for name in quick)
+    assert "a.b.md" in quick and "a.TXT" not in quick and "x.ſhtml" not in quick
 
 
 def test_names_that_need_escaping_are_listed_escaped(library_root: Path) -> None:
