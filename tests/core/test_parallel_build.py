@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 
 import reader.core.library.indexing as indexing
-import reader.core.library.parallel_build as parallel_build
-from reader.core.articles.article import Article
 from reader.core.library.library import Cancelled, Library
 
 WORDS = ["harvest", "tide", "lighthouse", "récolte", "marée", "phare", "government", "sécurité"]
@@ -74,22 +72,15 @@ def test_a_parallel_build_finds_what_a_one_process_build_finds(tmp_path: Path) -
 
 
 @pytest.mark.usefixtures("workers_from_ten")
-def test_a_file_gone_during_the_build_is_left_out(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_file_gone_during_the_build_is_left_out(tmp_path: Path) -> None:
     root = tmp_path / "library"
     root.mkdir()
     make_library(root, 40)
-    real = parallel_build.parse_file
-
-    def vanishing(root: Path, rel: str, *, detect: bool = True) -> Article:
-        if rel == "007.md":
-            raise FileNotFoundError(rel)  # deleted after the scan saw it
-        return real(root, rel, detect=detect)
-
-    monkeypatch.setattr(parallel_build, "parse_file", vanishing)  # the workers are forked
-    library = build(root, tmp_path / "data", procs=2)
+    library = Library(root, tmp_path / "data")
     try:
+        plan = library.plan()  # the scan sees it …
+        (root / "007.md").unlink()  # … then it is deleted, before a worker reads it
+        library.refresh(plan=plan, procs=2)
         paths = {row.path for row in library.catalog.rows()}
         assert "007.md" not in paths and len(paths) == 40
         assert library.index.doc_count() == 40

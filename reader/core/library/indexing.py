@@ -1,8 +1,8 @@
 """How a refresh reads files and indexes articles: here, or in worker processes.
 
 :class:`InProcessIndexer` parses and indexes in the calling thread: the window's
-small refreshes, and any refresh with one core. For a big refresh in a process
-without threads (the command line, the bulk indexer), :func:`indexer_for` gives
+small refreshes, and any refresh with one core. For a big refresh asked with
+``procs`` > 1 (by the command line, the bulk indexer), :func:`indexer_for` gives
 :class:`~reader.core.library.parallel_build.BuildWorkers` instead, with the same
 methods. ``Library.refresh`` commits the catalog between the two halves: what
 ``parse`` gives back is committed, and what the catalog decided to (re)index is
@@ -50,7 +50,7 @@ def indexer_for(
 ) -> Indexer:
     """Worker processes for ``files`` files when ``procs`` > 1 and they are worth it."""
     if procs > 1 and files >= MULTIPROCESS_MIN_DOCS:
-        from reader.core.library.parallel_build import BuildWorkers  # forks: only when used
+        from reader.core.library.parallel_build import BuildWorkers  # only when used
 
         return BuildWorkers(root, index, procs)
     return InProcessIndexer(root, index, should_stop)

@@ -218,8 +218,8 @@ class Library:
         between batches (raising :class:`Cancelled`). The index is written every
         ``index_batch`` articles (bigger batches index faster: fewer segments to
         merge); with ``procs`` > 1 and enough files, worker processes read and index
-        them (:mod:`reader.core.library.parallel_build`; only in a process without
-        threads: they are forked); what is committed is searchable at once. A fresh
+        them (:mod:`reader.core.library.parallel_build`: the command line and the
+        bulk indexer ask for them); what is committed is searchable at once. A fresh
         ``plan`` saves scanning again (it is made again if another process changed
         the catalog since).
 

@@ -35,7 +35,7 @@ from reader.core.search.query import Parsed, Word
 SUGGEST_BELOW = 3  # offer a correction when the query finds fewer articles than this
 VOCABULARY_FILE = "words.txt"
 _KEPT: dict[str, str] = {}  # word → its folded form, or "" when it is not kept
-_KEPT_LIMIT = 400_000  # distinct words (as analysis's caches), then start over
+_KEPT_LIMIT = 100_000  # distinct words (13 MB), then start over: workers must stay small
 _MAX_WORD = 40  # longer "words" are no typing mistakes (URLs, hashes)
 _OPTIONS = 3  # corrections tried per word
 _MAX_TRIES = 8  # corrected queries run to find one that finds more
