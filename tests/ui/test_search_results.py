@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.library.library import Library
 from reader.core.search.index import IndexCorrupt, SearchIndex
 from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
+from reader.ui.session.search_outcome import FIRST_HITS
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
@@ -142,3 +145,21 @@ def test_a_damaged_index_found_while_searching_is_rebuilt(
     assert calls["rebuild"] == 1
     search(qtbot, window, "moscou ")  # searching again after the rebuild finds it
     assert titles(window) == [MALI]
+
+
+def test_many_hits_are_listed_first_fifty_then_all(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], library_root: Path
+) -> None:
+    for n in range(70):
+        (library_root / f"note-{n:02}.txt").write_text(
+            f"Note {n}\n\nQuokka number {n} of the island.\n", encoding="utf-8"
+        )
+    window = open_window(library_root)
+    listed: list[int] = []
+    window.session.search_done.connect(lambda outcome: listed.append(len(outcome.ids)))
+    window.search_field.setText("quokka island")  # every article: 70 hits
+    qtbot.waitUntil(lambda: len(listed) == 2, timeout=WAIT_MS)
+    assert listed == [FIRST_HITS, 70]  # the first screenfuls at once, then the rest
+    assert window.model.rowCount() == 70
+    qtbot.waitUntil(lambda: bool(window.model.index(0, TITLE).data(SNIPPET_ROLE)), timeout=WAIT_MS)
+    assert "<mark>Quokka</mark>" in window.model.index(0, TITLE).data(SNIPPET_ROLE)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.language import load_model as load_language_model
@@ -35,11 +35,16 @@ from reader.core.operations import (
     search_library,
 )
 from reader.core.search.index import QueryError
-from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.session.error_text import read_only_text
+from reader.ui.session.progress_text import progress_text
 from reader.ui.session.row_pages import FirstPage, MoreRows, Opened, read_library
 from reader.ui.session.search_outcome import (
+    FIRST_HITS,
+    SCREENFUL,
+    SEARCH_LIMIT,
+    SNIPPET_LIMIT,
     SearchDetails,
+    Searched,
     SearchFailed,
     SearchOutcome,
     details_of,
@@ -49,24 +54,7 @@ from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskContext, TaskRunner
 from reader.ui.session.watcher import MAX_WATCHED_FILES, LibraryWatcher
 
-SNIPPET_LIMIT = 30  # snippets for the first hits, after them (search_outcome.py)…
-SCREENFUL = 12  # …these first, with "did you mean"
 POLL_MS = 2000  # how often the catalog is asked whether another process changed it
-SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
-Searched = tuple[int, SearchOutcome | SearchFailed, LibrarySearch | None]  # generation…
-PROGRESS = (  # what the core says while it works: translated where shown (progress_text)
-    QT_TRANSLATE_NOOP("LibrarySession", "Scanning"),
-    QT_TRANSLATE_NOOP("LibrarySession", "Reading articles"),
-    QT_TRANSLATE_NOOP("LibrarySession", "Indexing"),
-    QT_TRANSLATE_NOOP("LibrarySession", "Up to date"),
-)
-
-
-def progress_text(message: str) -> str:
-    """A progress message in the interface's language (unknown ones as they are)."""
-    return QCoreApplication.translate("LibrarySession", message)
-
-
 __all__ = [
     "LibrarySession", "OpenedArticle", "SearchDetails", "SearchFailed", "SearchOutcome",
     "ShownArticle", "progress_text",
@@ -250,10 +238,12 @@ class LibrarySession(QObject):
 
     # --- searching ----------------------------------------------------------------
 
-    def search(self, query: str) -> None:
-        """Search off the GUI thread; the worker reads the hits' rows from the catalog."""
-        self._search_generation += 1
-        generation = self._search_generation
+    def search(self, query: str, limit: int = FIRST_HITS, generation: int = 0) -> None:
+        """Search off the GUI thread; the worker reads the hits' rows from the catalog.
+        ``limit``, ``generation``: the rest of the hits of a search (see search_outcome)."""
+        if not generation:
+            self._search_generation += 1
+        generation = generation or self._search_generation
         library = self._library
         if library is None:
             return
@@ -264,33 +254,37 @@ class LibrarySession(QObject):
             if generation != self._search_generation:
                 return generation, SearchFailed(), None  # a newer query is queued: skip it
             try:
-                found = search_library(
-                    library, query, limit=SEARCH_LIMIT, snippets=0, suggest=False
-                )  # snippets and "did you mean" come after the hits: _ask_details
+                found = search_library(library, query, limit=limit, snippets=0, suggest=False)
             except QueryError as exc:
                 return generation, SearchFailed(str(exc)), None
             except IndexDamaged:
                 return generation, SearchFailed(damaged=True), None
             return generation, outcome_of(found, in_highlights, while_indexing), found
 
-        done = partial(self._on_search_done, query, library, in_highlights)
+        done = partial(self._on_search_done, query, library, in_highlights, limit)
         self._tasks.run("search", work, done)
 
     def _ask_details(
         self, generation: int, library: Library, found: LibrarySearch, in_highlights: str
     ) -> None:
-        """Queue the snippets of the first hits (a screenful first, with "did you mean"),
-        behind the search on its lane; a newer query makes them moot, and they stop."""
+        """Queue, behind the hits on the search lane: the first screenful's snippets (with
+        "did you mean"), the rest of the hits if there are more, the other snippets. A
+        newer query makes them moot, and they stop."""
         rows = [hit.row for hit in found.hits[:SNIPPET_LIMIT]]
 
         def outdated() -> bool:
             return generation != self._search_generation
 
+        def details(batch: list[CatalogRow], first: bool) -> None:
+            self._tasks.run("search", partial(details_of, library, found, batch, first,
+                                              in_highlights, outdated), done)  # fmt: skip
+
         done = partial(self._on_details, generation)
-        for batch, first in ((rows[:SCREENFUL], True), (rows[SCREENFUL:], False)):
-            if batch or first:
-                self._tasks.run("search", partial(details_of, library, found, batch, first,
-                                                  in_highlights, outdated), done)  # fmt: skip
+        details(rows[:SCREENFUL], True)
+        if len(found.hits) < min(found.total, SEARCH_LIMIT):
+            self.search(found.query, SEARCH_LIMIT, generation)
+        if rows[SCREENFUL:]:
+            details(rows[SCREENFUL:], False)
 
     def _on_details(self, generation: int, details: object) -> None:
         if generation == self._search_generation and isinstance(details, SearchDetails):
@@ -300,14 +294,14 @@ class LibrarySession(QObject):
         self._search_generation += 1  # whatever is running now is outdated
 
     def _on_search_done(
-        self, query: str, library: Library, in_highlights: str, result: Searched
+        self, query: str, library: Library, in_highlights: str, limit: int, result: Searched
     ) -> None:
         generation, outcome, found = result
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
         if isinstance(outcome, SearchOutcome):
             self.search_done.emit(outcome)
-            if found is not None:
+            if found is not None and limit == FIRST_HITS:  # not the rest of the hits
                 self._ask_details(generation, library, found, in_highlights)
         elif outcome.damaged:
             damaged = self.tr("the search index was damaged; rebuilding it")

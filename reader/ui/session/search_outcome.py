@@ -18,6 +18,15 @@ from reader.core.library.library import Library
 from reader.core.operations import LibrarySearch, did_you_mean, hit_snippets
 from reader.core.search.snippets import Snippet
 
+# The list asks for the first FIRST_HITS hits, then (behind the first SCREENFUL
+# snippets and "did you mean") for the rest up to SEARCH_LIMIT, then the other snippets
+# up to SNIPPET_LIMIT. A top 2,000 scores nearly every matching article: 150–280 ms for
+# a common word at 30,000 articles, where a top 50 takes 30–60 ms.
+FIRST_HITS = 50
+SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
+SCREENFUL = 12
+SNIPPET_LIMIT = 30
+
 
 @dataclass(frozen=True)
 class SearchOutcome:
@@ -40,6 +49,9 @@ class SearchDetails:
     snippets: dict[int, str]  # id → snippet HTML, for these hits
     suggestion: str | None = None
     with_suggestion: bool = False  # the suggestion was asked (None then means: none)
+
+
+Searched = tuple[int, "SearchOutcome | SearchFailed", LibrarySearch | None]  # generation…
 
 
 @dataclass(frozen=True)

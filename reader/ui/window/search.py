@@ -124,10 +124,16 @@ class WindowSearch(QObject):
         query = outcome.query
         if query != self.field.text().strip():
             return  # the field changed since: a newer search is on its way
+        # The same query again: the rest of its hits (or Enter). What came meanwhile stays.
+        more = self.outcome is not None and query == self.outcome.query == self._listed_query
         self.outcome = outcome
-        parts.search_bar.show_suggestion(outcome.suggestion)
-        self.terms = QueryTerms.parse(query)
-        self._snippets = dict(outcome.snippets)  # the notes hits came by; then the details
+        if not more:
+            parts.search_bar.show_suggestion(outcome.suggestion)
+            self.terms = QueryTerms.parse(query)
+            self._snippets = {}
+        for article_id, line in outcome.snippets.items():  # the notes hits came by…
+            if "<mark>" not in self._snippets.get(article_id, ""):  # …unless a passage
+                self._snippets[article_id] = line
         parts.model.set_snippets(self._snippets)
         lines = 1 + SNIPPET_LINES
         height = parts.list_view.fontMetrics().lineSpacing() * lines + 10
@@ -139,7 +145,8 @@ class WindowSearch(QObject):
         if header.sortIndicatorSection() >= 0:
             self.column_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-        parts.mark_hits()  # the article shown may stay the same: its marks change
+        if not more:
+            parts.mark_hits()  # the article shown may stay the same: its marks change
         parts.update_count()
         # Searching changes what the list shows, never what is open nor what is read:
         # the article shown stays selected if it is a hit; else no row is, until one is chosen.
