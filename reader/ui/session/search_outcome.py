@@ -1,7 +1,8 @@
-"""What a search gives the window, in two steps: the hits first, then their details.
+"""What a search gives the window, in steps: the first hits, their details, the rest.
 
 The hits (ids, count, notes they matched by) come as a :class:`SearchOutcome` as soon
-as the index answers. Snippets and "did you mean" follow as :class:`SearchDetails`:
+as the index answers, the first ``FIRST_HITS``, later all of them (a second outcome of
+the same query). Snippets and "did you mean" follow as :class:`SearchDetails`:
 a snippet reads and parses its article's file (a millisecond for a text file, tens
 for a saved page), and a suggestion runs more searches; neither delays the list.
 Plain data, built on worker threads (no Qt calls).
@@ -51,15 +52,15 @@ class SearchDetails:
     with_suggestion: bool = False  # the suggestion was asked (None then means: none)
 
 
-Searched = tuple[int, "SearchOutcome | SearchFailed", LibrarySearch | None]  # generation…
-
-
 @dataclass(frozen=True)
 class SearchFailed:
     """A search that found nothing to show: why, and whether the index needs rebuilding."""
 
     message: str = ""  # "" when it was skipped (a newer query was queued)
     damaged: bool = False  # the index failed its integrity check
+
+
+Searched = tuple[int, SearchOutcome | SearchFailed, LibrarySearch | None]  # generation…
 
 
 def outcome_of(found: LibrarySearch, in_highlights: str, while_indexing: bool) -> SearchOutcome:
