@@ -10,6 +10,8 @@ is written by hand. ``tests/docs/test_docs_true.py`` runs the check with the sui
 from __future__ import annotations
 
 import argparse
+import ast
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +54,30 @@ def limits_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+def _summary(path: Path) -> str:
+    """The first sentence of a module's docstring (AssertionError: it has none)."""
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+    assert docstring, f"{path.relative_to(ROOT)} has no docstring: say what it owns"
+    paragraph = " ".join(docstring.split("\n\n")[0].split())
+    sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+    return sentence.replace("|", "\\|")
+
+
+def modules_table() -> str:
+    """Every module of the app's package, with the first sentence of its docstring."""
+    package = ROOT / "reader"
+    rows = ["| module | what it owns |", "|---|---|"]
+    for path in sorted(package.rglob("*.py"), key=lambda p: (p.parent.parts, p.name)):
+        if "__pycache__" in path.parts:
+            continue
+        relative = path.relative_to(ROOT).with_suffix("")
+        parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
+        name = ".".join(parts)
+        shown = f"**`{name}`**" if relative.name == "__init__" else f"`{name}`"
+        rows.append(f"| {shown} | {_summary(path)} |")
+    return "\n".join(rows) + "\n"
+
+
 TABLES = (
     Generated(
         ROOT / "docs" / "user-guide.md",
@@ -59,6 +85,13 @@ TABLES = (
         " by python -m tests.docs.tables --write -->",
         "<!-- end of limits table -->",
         limits_table,
+    ),
+    Generated(
+        ROOT / "docs" / "architecture.md",
+        "<!-- modules table: generated from the modules' docstrings"
+        " by python -m tests.docs.tables --write -->",
+        "<!-- end of modules table -->",
+        modules_table,
     ),
 )
 
