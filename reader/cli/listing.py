@@ -14,8 +14,8 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from reader.cli.terminal import printable
 from reader.core.catalog.store import CatalogRow
-from reader.terminal import printable
 
 _encode = json.encoder.encode_basestring  # what json uses with ensure_ascii=False
 
