@@ -255,10 +255,6 @@ class Catalog:
     def paths(self) -> set[str]:
         return {values[0] for values in self.db.execute("SELECT path FROM articles")}
 
-    def file_states(self) -> dict[str, FileState]:
-        cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")
-        return {values[1]: FileState(*values) for values in cursor}
-
     def file_states_under(self, prefix: str) -> dict[str, FileState]:
         """Files whose path starts with ``prefix`` (a folder's, ending in ``/``; "" for all)."""
         cursor = self.db.execute(
