@@ -135,7 +135,8 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     from reader.core.library.bulk import BULK_INDEX_BATCH
 
     try:
-        # The command line has no threads: it may fork index writers, as the bulk indexer.
+        # A big refresh is read and indexed by one worker process per core (see
+        # reader.core.library.parallel_build); a small one stays in this process.
         changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
     except LibraryUnavailable as exc:
         progress.finish()

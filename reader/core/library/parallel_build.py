@@ -1,29 +1,31 @@
 """Big refreshes with one worker process per core that parses *and* indexes.
 
-Before, the main process parsed every file, detected its language, counted its
-words and pickled whole articles to Whoosh's index writers (``MpWriter``), which
-waited on it: on two cores a first build used little more than one. Here each
-worker reads its share of the files itself (it is sent paths, not documents),
-keeps the parsed articles, and sends back only what the catalog needs (the article
-without its body). The main process commits those to the catalog, which gives
-them their ids, and tells each worker which of its articles to index under which
-id. Each worker writes one segment per commit with a
-:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` and counts the
-words for "did you mean"; the main process then commits all the segments at once
-(:func:`reader.core.search.segments.commit_segments`): one segment per worker
-and commit, as with ``MpWriter``.
+Parsing is most of a build's work, so it is spread too: were the main process to
+parse every file and pickle whole articles to index writers, they would wait on it
+and a first build would use little more than one core. Instead each worker reads
+its share of the files itself (it is sent paths, not documents), keeps the parsed
+articles, and sends back only what the catalog needs (the article without its
+body). The main process commits those to the catalog, which gives them their ids,
+and tells each worker which of its articles to index under which id. Each worker
+writes one segment per commit with a
+:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` and counts the words
+for "did you mean"; the main process then commits all the segments at once
+(:func:`reader.core.search.segments.commit_segments`): one segment per worker and
+commit, as Whoosh's own ``MpWriter`` makes.
 
 Parsing runs one batch ahead: while the main process commits a batch to the
 catalog, the workers already read the next one.
 
-Workers are started fresh ("spawn"), not forked: a forked worker's RSS counted
-every page of the main process it was forked from (at 100,000 articles the scan's
-and the catalog's 240 MB), so each worker passed 450 MB; a fresh interpreter
-costs about a second to start. They are used by the command line and the bulk
-indexer; the window's small refreshes stay in process. Each dies with its parent
-(:func:`reader.core.children.die_with_parent`) and is killed when the build
-ends, is cancelled or fails; a segment it was writing is then left out of the
-index (Whoosh deletes its files at the next commit).
+Workers are started fresh ("spawn"), not forked: a forked worker's memory would
+count every page of the main process it was forked from (the scan's and the
+catalog's, which grow with the library), once per worker; a fresh interpreter
+costs about a second to start, little beside a build big enough to need workers.
+They are used by the command line and the bulk indexer; the window's small
+refreshes stay in process. Each dies with its parent
+(:func:`reader.core.children.die_with_parent`) and is killed when the build ends,
+is cancelled or fails; a segment it was writing is then left out of the index
+(Whoosh deletes its files at the next commit). The worker's side of all this is
+:mod:`reader.core.library.build_worker`.
 """
 
 from __future__ import annotations
