@@ -1,4 +1,4 @@
-"""The command line against hostile and unlucky input (issue 13, items 9, 11, 12, 14, 15):
+"""The command line against hostile and unlucky input:
 one line and status 2, never a traceback; nothing written over what is not a file;
 no control sequence reaches the terminal; a damaged catalog is said, and salvaged."""
 

@@ -1,4 +1,4 @@
-"""Hostile and unlucky article files (issue 13, items 2, 3, 17, 18): one bad file is
+"""Hostile and unlucky article files: one bad file is
 that file's error, every other file is still read, and nothing runs away."""
 
 from __future__ import annotations

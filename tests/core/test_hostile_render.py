@@ -1,4 +1,4 @@
-"""Pathological Markdown (issue 13, item 6) and image sources (item 18): rendering has a
+"""Pathological Markdown and image sources: rendering has a
 depth and a time budget, past which the article is plain text and says so."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Snippets in linear time (issue 13, item 7): no hit count or markup makes a search slow."""
+"""Snippets in linear time: no hit count or markup makes a search slow."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Opening an article renders it once (issue 13, item 13): its page and its reading text
+"""Opening an article renders it once: its page and its reading text
 come from one render, and a body over MAX_RENDER_CHARS goes straight to plain text.
 
 The reading text is what highlights are anchored on: for every article under the limit

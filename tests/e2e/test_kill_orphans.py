@@ -1,4 +1,4 @@
-"""After SIGKILL of ``index``, its children die with it (issue 13, item 16).
+"""After SIGKILL of ``index``, its children die with it.
 
 ``index`` on a library big enough that its index writers fork (Whoosh's MpWriter, one
 process per core), and the bulk indexer of the window (a spawned child): each child
