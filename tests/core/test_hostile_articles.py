@@ -119,7 +119,7 @@ def test_one_bad_file_never_stops_the_refresh(tmp_path: Path, open_library: Open
     assert rows["good.md"].title == "Good"
 
 
-# --- names the OS gives that are not text (item 3) -------------------------------------
+# --- names the OS gives that are not text -----------------------------------------------
 
 NAMES = ["café.txt", "caf\udce9.txt", "a\\b.md", "line\nbreak.md", "esc\x1b[2J.md", "\u202etxt.md"]
 
@@ -162,7 +162,7 @@ def test_latin1_names_are_listed_read_and_catalogued(
     assert sorted(row.path for row in library.catalog.rows()) == sorted(found)
 
 
-# --- the app's own data folder (item 17) ----------------------------------------------
+# --- the app's own data folder ----------------------------------------------------------
 
 
 def test_the_data_home_inside_the_library_is_never_listed(
@@ -197,7 +197,7 @@ def test_another_librarys_data_folder_is_never_listed(tmp_path: Path) -> None:
     assert scan_folder(data, "sub/data/") == ({}, set())
 
 
-# --- mixed encodings (item 18) --------------------------------------------------------
+# --- mixed encodings --------------------------------------------------------------------
 
 
 def test_a_utf8_title_over_a_latin1_body_reads_as_written() -> None:
