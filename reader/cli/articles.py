@@ -34,13 +34,14 @@ ARTICLE_COMMANDS = ("show", "related")
 FORMATS = ("text", "markdown", "html")
 
 
-def add_commands(commands: Any, library_help: str) -> None:
+def add_commands(commands: Any) -> None:
     """The ``show`` and ``related`` subcommands, on ``parser.add_subparsers()``."""
+    # An article's library defaults to the article's own folder (see locate), not the
+    # bundled sample the other commands default to.
+    library_help = "its library (default: its folder)"
     show = commands.add_parser("show", help="print an article as the reading pane shows it")
     show.add_argument("path", type=Path, help="the article's file")
-    show.add_argument(
-        "--library", type=Path, default=None, help="its library (default: its folder)"
-    )
+    show.add_argument("--library", type=Path, default=None, help=library_help)
     show.add_argument(
         "--format", choices=FORMATS, default="text",
         help="reading text (default; what highlights anchor on), Markdown, or sanitized HTML",

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser("import", help="import W3C Web Annotation JSON(-LD)")
     imports.add_argument("file", type=Path)
     imports.add_argument("--library", type=Path, default=None, help=library_help)
-    articles.add_commands(commands, library_help)  # show, related
+    articles.add_commands(commands)  # show, related
     return parser
 
 
