@@ -5,10 +5,10 @@ scripts, no styles, no event handlers, no remote images). Quotes, apostrophes
 and accents are kept exactly as written (no "smart" substitutions).
 
 Rendering has a size, a depth and a work budget (:mod:`reader.core.limits`):
-Python-Markdown took 208 s on 30,000 "[" and raised RecursionError on 600 nested lists.
-Past a budget the body is shown as plain text, and :class:`Rendered` says why. A render
-can also be stopped by its caller (``should_stop``: a newer article was asked for), which
-raises :class:`RenderStopped`.
+Python-Markdown is quadratic on some inputs (a page of unclosed "[") and recurses once
+per nesting level. Past a budget the body is shown as plain text, and :class:`Rendered`
+says why. A render can also be stopped by its caller (``should_stop``: a newer article
+was asked for), which raises :class:`RenderStopped`.
 
 An article is rendered once (:func:`render_body`): the page (:func:`page_html`) and the
 reading text highlights anchor on (``reader.core.annotations.reading_text``) are both
@@ -240,8 +240,8 @@ _SUBHEADING_MARK = re.compile(r"(^|\n\n)## ")
 
 def unescape_text(body: str) -> str:
     """A text file's body (``text_to_markdown``: Markdown that renders it literally) back
-    to its text. Linear, and with no regex callback per escape (a 15 MB body holds a
-    million of them): there every backslash escapes the character after it."""
+    to its text. Linear, and with no regex callback per escape (the largest bodies hold
+    millions of them): there every backslash escapes the character after it."""
     body = _SUBHEADING_MARK.sub(r"\1", body)  # "## " a subheading's: any "#" of the text is "\#"
     parts = body.replace("&lt;", "<").replace("&amp;", "&").split("\\")
     text = [parts[0]]

@@ -9,10 +9,8 @@ What none of these places is an orphan (``None``).
 
 The approximate search is Myers' bit-parallel edit distance turned sideways: one
 Python int holds a bit per *text* character and the loop runs once per *quote*
-character, so it costs len(quote) big-int operations, not len(text) Python steps.
-Measured (Python 3.11, AMD EPYC, from the repository root, best of 5): a 200-character
-quote with 3 letters changed, in 500,000 characters: 0.13 s (an orphan: the same; a
-2,000-character quote: 0.3 s)::
+character, so it costs len(quote) big-int operations, not len(text) Python steps. To
+time it on a long text, from the repository root::
 
     python -m timeit -s "import random; from reader.core.annotations.anchoring import *" \
       -s "r = random.Random(1); w = open('seeds/000_10d9d95bf921b5c7.txt').read().split()" \
@@ -137,8 +135,8 @@ def _plausible(text: str, quote: TextQuote, start: int, end: int) -> bool:
     A short quote ("do not know") found verbatim where neither its prefix nor its
     suffix fits is more likely another occurrence than the highlight: its own
     passage was edited (the fuzzy step then finds it in place) or deleted (an
-    orphan is better than a highlight on the wrong words). Measured with
-    ``python -m tests.bench.reanchor``: 2 of the 3 wrong placements were this.
+    orphan is better than a highlight on the wrong words). Most wrong placements in
+    ``python -m tests.bench.reanchor`` were of this kind.
     """
     if len(quote.exact) >= _TRUSTED_QUOTE:
         return True
@@ -167,7 +165,7 @@ def _best_exact(text: str, quote: TextQuote, hint: int | None) -> tuple[int, int
 
 def _occurrences(text: str, exact: str) -> list[int]:
     """Where ``exact`` starts in ``text``, overlaps included. (str.find: a regex lookahead
-    tried every offset in Python's engine, 20 ms a quote in 570,000 characters.)"""
+    tries every offset in Python's regex engine, far slower on a long text.)"""
     starts = []
     at = text.find(exact)
     while at != -1:
@@ -186,10 +184,9 @@ def _fuzzy(
     prefix and suffix similarity, closeness to ``hint``. _MIN_SCORE accepts a quote
     within the error bound in its own context (0.5 quote, 1 context: 0.73) or 90 %
     intact in a rewritten context (0.9, and 0.35 as random text gives: 0.66), not
-    one 75 % intact in a foreign context (0.58). Measured on generated articles: of
-    700 deleted passages of 6-80 characters none anchored elsewhere; all 600 passages
-    of 16-160 characters with 10-40 % of their letters replaced, next to 0-20 %
-    replaced context, anchored in place (edges within 3 characters).
+    one 75 % intact in a foreign context (0.58): a deleted passage must not anchor
+    elsewhere, and a passage with some of its letters replaced, in a lightly edited
+    context, must anchor in place.
     """
     exact, size = quote.exact, len(quote.exact)
     limit = max(1, size // 2)

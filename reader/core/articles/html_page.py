@@ -1,13 +1,13 @@
 """A saved web page → its article: the text without the page's navigation, ads and
 comments, as Markdown, with the page's own title, date, source and language.
 
-Decision: trafilatura extracts the article (README, "Saved web pages": compared with
-readability-lxml on real pages; precision and recall measured by
-``python -m tests.bench.extraction``). It runs in its fast mode (no second
-opinion from its fallback extractors: the same text on every page tried, in half
-the time), without comments, with tables, images, links and emphasis; its metadata
-extraction is not used (htmldate is slow): :mod:`reader.core.articles.html_meta`
-reads the few tags we need from the tree we parsed once.
+Decision (docs/decisions.md): trafilatura extracts the article; precision and recall
+are measured by ``python -m tests.bench.extraction``. It runs with its fallback
+extractors (``fast=False``: its fast mode loses the lists and headings of pages whose
+article is in plain ``<div>`` elements), without comments, with tables, images, links
+and emphasis; its metadata extraction is not used (htmldate is slow):
+:mod:`reader.core.articles.html_meta` reads the few tags we need from the tree we
+parsed once.
 
 A page without an article (a sign-in form, an index of links) is listed with the
 reason, as any file that cannot be read.
@@ -107,7 +107,7 @@ def _has_password_field(root: HtmlElement) -> bool:
 
 
 def _extract(root: HtmlElement, title: str, sign_in: bool) -> _Extracted:
-    from trafilatura import bare_extraction  # 0.5 s to import: only once a page is read
+    from trafilatura import bare_extraction  # slow to import: only once a page is read
 
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops captions; a caption is part of the article

@@ -2,12 +2,13 @@
 
 Parsing and indexing are pure-Python CPU work. Run in a thread of the GUI
 process they hold the GIL, and every Qt → Python call of the window (each
-``data()`` of a model, each paint) then waits for it: measured on the first
-build of 967 articles, the window went up to 5 s without handling an event.
-A child process has its own interpreter; this process only waits on a pipe.
+``data()`` of a model, each paint) then waits for it, and a first build leaves
+the window unanswering for seconds at a time. A child process has its own
+interpreter; this process only waits on a pipe.
 
 Small refreshes (a few files changed while the app runs) stay in-process:
-starting a child costs about a second, longer than the work itself.
+starting a child (a fresh interpreter importing the core) costs more than the work
+itself.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _child_main(root: str, data_dir: str, sender: Connection, stop: Event, paren
                 progress=lambda done, total, message: send("progress", (done, total, message)),
                 on_batch=lambda batch: send("batch", asdict(batch)),
                 should_stop=lambda: stop.is_set() or os.getppid() != parent,
-                procs=os.cpu_count() or 1,  # this process has no threads: forking is safe
+                procs=os.cpu_count() or 1,  # one spawned index worker per core
                 index_batch=BULK_INDEX_BATCH,
             )
         finally:

@@ -4,12 +4,11 @@ A value of a :class:`LanguageText` field is ``(language_key, text)``. The field
 turns it into postings in one pass: the words (``\\w+``), each folded and stemmed
 through the language's word → term cache (:mod:`reader.core.search.analysis`),
 grouped by term with their positions. Whoosh's own path makes a ``Token`` per
-word and runs it through a chain of generators: in a profile of a 3,000-article
-build that was a quarter of the indexing time.
+word and runs it through a chain of generators, a large share of a build's time.
 
-Why one field and not one per language (schema 5 had ``body_fr``, ``body_en``…,
-ten text fields in all): a query word had to be searched in all ten, so a
-two-word query merged about twenty posting lists in Python. In one field a word
+Why one field and not one per language: with a field per language, a query word
+must be searched in each, so a two-word query merges a score of posting lists in
+Python. In one field a word
 needs only its distinct stems across languages, often one or two, and only those
 the index holds (see :mod:`reader.core.search.compiler`). BM25's statistics
 (document frequency, average length) are then the library's, not a language's.

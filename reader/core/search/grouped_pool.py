@@ -4,8 +4,8 @@ In place of Whoosh's ``PostingPool`` (a tuple per posting, pickled to disk past 
 memory limit and merge-sorted back). Each field keeps its postings in arrival
 order in five flat arrays (term number, document, weight, where the value ends,
 and the values end to end) and a dict term → term number: about 35 bytes a
-posting and 100 a term. Objects per term (a list or array each) took 450 bytes a
-term, most of a worker's memory at 5,000 articles a segment. Grouping by term is
+posting and 100 a term, where objects per term (a list or array each) would take
+several times that, most of a worker's memory. Grouping by term is
 done once, when the segment is written: a counting sort by term, the terms in
 byte order, each term's postings in arrival (so document) order.
 """

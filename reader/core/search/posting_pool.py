@@ -3,12 +3,12 @@
 Whoosh's ``SegmentWriter`` puts every posting in a ``PostingPool``: one tuple per
 (field, term, document), pickled to a run file on disk once the pool passes its
 memory limit, then merge-sorted back and handed one by one to the codec, which
-looks up the document's field length for each. Profiling the first build of
-3,000 articles, that machinery was about 40 % of the time (pickling 1.6 M postings
-out and in, the merge, and per-posting calls in ``FieldWriter.add_postings``).
+looks up the document's field length for each. That machinery (pickling every
+posting out and in, the merge, and per-posting calls in ``FieldWriter.add_postings``)
+is most of a first build's time.
 
 Here the pool (:mod:`reader.core.search.grouped_pool`) keeps each field's
-postings in flat arrays, never spilled (a 5,000-article segment is some 100 MB),
+postings in flat arrays, never spilled (a segment's postings fit in memory),
 grouped by term once, when the segment is written, a term at a time
 (:mod:`reader.core.search.term_writer`): any Whoosh searcher reads the files and
 finds the postings Whoosh's own writer would have written (a test compares them).

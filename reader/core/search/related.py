@@ -6,7 +6,7 @@ searched as one weighted OR query in the body field with that language's stems, 
 the articles of the same language only (the words are a language's). The words'
 library frequencies come from the index's vocabulary (:mod:`reader.core.search.spelling`,
 in memory): Whoosh's own ``key_terms_from_text`` looks each distinct word up in every
-segment, 0.4 s for a long chapter.
+segment, too slow for a long chapter.
 
 Exact and near duplicates (the same story saved twice, a text file and a saved page of
 the same article) are not "related": they come apart, as "also in your library as …".
@@ -15,7 +15,7 @@ against its own key terms (the article itself is the natural top hit), or has th
 same title; only those few are read and compared, by shared word 4-grams: a
 duplicate shares 70 % of the shorter one's and is at least half as long.
 
-Measured (README, "Related articles"; ``python -m tests.bench.related``).
+How well and how fast: ``python -m tests.bench.related`` (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -45,10 +45,9 @@ MAX_SPREAD = 0.05
 MIN_SPREAD_CAP = 20  # in a small library, no word is "in very many" articles below this
 TEXT_CHARS = 30_000  # key terms come from the article's opening this long (its title first)
 EXTRA_HITS = 15  # fetched beyond the limit: duplicates and unreadable articles drop out
-# Of the article's own score: weaker hits share only common words. 0.1 listed a novel's
-# chapter under a news article about Mali (3 of its 25 key terms, 10.6 %); at 0.12, on
-# ELTeC (python -m tests.bench.related --eltec): same novel 0.809 → 0.823 of the
-# related listed, full lists of five 0.968 → 0.911.
+# Of the article's own score: weaker hits share only a few common words with it (a
+# novel's chapter listed under a news article for three shared words). A higher share
+# lists fewer articles, but more of them truly related.
 MIN_SCORE_SHARE = 0.12
 DUPLICATE_SCORE_SHARE = 0.5  # of the article's own score: only such hits may be duplicates
 DUPLICATE_SHARED = 0.7  # share of the shorter text's word 4-grams found in the other

@@ -2,15 +2,15 @@
 
 ``W3PostingsWriter`` writes a term through a dozen method calls and objects (a
 ``W3TermInfo``, fresh arrays per block, a generator for the id deltas, block
-statistics gathered posting by posting). A segment of 1,500 articles has some
-100,000 terms, most of one short block: that per-term machinery was two thirds of
-writing the segment. :class:`TermWriter` does the same computation straight from
-the pool's arrays: same blocks, same statistics, same compression, same term info.
+statistics gathered posting by posting). A segment has tens of thousands of terms,
+most of one short block, so that per-term machinery is most of writing it.
+:class:`TermWriter` does the same computation straight from the pool's arrays: same
+blocks, same statistics, same compression, same term info.
 
 One thing differs: a block's postings are pickled with protocol 3, not 2. Under
 protocol 2 each position list (a ``bytes``) is pickled as a call to
-``codecs.encode`` on a latin-1 string, about 60 bytes for 12 of data: the blocks
-were 35 % larger and pickling and compressing them took 40 % of writing a segment.
+``codecs.encode`` on a latin-1 string, several times the size of its data, which
+makes the blocks larger and slower to pickle and compress.
 Whoosh reads blocks with ``pickle.loads``, which takes any protocol, so any Whoosh
 searcher reads them, and finds the same postings
 (``tests/core/test_posting_pool.py``).

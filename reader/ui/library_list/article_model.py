@@ -1,9 +1,9 @@
 """The article list: one table model that holds catalog rows, sorts them and filters them.
 
 Why no QSortFilterProxyModel: its sort and filter call back into Python for
-every comparison and every row; measured at 100,000 articles, loading the list
-took 14 s of the GUI thread. Here ordering is one ``sorted()`` over plain keys
-(about 0.1 s at 100,000) and a search shows its hits in relevance order.
+every comparison and every row, which holds the GUI thread for seconds on a big
+library. Here ordering is one ``sorted()`` over plain keys and a search shows its
+hits in relevance order.
 
 The model holds lightweight :class:`CatalogRow` objects only (no bodies),
 keyed by the article's stable id, and applies change sets in place so the
