@@ -58,7 +58,10 @@ XCB_ERRORS = {
     5: "not a display name",
     6: "the X server has no such screen",
 }
-SHARED_LIBRARY = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*)")
+# The loader's error, as ImportError carries it: "libGL.so.1: cannot open shared object
+# file: …", or the file's path first when it is there but broken ("…/libGL.so.1: file
+# too short").
+LOADER_ERROR = re.compile(r"^(?:\S*/)?(lib[\w.+-]+?\.so(?:\.\d+)*): ")
 
 
 def loadable(soname: str) -> bool:
@@ -88,8 +91,8 @@ def missing_library_message(
 ) -> str | None:
     """The line for an ImportError of Qt that is a shared library the system lacks, naming
     every one missing at once (the loader stops at the first); None for any other."""
-    found = SHARED_LIBRARY.search(str(error))
-    if found is None or "cannot open shared object file" not in str(error):
+    found = LOADER_ERROR.match(str(error))
+    if found is None:
         return None
     soname = found.group(1)
     packages = missing(GUI_LIBRARIES, load)

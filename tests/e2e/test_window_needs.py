@@ -44,6 +44,12 @@ def test_a_library_outside_the_table_is_named_by_its_file() -> None:
     assert message is not None and "apt-file search libfoo-3.so.2" in message
 
 
+def test_a_broken_library_file_is_named_too() -> None:
+    error = ImportError("/usr/lib/x86_64-linux-gnu/libEGL.so.1: file too short")
+    message = missing_library_message(error, load=_without("libEGL.so.1"))
+    assert message is not None and "install libegl1 " in message
+
+
 def test_an_import_error_that_is_no_library_is_not_hidden() -> None:
     assert missing_library_message(ImportError("No module named 'PySide6'")) is None
 
