@@ -36,6 +36,7 @@ GUI_LIBRARIES = {
 }
 # What Qt's X11 platform plugin loads besides: without one of them Qt aborts.
 XCB_LIBRARIES = {
+    "libxcb.so.1": "libxcb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
     "libxcb-util.so.1": "libxcb-util1",
@@ -51,6 +52,11 @@ XCB_LIBRARIES = {
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
     "libX11-xcb.so.1": "libx11-xcb1",
+}
+# And what its Wayland platform plugin loads.
+WAYLAND_LIBRARIES = {
+    "libwayland-client.so.0": "libwayland-client0",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
 }
 # xcb_connection_has_error's codes, as a person would say them.
 XCB_ERRORS = {
@@ -148,7 +154,10 @@ def _xcb_problem(environ: Mapping[str, str], load: Callable[[str], bool]) -> str
     return None
 
 
-def _wayland_problem(environ: Mapping[str, str]) -> str | None:
+def _wayland_problem(environ: Mapping[str, str], load: Callable[[str], bool]) -> str | None:
+    packages = missing(WAYLAND_LIBRARIES, load)
+    if packages:
+        return install_line(packages, "to open the window on Wayland")
     name = environ.get("WAYLAND_DISPLAY", "")
     if not name:
         return f"{PROG}: no Wayland display (WAYLAND_DISPLAY is not set). {COMMAND_LINE}"
@@ -170,7 +179,8 @@ def display_problem(
         return None
     problems = []
     for platform in _platforms(environ):
-        problem = _xcb_problem(environ, load) if platform == "xcb" else _wayland_problem(environ)
+        check = _xcb_problem if platform == "xcb" else _wayland_problem
+        problem = check(environ, load)
         if problem is None:
             return None
         problems.append(problem)

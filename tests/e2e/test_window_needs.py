@@ -60,6 +60,12 @@ def test_the_x11_plugins_libraries_are_named_before_the_display() -> None:
     assert message is not None and "install libxcb-cursor0 " in message
 
 
+def test_the_wayland_plugins_libraries_are_named_before_the_socket() -> None:
+    environ = {"WAYLAND_DISPLAY": "wayland-0"}
+    message = display_problem(environ, load=_without("libwayland-cursor.so.0"))
+    assert message is not None and "on Wayland, install libwayland-cursor0 " in message
+
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [
