@@ -26,7 +26,7 @@ OLD_PIP = "23.0.1"
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def scratch() -> Iterator[Path]:
     """A folder another user can read (pytest's own are private to this one)."""
     folder = Path(tempfile.mkdtemp(prefix="article-reader-old-pip-"))
@@ -55,7 +55,7 @@ def _others_can_run(path: Path) -> bool:
     return folders_open and bool(path.stat().st_mode & stat.S_IXOTH)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def venv(scratch: Path) -> Path:
     wheels = scratch / "wheel"
     command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels)]
@@ -72,15 +72,13 @@ def venv(scratch: Path) -> Path:
     return folder
 
 
-def test_the_venv_has_the_old_pip(venv: Path) -> None:
+def test_a_saved_page_reads_from_a_read_only_install(venv: Path, scratch: Path) -> None:
+    """One test, so that parallel workers do not each install the venv."""
     version = subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pip", "--version"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert version.startswith(f"pip {OLD_PIP} "), version
-
-
-def test_a_saved_page_reads_from_a_read_only_install(venv: Path, scratch: Path) -> None:
     home = scratch / "home"
     home.mkdir()
     home.chmod(0o777)
