@@ -6,15 +6,55 @@
 # offscreen in French (and finds the French .qm), exits cleanly, and its install.sh
 # puts it in a temporary ~/.local.
 #
-#   packaging/build-bundle.sh          (Debian: python3-venv; about 4 minutes)
+#   packaging/build-bundle.sh          (about 4 minutes; PYTHON=... for another Python)
 #
 # The bundle is built from the app's wheel installed in a venv of its own
 # (build/bundle/venv, with the [bundle] extra: PyInstaller), so it holds exactly what
 # an install holds, compiled translation included.
+#
+# What the build needs from the system it installs first on Debian, as ./install.sh
+# does (with sudo when not root): the venv module, binutils (PyInstaller reads each
+# library's needs with objdump; strip), the Python's shared library (the bundle carries
+# it), and the libraries Qt's window loads, for the smoke test's offscreen start.
+# Elsewhere, or when a need cannot be installed, one line says what is missing (status 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 python="${PYTHON:-python3}"
+
+fail() { echo "build-bundle.sh: $*" >&2; exit 2; }
+command -v "$python" > /dev/null || fail "no $python: install Python 3.11 or newer (Debian: python3)"
+pyver="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+libpython="$("$python" -c 'import os, sysconfig as s
+print(os.path.join(s.get_config_var("LIBDIR") or "", s.get_config_var("INSTSONAME") or ""))')"
+# Debian's own Python: its venv and shared library come as packages.
+debian_python=""
+dpkg -S "$(readlink -f "$(command -v "$python")")" > /dev/null 2>&1 && debian_python=1
+packages=(binutils libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
+[ -n "$debian_python" ] && packages+=("python$pyver-venv" "libpython$pyver")
+if command -v apt-get > /dev/null 2>&1; then
+  missing=()
+  for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
+      || missing+=("$package")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    [ -z "$sudo" ] || command -v sudo > /dev/null \
+      || fail "needs ${missing[*]} (as root: apt-get install ${missing[*]})"
+    echo "--- installing the build's system packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" > /dev/null
+  fi
+fi
+command -v objdump > /dev/null || fail "needs objdump (binutils), which PyInstaller runs"
+[ -f "$libpython" ] \
+  || fail "$python has no shared library ($libpython), which PyInstaller bundles:" \
+    "use Debian's python3 with libpython$pyver, or a Python built with --enable-shared"
+"$python" -c "import ensurepip" 2> /dev/null \
+  || fail "$python cannot make a venv: install python$pyver-venv (Debian)"
 version="$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
 name="article-reader-$version-linux-x86_64"
 work="$root/build/bundle"

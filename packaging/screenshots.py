@@ -1,12 +1,15 @@
 """Take the README's screenshots of the real app, under a virtual display.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python packaging/screenshots.py \\
-        [--add FOLDER ...] [--out DIR]
+        [--out DIR] [--add FOLDER ...]
 
-The library is the bundled seeds/ plus every folder given with --add, copied into a
-throw-away folder (the README's shots add ../shared/corpus/eltec-sample/fr and /en,
-real chapters of French and English novels); the app's data goes to a throw-away
-data folder too. Saved in packaging/screenshots/ (or --out):
+The library is built from the repository alone, in a throw-away folder: the bundled
+seeds/ and the saved web pages of tests/fixtures/pages/ (as a subfolder "Saved pages"),
+plus every folder given with --add (more articles for a fuller list). The app's data goes
+to a throw-away data folder too.
+
+The pictures go to a fresh folder under screenshots-tmp/ (ignored by git), or to --out;
+the README's own are replaced only when asked by name: --out packaging/screenshots.
 
     main-window.png   English, light: the sample article
     annotations.png   two highlights, one with a note, and the highlights panel
@@ -24,6 +27,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,7 +42,13 @@ from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
 from reader.ui.prefs.language import install_language
 from reader.ui.window.main_window import MainWindow
 
-OUT = Path(__file__).resolve().parent / "screenshots"
+ROOT = Path(__file__).resolve().parents[1]
+SCRATCH = ROOT / "screenshots-tmp"
+# The fixtures that are articles (the others are pages the extraction must refuse).
+SAVED_PAGES = [
+    "en-blog-post.html", "fr-actualite.html", "fr-tutoriel.xhtml", "old-page.htm",
+    "Harbour at dawn.html", "Harbour at dawn_files",
+]  # fmt: skip
 SAMPLE = "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"
 WIDE, SMALL = (1360, 840), (1024, 600)
 # (file, interface language, theme, what to do before the shot, window size)
@@ -61,9 +71,24 @@ def snippet(window: MainWindow) -> str | None:
 def make_library(extra: list[Path]) -> Path:
     root = Path(tempfile.mkdtemp(prefix="article-reader-library-")) / "Articles"
     shutil.copytree(default_library(), root)
+    pages = root / "Saved pages"
+    pages.mkdir()
+    for name in SAVED_PAGES:
+        source = ROOT / "tests" / "fixtures" / "pages" / name
+        if source.is_dir():
+            shutil.copytree(source, pages / name)
+        else:
+            shutil.copy2(source, pages / name)
     for folder in extra:
         shutil.copytree(folder, root / folder.name)
     return root
+
+
+def fresh_folder() -> Path:
+    """A new folder under screenshots-tmp/, named for when it was made."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    SCRATCH.mkdir(exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{stamp}-", dir=SCRATCH))
 
 
 class Photographer:
@@ -139,15 +164,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--add", type=Path, action="append", default=[],
                         help="a folder of articles to add to the library")  # fmt: skip
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, help="where to save the pictures (default: a "
+                        "new folder under screenshots-tmp/)")  # fmt: skip
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    for folder in args.add:
+        if not folder.is_dir():
+            parser.error(f"--add {folder}: no such folder")
+    out = args.out or fresh_folder()
+    out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    photographer = Photographer(app, make_library(args.add), args.out)
+    photographer = Photographer(app, make_library(args.add), out)
     QTimer.singleShot(0, photographer.next_shot)
     QTimer.singleShot(300_000, app.quit)  # never hang a script run
     app.exec()
-    print("saved:", ", ".join(photographer.saved) or "nothing")
+    print(f"saved in {out}:", ", ".join(photographer.saved) or "nothing")
     return 0 if len(photographer.saved) == len(SHOTS) else 1
 
 

@@ -3,7 +3,9 @@
 Qt is imported only when the window is wanted, so ``list`` and ``search`` run on
 machines without a display or Qt's system libraries; ``--help`` and ``--version``
 need neither. Without a display the window is not attempted: one line says so and
-points at the command line (Qt would abort with a misleading message otherwise).
+points at the command line (Qt would abort with a misleading message otherwise), and so
+for a display that cannot be reached or a system library the window lacks
+(reader.window_needs).
 """
 
 from __future__ import annotations
@@ -94,6 +96,24 @@ def main(argv: list[str] | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    from reader.app import main as gui_main
+    return open_window(args)
 
+
+def open_window(args: list[str]) -> int:
+    """The window, or one line and status 2 for what the system lacks to show it."""
+    from reader.window_needs import display_problem, missing_library_message, prefer_utf8_ctype
+
+    prefer_utf8_ctype()
+    try:
+        from reader.app import main as gui_main
+    except ImportError as error:  # Qt's own libraries load the system's at import
+        message = missing_library_message(error)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return 2
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     return gui_main(args)
