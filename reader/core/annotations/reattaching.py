@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from reader.core.annotations.anchoring import anchor
 from reader.core.annotations.annotating import reanchor
-from reader.core.annotations.library_view import LibraryView as Library
+from reader.core.annotations.library_view import LibraryView
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import DetachedArticle, UserDataError
 from reader.core.articles.article import Article
@@ -34,7 +34,7 @@ FOUND_AGAIN = 0.5  # share of the highlights that must be found in the new text
 _MAX_CANDIDATES = 20
 
 
-def reanchor_stale(library: Library) -> int:
+def reanchor_stale(library: LibraryView) -> int:
     """Re-anchor the highlights of every article changed since; returns how many articles."""
     done = 0
     for article_id in library.userdata.stale_article_ids():
@@ -50,7 +50,7 @@ def reanchor_stale(library: Library) -> int:
     return done
 
 
-def reanchor_article(library: Library, article_id: int, article: Article) -> bool:
+def reanchor_article(library: LibraryView, article_id: int, article: Article) -> bool:
     """Re-anchor one article's highlights on ``article``; False if they cannot be saved."""
     anchored = reanchor(
         library.userdata.annotations(article_id), reading_text(article), article.fingerprint
@@ -65,7 +65,7 @@ def reanchor_article(library: Library, article_id: int, article: Article) -> boo
     return True
 
 
-def adopt_detached(library: Library, recent: Iterable[int] = ()) -> int:
+def adopt_detached(library: LibraryView, recent: Iterable[int] = ()) -> int:
     """Give detached rows back to the article they belong to; returns how many."""
     detached = library.userdata.detached()
     if not detached:
@@ -85,7 +85,7 @@ def adopt_detached(library: Library, recent: Iterable[int] = ()) -> int:
     return adopted
 
 
-def _find(library: Library, entry: DetachedArticle, recent: list[int]) -> int | None:
+def _find(library: LibraryView, entry: DetachedArticle, recent: list[int]) -> int | None:
     db = library.catalog.db
     same_content = [
         row[0]
