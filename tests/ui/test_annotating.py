@@ -168,7 +168,7 @@ def test_panel_filters_by_colour_and_text_and_clicking_scrolls_to_it(
     assert focused  # painted; the focused one is drawn deeper
 
 
-def test_an_orphan_is_listed_and_can_be_reattached_to_a_new_selection(
+def test_an_orphan_is_listed_and_can_be_placed_by_hand_on_a_new_selection(
     qtbot: QtBot, window: MainWindow, library: Path
 ) -> None:
     open_article(qtbot, window, "Le Mali")
@@ -187,7 +187,7 @@ def test_an_orphan_is_listed_and_can_be_reattached_to_a_new_selection(
     assert panel.orphans.count() == 1 and panel.orphans.isVisibleTo(panel)
     assert "lutte contre le terrorisme" in panel.orphans.item(0).text()
     select_words(window, "tout autre domaine")
-    qtbot.mouseClick(panel.reattach_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.place_orphan_button, Qt.MouseButton.LeftButton)
     assert panel.orphans.count() == 0
     assert highlighted_text(window) == ["tout autre domaine"]
     [annotation] = saved(window)
