@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.library.library import Library
 from reader.core.search.index import IndexCorrupt, SearchIndex
 from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
-from reader.ui.session.search_outcome import FIRST_HITS
+from reader.ui.session.search_steps import FIRST_HITS
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
@@ -75,7 +75,7 @@ def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: Mai
 def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
     answered: list[str] = []
     detailed: list[str] = []
-    window.session.search_done.connect(lambda outcome: answered.append(outcome.query))
+    window.session.search_done.connect(lambda listed: answered.append(listed.results.query))
     window.session.search_details.connect(lambda details: detailed.append(details.query))
     window.session.search("harbour")
     window.session.search("sécurité")  # asked before the first answered
@@ -89,14 +89,14 @@ def test_the_hits_are_listed_before_any_file_is_read_for_their_snippets(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     said: list[tuple[str, Any]] = []
-    window.session.search_done.connect(lambda outcome: said.append(("hits", outcome)))
+    window.session.search_done.connect(lambda listed: said.append(("hits", listed)))
     window.session.search_details.connect(lambda details: said.append(("details", details)))
     window.search_field.setText("moscou")
     qtbot.waitUntil(lambda: any(kind == "details" for kind, _ in said), timeout=WAIT_MS)
     (first, hits), (second, details) = said[:2]
     assert (first, second) == ("hits", "details")
-    assert titles(window) == [MALI] and hits.snippets == {}  # listed without a snippet
-    assert "<mark>Moscou</mark>" in details.snippets[hits.ids[0]]
+    assert titles(window) == [MALI] and hits.snippets_html == {}  # listed without a snippet
+    assert "<mark>Moscou</mark>" in details.snippets_html[hits.results.ids[0]]
     assert "<mark>Moscou</mark>" in window.model.index(0, TITLE).data(SNIPPET_ROLE)
 
 
@@ -156,7 +156,7 @@ def test_many_hits_are_listed_first_fifty_then_all(
         )
     window = open_window(library_root)
     listed: list[int] = []
-    window.session.search_done.connect(lambda outcome: listed.append(len(outcome.ids)))
+    window.session.search_done.connect(lambda hits: listed.append(len(hits.results.hits)))
     window.search_field.setText("quokka island")  # every article: 70 hits
     qtbot.waitUntil(lambda: len(listed) == 2, timeout=WAIT_MS)
     assert listed == [FIRST_HITS, 70]  # the first screenfuls at once, then the rest

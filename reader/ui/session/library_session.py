@@ -27,9 +27,9 @@ from reader.core.library.bulk import BULK_THRESHOLD, refresh_in_subprocess
 from reader.core.library.library import Cancelled, ChangeSet, Library, LibraryUnavailable, Progress
 from reader.core.operations import (
     IndexDamaged,
-    LibrarySearch,
     OpenedArticle,
     OpenStopped,
+    SearchResults,
     open_article,
     save_placements,
     search_library,
@@ -38,17 +38,17 @@ from reader.core.search.index import QueryError
 from reader.ui.session.error_text import read_only_text
 from reader.ui.session.progress_text import progress_text
 from reader.ui.session.row_pages import FirstPage, MoreRows, Opened, read_library
-from reader.ui.session.search_outcome import (
+from reader.ui.session.search_steps import (
     FIRST_HITS,
     SCREENFUL,
     SEARCH_LIMIT,
     SNIPPET_LIMIT,
-    SearchDetails,
-    Searched,
+    Answer,
+    ResultsToList,
     SearchFailed,
-    SearchOutcome,
-    details_of,
-    outcome_of,
+    SnippetsToList,
+    results_to_list,
+    snippets_to_list,
 )
 from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskContext, TaskRunner
@@ -56,9 +56,15 @@ from reader.ui.session.watcher import MAX_WATCHED_FILES, LibraryWatcher
 
 POLL_MS = 2000  # how often the catalog is asked whether another process changed it
 __all__ = [
-    "LibrarySession", "OpenedArticle", "SearchDetails", "SearchFailed", "SearchOutcome",
-    "ShownArticle", "progress_text",
-]  # fmt: skip
+    "LibrarySession",
+    "OpenedArticle",
+    "ResultsToList",
+    "SearchFailed",
+    "SearchResults",
+    "ShownArticle",
+    "SnippetsToList",
+    "progress_text",
+]
 
 
 class LibrarySession(QObject):
@@ -67,8 +73,8 @@ class LibrarySession(QObject):
     rows_changed = Signal(list, list)  # upserted CatalogRows, removed ids
     progress = Signal(int, int, str)
     refreshed = Signal()  # catalog and index are in step with the folder
-    search_done = Signal(object)  # a SearchOutcome: the hits, as soon as the index answers
-    search_details = Signal(object)  # a SearchDetails: snippets (and did you mean), after
+    search_done = Signal(object)  # a ResultsToList: the hits, as soon as the index answers
+    search_details = Signal(object)  # a SnippetsToList: snippets (and did you mean), after
     search_failed = Signal(str, str)  # query, message
     article_ready = Signal(object)  # a ShownArticle (its OpenedArticle, what the pane shows)
 
@@ -240,7 +246,7 @@ class LibrarySession(QObject):
 
     def search(self, query: str, limit: int = FIRST_HITS, generation: int = 0) -> None:
         """Search off the GUI thread; the worker reads the hits' rows from the catalog.
-        ``limit``, ``generation``: the rest of the hits of a search (see search_outcome)."""
+        ``limit``, ``generation``: the rest of the hits of a search (see search_steps)."""
         if not generation:
             self._search_generation += 1
         generation = generation or self._search_generation
@@ -250,59 +256,68 @@ class LibrarySession(QObject):
         in_highlights = self.tr("✎ In your highlights: {0}")  # the worker never calls Qt
         while_indexing = self._refreshing  # the index may change under it: said, and re-run
 
-        def work(ctx: TaskContext) -> Searched:
+        def work(ctx: TaskContext) -> Answer:
             if generation != self._search_generation:
-                return generation, SearchFailed(), None  # a newer query is queued: skip it
+                return generation, SearchFailed()  # a newer query is queued: skip it
             try:
-                found = search_library(library, query, limit=limit, snippets=0, suggest=False)
+                results = search_library(
+                    library,
+                    query,
+                    limit=limit,
+                    snippets=0,
+                    suggest=False,
+                    while_indexing=while_indexing,
+                )
             except QueryError as exc:
-                return generation, SearchFailed(str(exc)), None
+                return generation, SearchFailed(str(exc))
             except IndexDamaged:
-                return generation, SearchFailed(damaged=True), None
-            return generation, outcome_of(found, in_highlights, while_indexing), found
+                return generation, SearchFailed(damaged=True)
+            return generation, results_to_list(results, in_highlights)
 
         done = partial(self._on_search_done, query, library, in_highlights, limit)
         self._tasks.run("search", work, done)
 
     def _ask_details(
-        self, generation: int, library: Library, found: LibrarySearch, in_highlights: str
+        self, generation: int, library: Library, results: SearchResults, in_highlights: str
     ) -> None:
         """Queue, behind the hits on the search lane: the first screenful's snippets (with
         "did you mean"), the rest of the hits if there are more, the other snippets. A
         newer query makes them moot, and they stop."""
-        rows = [hit.row for hit in found.hits[:SNIPPET_LIMIT]]
+        rows = [hit.row for hit in results.hits[:SNIPPET_LIMIT]]
 
         def outdated() -> bool:
             return generation != self._search_generation
 
         def details(batch: list[CatalogRow], first: bool) -> None:
-            self._tasks.run("search", partial(details_of, library, found, batch, first,
-                                              in_highlights, outdated), done)  # fmt: skip
+            work = partial(
+                snippets_to_list, library, results, batch, first, in_highlights, outdated
+            )
+            self._tasks.run("search", work, done)
 
         done = partial(self._on_details, generation)
         details(rows[:SCREENFUL], True)
-        if len(found.hits) < min(found.total, SEARCH_LIMIT):
-            self.search(found.query, SEARCH_LIMIT, generation)
+        if len(results.hits) < min(results.total, SEARCH_LIMIT):
+            self.search(results.query, SEARCH_LIMIT, generation)
         if rows[SCREENFUL:]:
             details(rows[SCREENFUL:], False)
 
     def _on_details(self, generation: int, details: object) -> None:
-        if generation == self._search_generation and isinstance(details, SearchDetails):
+        if generation == self._search_generation and isinstance(details, SnippetsToList):
             self.search_details.emit(details)
 
     def cancel_search(self) -> None:
         self._search_generation += 1  # whatever is running now is outdated
 
     def _on_search_done(
-        self, query: str, library: Library, in_highlights: str, limit: int, result: Searched
+        self, query: str, library: Library, in_highlights: str, limit: int, answer: Answer
     ) -> None:
-        generation, outcome, found = result
+        generation, outcome = answer
         if generation != self._search_generation:
             return  # outdated: a newer query was asked meanwhile
-        if isinstance(outcome, SearchOutcome):
+        if isinstance(outcome, ResultsToList):
             self.search_done.emit(outcome)
-            if found is not None and limit == FIRST_HITS:  # not the rest of the hits
-                self._ask_details(generation, library, found, in_highlights)
+            if limit == FIRST_HITS:  # not the rest of the hits
+                self._ask_details(generation, library, outcome.results, in_highlights)
         elif outcome.damaged:
             damaged = self.tr("the search index was damaged; rebuilding it")
             self.search_failed.emit(query, damaged)

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         query = self.search_field.text().strip()
         show_count(
-            self.count_label, self.list_view, self.model, self.session, query, self.search.outcome
+            self.count_label, self.list_view, self.model, self.session, query, self.search.listed
         )
 
     def _update_title(self) -> None:
