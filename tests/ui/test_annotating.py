@@ -139,7 +139,7 @@ def test_highlights_come_back_when_the_article_is_reopened_and_after_an_edit(
     text = mali.read_text(encoding="utf-8").replace(
         "L’aide de Moscou", "Une phrase ajoutée au début. L’aide de Moscou"
     )
-    with qtbot.waitSignal(window.session.refreshed, timeout=15_000):
+    with qtbot.waitSignal(window.session.refresh.done, timeout=15_000):
         mali.write_text(text, encoding="utf-8")
     open_article(qtbot, window, "Le Mali")
     assert highlighted_text(window) == ["lutte contre le terrorisme"]
@@ -180,7 +180,7 @@ def test_an_orphan_is_listed_and_can_be_placed_by_hand_on_a_new_selection(
     text = mali.read_text(encoding="utf-8").replace(
         "pour mener sa lutte contre le terrorisme", "dans un tout autre domaine"
     )
-    with qtbot.waitSignal(window.session.refreshed, timeout=15_000):
+    with qtbot.waitSignal(window.session.refresh.done, timeout=15_000):
         mali.write_text(text, encoding="utf-8")
     open_article(qtbot, window, "Le Mali")
     panel = window.panel
@@ -211,7 +211,7 @@ def test_the_library_wide_view_finds_a_note_and_opens_its_article(
     qtbot.keyClicks(dialog.field, " nowhere")
     assert dialog.list.count() == 0
     dialog.field.clear()
-    with qtbot.waitSignal(window.session.article_ready, timeout=10_000):
+    with qtbot.waitSignal(window.session.articles.ready, timeout=10_000):
         dialog._open(dialog.list.item(1))
     assert window.current_row() is not None
     assert window.current_row().title.startswith("Le Mali")  # type: ignore[union-attr]

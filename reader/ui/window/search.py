@@ -85,10 +85,10 @@ class WindowSearch(QObject):
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self.run_now)
         self.field.down_pressed.connect(self._to_hits)
-        parts.session.search_done.connect(self._on_done)
-        parts.session.search_details.connect(self._on_details)
-        parts.session.search_failed.connect(self._on_failed)
-        parts.session.refreshed.connect(self._on_index_changed)
+        parts.session.search.results_ready.connect(self._on_done)
+        parts.session.search.snippets_ready.connect(self._on_details)
+        parts.session.search.failed.connect(self._on_failed)
+        parts.session.refresh.done.connect(self._on_index_changed)
 
     def _on_text(self, text: str) -> None:
         parts = self.parts
@@ -96,7 +96,7 @@ class WindowSearch(QObject):
             self.timer.start()
             return
         self.timer.stop()
-        parts.session.cancel_search()
+        parts.session.search.cancel()
         parts.model.set_hits(None)
         parts.model.set_snippets({})
         self.terms = None
@@ -123,7 +123,7 @@ class WindowSearch(QObject):
     def run(self) -> None:
         query = self.field.text().strip()
         if query:
-            self.parts.session.search(query)
+            self.parts.session.search.run(query)
 
     def _on_index_changed(self) -> None:
         """The index is complete now: a search it answered while being built runs again

@@ -37,7 +37,7 @@ def show_count(
             searching,
             results if searching else None,
             filtered,
-            searching and (session.refreshing or bool(results and results.while_indexing)),
+            searching and (session.refresh.running or bool(results and results.while_indexing)),
         )
     )
     list_view.set_placeholder(
@@ -46,7 +46,7 @@ def show_count(
             query if searching else "",
             model.filter[0],
             filtered,
-            session.refreshing or not session.is_open,
+            session.refresh.running or not session.is_open,
         )
     )
 
