@@ -6,10 +6,10 @@ are in :mod:`reader.core.limits`): at most ``MAX_IMPORT_ANNOTATIONS`` annotation
 from one file, and an article gets highlights by import only up to
 ``MAX_IMPORTED_PER_ARTICLE`` in all; the report says how many were left out. Anchoring
 has ``ANCHOR_SECONDS`` per highlight and ``IMPORT_ANCHOR_SECONDS`` for the whole import
-(the approximate search is the slow step: 200 long quotes not in a 570 KB article took
-40 s); past either a highlight is stored as an orphan, never lost. Text that is not valid
-Unicode (a lone surrogate), offsets past any article and JSON nested too deep are that
-annotation's (or that file's) one-line error.
+(the approximate search is the slow step: a long quote that is not in a long article
+is looked for all through it); past either a highlight is stored as an orphan, never
+lost. Text that is not valid Unicode (a lone surrogate), offsets past any article and
+JSON nested too deep are that annotation's (or that file's) one-line error.
 """
 
 from __future__ import annotations

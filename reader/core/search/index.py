@@ -179,7 +179,7 @@ class SearchIndex:
             raise
         writer.commit(mergetype=merge_tiny_segments)
         # After the commit: the articles are searchable at once, and rewriting the
-        # word list (0.5 s at 100,000 articles) does not delay that. One writer at a
+        # word list (which grows with the library) does not delay that. One writer at a
         # time per library (the writer lane, the bulk indexer, the command line).
         with contextlib.suppress(OSError):  # best effort: suggestions only
             self.vocabulary.add(count_words(texts))
@@ -188,8 +188,9 @@ class SearchIndex:
     def _writer(self) -> Any:  # a GroupedSegmentWriter (Whoosh is untyped)
         """A writer; waits for a live writer, and clears a lock file no process can hold."""
         # compound=False: whoosh3 reads a compound segment by copying each of its
-        # files into memory (BytesIO) whenever a reader opens; at 30,000 articles that
-        # was 1.1 GB at every launch. Plain segment files are read on demand.
+        # files into memory (BytesIO) whenever a reader opens, so a big library's whole
+        # index would sit in memory from every launch. Plain segment files are read on
+        # demand.
         # GroupedSegmentWriter: Whoosh's writer without its pickling posting pool.
         options: dict[str, Any] = {"timeout": LOCK_TIMEOUT, "compound": False}
         try:
