@@ -82,7 +82,9 @@ def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWind
     window.session.search.run("harbour")
     window.session.search.run("sécurité")  # asked before the first answered
     qtbot.waitUntil(lambda: answered == ["sécurité"] and bool(detailed), timeout=WAIT_MS)
-    qtbot.wait(200)  # any late answer for "harbour" would arrive here
+    drained: list[object] = []  # a task behind every answer on the search lane: once it
+    window.tasks.run("search", lambda ctx: None, drained.append)  # is back, so is any
+    qtbot.waitUntil(lambda: bool(drained), timeout=WAIT_MS)  # late answer for "harbour"
     assert answered == ["sécurité"]
     assert set(detailed) == {"sécurité"}
 
