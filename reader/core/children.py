@@ -1,11 +1,11 @@
 """Child processes that die with their parent, even when it is killed (SIGKILL).
 
-The bulk indexer (a spawned child of the window) and Whoosh's index writers (forked
-children of the command line or of the bulk indexer) must not run on as orphans,
-writing an index nobody will read. On Linux the kernel sees to it: the child asks
-for SIGKILL when its parent dies (``prctl(PR_SET_PDEATHSIG)``, which a fork clears,
-so each child asks for itself). Elsewhere, or if that fails, a daemon thread in the
-child polls its parent's id and ends the process when it changes. This module
+The bulk indexer (a spawned child of the window) and the parallel build's workers
+(spawned children of the command line or of the bulk indexer) must not run on as
+orphans, writing an index nobody will read. Each calls :func:`die_with_parent` first
+thing. On Linux the kernel sees to it: the child asks for SIGKILL when its parent
+dies (``prctl(PR_SET_PDEATHSIG)``). Elsewhere, or if that fails, a daemon thread in
+the child polls its parent's id and ends the process when it changes. This module
 imports nothing from ``reader``: any module of the core may use it.
 """
 
@@ -20,7 +20,6 @@ import time
 
 _PR_SET_PDEATHSIG = 1
 _POLL_SECONDS = 0.5
-_installed = False
 
 
 def die_with_parent(parent: int | None = None) -> None:
@@ -30,18 +29,6 @@ def die_with_parent(parent: int | None = None) -> None:
         threading.Thread(target=_watch, args=(parent,), daemon=True, name="lifeline").start()
     if os.getppid() != parent:  # the parent died before we asked
         os._exit(1)
-
-
-def children_die_with_parent() -> None:
-    """From now on, every child this process forks calls :func:`die_with_parent`."""
-    global _installed
-    if not _installed and hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=_after_fork)
-        _installed = True
-
-
-def _after_fork() -> None:
-    die_with_parent()
 
 
 def _ask_the_kernel() -> bool:

@@ -5,9 +5,15 @@ a hostile download. Whatever exceeds one of these limits becomes a one-line erro
 that one thing (an article's error, a refused query part), never a crash, a freeze
 or a library that stops refreshing. This module imports nothing from ``reader``, so
 any module of the core may use it.
+
+``DOCUMENTED`` at the end says, for each limit, what a reader sees past it: the user
+guide's table of limits is generated from it (``python -m tests.docs.tables --write``)
+and a test fails when the guide and this module disagree.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 # --- article files ---------------------------------------------------------------------
 
@@ -22,11 +28,12 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 # Its size in characters: real front matter is well under 1 KB.
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 # How deep its collections nest (a mapping holding a list is depth 2). PyYAML's
-# composer recurses once per level: 5,000 nested "[" raised RecursionError.
+# composer recurses once per level, so thousands of nested "[" end in RecursionError.
 MAX_FRONT_MATTER_DEPTH = 20
-# Aliases (``*name``) are refused outright, so there is no expansion to bound: a
-# 355-byte "billion laughs" alias bomb ran for minutes and built a 300-million-character
-# title, and a self-referencing alias made an endless structure. Metadata never needs them.
+# Aliases (``*name``) are refused outright, so there is no expansion to bound: a few
+# hundred bytes of nested aliases ("billion laughs") expand to hundreds of millions of
+# characters, and a self-referencing alias to an endless structure. Metadata never
+# needs them.
 FRONT_MATTER_ALIASES_ALLOWED = False
 # Each text field (title, source, author, lang, date) is cut to this many characters.
 MAX_FIELD_CHARS = 1_000
@@ -39,35 +46,35 @@ MAX_TAG_CHARS = 100
 # text: too complex"), instead of freezing the pane or never opening.
 
 # Nesting of blocks (list items, quotes, indented code): each level is 4 columns of
-# indentation or one ">". Python-Markdown recurses per level: 600 nested list levels
-# raised RecursionError.
+# indentation or one ">". Python-Markdown recurses per level, so hundreds of nested
+# list levels end in RecursionError.
 MAX_RENDER_DEPTH = 40
-# Time budget, in seconds of rendering, checked between the Python and C calls the Markdown
-# library makes (so it also stops a loop of regex calls that is quadratic in C). A
-# 200 KB novel chapter renders in 0.3-0.7 s on a loaded 2-core machine; 30,000 "["
-# took 208 s and 8,000 "<a " 6 s before this budget. It is a time, so an article near
-# the limit could render on a fast machine and not on a slow one: the limit is set well
-# above what real articles need so that only pathological or huge ones reach it.
+# Time budget, in seconds of rendering, checked between the Python and C calls the
+# Markdown library makes (so it also stops a loop of regex calls that is quadratic in
+# C: a page of unclosed "[" or "<a " otherwise renders for minutes). It is a time, so an
+# article near the limit could render on a fast machine and not on a slow one: it is
+# set several times above what a long novel chapter needs, so that only pathological
+# or huge articles reach it.
 MAX_RENDER_SECONDS = 3.0
-# Characters of an article's (Markdown) body rendered at most. A 1 MB article took over the
-# time budget above here (3.0 s, then plain text anyway) and a 15 MB single paragraph
-# spent 5 s rendering before its fallback; past this size it goes straight to plain
-# text, without trying: a text file's paragraphs as written, a Markdown file's source.
-# Its reading text (what highlights anchor on) is then those paragraphs, one a line.
+# Characters of an article's (Markdown) body rendered at most. Articles this long spend
+# the whole time budget above and end as plain text anyway; past this size they go
+# straight to plain text, without trying: a text file's paragraphs as written, a
+# Markdown file's source. Their reading text (what highlights anchor on) is then those
+# paragraphs, one a line.
 MAX_RENDER_CHARS = 1_000_000
 
 # --- search snippets --------------------------------------------------------------------
 
-# The best passage is looked for in the first this-many characters of an article's text
-# (an article's text is analysed word by word: a 16 MB article took seconds).
+# The best passage is looked for in the first this-many characters of an article's
+# text: an article's text is analysed word by word, which takes seconds for the largest
+# files.
 MAX_SNIPPET_SCAN_CHARS = 1_000_000
 
 # --- search queries --------------------------------------------------------------------
-# A pasted page of text must not search for minutes. Measured on 482 chapters of novels:
-# 1,000 pasted words took 17 s to search (and 130 s more to look for a spelling
-# correction), 200 ORed prefixes 7 s; 32 words take 0.15 s, 8 prefixes 0.3 s. What is
-# past a limit is left out of the query and named, with the limit, in the status bar
-# (stderr on the command line).
+# A pasted page of text must not search for minutes: the cost of a query grows with
+# its words, and much faster with its prefixes, each of which stands for many words.
+# What is past a limit is left out of the query and named, with the limit, in the
+# status bar (stderr on the command line).
 
 # Characters of a query read (a long paragraph); the rest is left out.
 MAX_QUERY_CHARS = 2_000
@@ -84,26 +91,27 @@ QUERY_SECONDS = 1.0
 
 # --- highlights: placing them again, importing them ------------------------------------
 # Placing a highlight whose text changed ends in an approximate search of its quote over
-# the whole article (bit-parallel, about 0.1-0.3 s for a long quote in 500,000 characters).
-# Past a budget the highlight is kept as an orphan ("could not be placed"), never lost,
-# and can be re-attached by hand.
+# the whole article, whose cost grows with the quote and the article. Past a budget the
+# highlight is kept as an orphan ("could not be placed"), never lost, and can be placed
+# again by hand.
 
 # Seconds of approximate search per highlight, wherever highlights are placed.
 ANCHOR_SECONDS = 1.0
-# Seconds of approximate search for one whole import: 200 long quotes that were not in a
-# 570 KB article took 40 s of the window's writer lane before this budget.
+# Seconds of approximate search for one whole import: an import of many long quotes
+# that are not in the article would otherwise hold the writer for minutes.
 IMPORT_ANCHOR_SECONDS = 5.0
 # Annotations read from one import file; the rest are left out, and the report says so.
 MAX_IMPORT_ANNOTATIONS = 20_000
-# An import adds highlights to one article only up to this many in all (200,000 on one
-# article froze the window for 35 s at 3.2 GB); the rest are left out, named by article.
+# An import adds highlights to one article only up to this many in all: an article with
+# hundreds of thousands of highlights cannot be opened in the window in reasonable time
+# and memory. The rest are left out, named by article.
 MAX_IMPORTED_PER_ARTICLE = 5_000
 
 # --- saved web pages (.html, .htm, .xhtml, .mhtml) ---------------------------------------
 
-# Elements in a page's tree. Real pages have a few thousand (the 40 news pages tried:
-# 458-704; a long Wikipedia page about 30,000); extraction walks the tree several
-# times, so a page past this is listed as too complex instead of being extracted.
+# Elements in a page's tree. Real pages have a few thousand (a long encyclopedia page
+# tens of thousands); extraction walks the tree several times, so a page past this is
+# listed as too complex instead of being extracted.
 MAX_PAGE_ELEMENTS = 200_000
 # A JSON-LD block read for the page's date, source and title: real ones are a few KB.
 MAX_JSON_LD_CHARS = 256 * 1024
@@ -113,15 +121,15 @@ MIN_PAGE_ARTICLE_WORDS = 25
 
 # --- the reading pane (the window) ------------------------------------------------------
 
-# The pane lays out at most this many characters of an article's reading text. A 15 MB
-# single-paragraph article froze the window for 21 s at 1.2 GB while Qt laid it out; 300,000
-# characters (a short novel, five hours of reading) take about 0.4 s as one paragraph.
+# The pane lays out at most this many characters of an article's reading text: Qt lays
+# out a document on the GUI thread, and a multi-megabyte single paragraph would hold the
+# window for many seconds and gigabytes. This many is a short novel, hours of reading.
 # Past it the pane shows the first this-many characters as plain paragraphs, says so,
 # and the reader's highlights further on stay stored: they are only not drawn.
 MAX_SHOWN_CHARS = 300_000
 
 # Images of an article's own folder are read off the GUI thread, and only regular files
-# (a named pipe named like an image blocked the window forever; a device never ends).
+# (a named pipe named like an image would block whoever reads it; a device never ends).
 # One image file's size: a photo straight from a camera is under 20 MB.
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
 # Its pixels, read from its header before it is decoded: a small PNG can claim
@@ -134,3 +142,91 @@ MAX_IMAGE_DECODE_WIDTH = 2_400
 # them the rest show as missing images.
 MAX_ARTICLE_IMAGES = 200
 MAX_ARTICLE_IMAGE_BYTES = 128 * 1024 * 1024
+
+
+# --- what a reader sees past each limit -------------------------------------------------
+
+
+class Documented(NamedTuple):
+    """One limit as the user guide states it: its name, its unit, what happens past it."""
+
+    name: str
+    unit: str  # "bytes", "seconds", "yes/no", or the plural noun the value counts
+    past_it: str
+
+
+DOCUMENTED: tuple[Documented, ...] = (
+    Documented(
+        "MAX_ARTICLE_BYTES", "bytes", 'the file is listed with "file too large", not parsed'
+    ),
+    Documented(
+        "MAX_FRONT_MATTER_CHARS",
+        "characters",
+        "the article is listed with the front matter's error",
+    ),
+    Documented("MAX_FRONT_MATTER_DEPTH", "levels of nesting", "the same"),
+    Documented(
+        "FRONT_MATTER_ALIASES_ALLOWED",
+        "yes/no",
+        "a YAML alias (`*name`) is refused: no alias bombs",
+    ),
+    Documented("MAX_FIELD_CHARS", "characters", "title, source, author, lang and date are cut"),
+    Documented("MAX_TAGS", "tags", "the other tags are dropped"),
+    Documented("MAX_TAG_CHARS", "characters a tag", "the tag is cut"),
+    Documented(
+        "MAX_RENDER_DEPTH", "levels of nesting", "the article is shown as plain text, saying why"
+    ),
+    Documented("MAX_RENDER_SECONDS", "seconds", "the same"),
+    Documented(
+        "MAX_RENDER_CHARS", "characters of body", "shown as plain text at once, without rendering"
+    ),
+    Documented(
+        "MAX_SNIPPET_SCAN_CHARS", "characters", "the best passage is looked for in the opening only"
+    ),
+    Documented("MAX_QUERY_CHARS", "characters", "the rest of the query is left out, and named"),
+    Documented("MAX_QUERY_TERMS", "words and filters", "the same"),
+    Documented("MAX_QUERY_PREFIXES", "prefixes (`secur*`)", "the same"),
+    Documented(
+        "MAX_PREFIX_EXPANSIONS",
+        "words a prefix, per field",
+        "the prefix searches its first ones, and says so",
+    ),
+    Documented("QUERY_SECONDS", "seconds a search", 'the hits found so far, and "more may match"'),
+    Documented(
+        "ANCHOR_SECONDS", "seconds a highlight", 'it is kept as "could not be placed", never lost'
+    ),
+    Documented(
+        "IMPORT_ANCHOR_SECONDS",
+        "seconds an import",
+        "the rest are kept as could not be placed; the import says so",
+    ),
+    Documented(
+        "MAX_IMPORT_ANNOTATIONS",
+        "annotations a file",
+        "the rest are not read; the summary counts them",
+    ),
+    Documented(
+        "MAX_IMPORTED_PER_ARTICLE",
+        "highlights an article",
+        "an import adds no more to it, and names it",
+    ),
+    Documented("MAX_PAGE_ELEMENTS", "elements", "the saved page is listed as too complex"),
+    Documented(
+        "MAX_JSON_LD_CHARS", "characters a block", "that JSON-LD block is not read for metadata"
+    ),
+    Documented(
+        "MIN_PAGE_ARTICLE_WORDS",
+        "words",
+        'below it, the saved page is listed with "no article found"',
+    ),
+    Documented(
+        "MAX_SHOWN_CHARS",
+        "characters",
+        "the pane shows the first ones as plain paragraphs, and says so",
+    ),
+    Documented("MAX_IMAGE_BYTES", "bytes", "the image shows as missing"),
+    Documented("MAX_IMAGE_PIXELS", "pixels", "the same"),
+    Documented("MAX_IMAGE_DECODE_WIDTH", "pixels wide", "the image is decoded no wider"),
+    Documented("MAX_ARTICLE_IMAGES", "images an article", "the rest show as missing"),
+    Documented("MAX_ARTICLE_IMAGE_BYTES", "bytes of images an article", "the same"),
+)

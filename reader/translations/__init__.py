@@ -1,0 +1,1 @@
+"""The French translation: Qt Linguist sources (.ts), compiled into .qm when built."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from running import Cli
 
-from reader.cli_list import write_list
+from reader.cli.listing import write_list
 from reader.core.catalog.store import CatalogRow
 
 ROWS = [

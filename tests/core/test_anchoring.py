@@ -352,7 +352,7 @@ def test_french_non_breaking_spaces_replaced_by_plain_ones() -> None:
 
 
 def test_a_short_deleted_passage_is_not_moved_onto_the_same_words_elsewhere() -> None:
-    """Found by ``python -m reader.bench.reanchor`` on an ELTeC chapter (a deleted paragraph)."""
+    """Found by ``python -m tests.bench.reanchor`` on an ELTeC chapter (a deleted paragraph)."""
     text = (
         "You have never seen any, and do not know how lovely is the water!\n"
         "Then she told him of the sea at night, of the boats and of the lights.\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench.generate import generate_library
 from reader.core.articles.formats import parse_file
+from tests.synthetic import generate_library
 
 COUNT = 60
 WEEKDAYS = [

@@ -138,7 +138,7 @@ def _plausible(text: str, quote: TextQuote, start: int, end: int) -> bool:
     suffix fits is more likely another occurrence than the highlight: its own
     passage was edited (the fuzzy step then finds it in place) or deleted (an
     orphan is better than a highlight on the wrong words). Measured with
-    ``python -m reader.bench.reanchor``: 2 of the 3 wrong placements were this.
+    ``python -m tests.bench.reanchor``: 2 of the 3 wrong placements were this.
     """
     if len(quote.exact) >= _TRUSTED_QUOTE:
         return True

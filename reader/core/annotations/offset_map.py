@@ -19,7 +19,6 @@ _WINDOW = 4000  # how far ahead in the displayed text to look for them
 
 class OffsetMap:
     def __init__(self, shown: str, text: str) -> None:
-        self.shown_length = len(shown)
         self.text_length = len(text)
         self._to_shown = _align(shown, text)  # text offset → shown position (non-decreasing)
 

@@ -3,7 +3,7 @@ comments, as Markdown, with the page's own title, date, source and language.
 
 Decision: trafilatura extracts the article (README, "Saved web pages": compared with
 readability-lxml on real pages; precision and recall measured by
-``python -m reader.bench.extraction``). It runs in its fast mode (no second
+``python -m tests.bench.extraction``). It runs in its fast mode (no second
 opinion from its fallback extractors: the same text on every page tried, in half
 the time), without comments, with tables, images, links and emphasis; its metadata
 extraction is not used (htmldate is slow): :mod:`reader.core.articles.html_meta`

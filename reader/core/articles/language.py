@@ -11,7 +11,7 @@ stem (fr, en, de, es) in microseconds: the sample's words are counted against a
 few dozen words each language uses all the time and its neighbours do not
 (Italian, Portuguese and Dutch have theirs, so that they are never taken for
 one of the four). Only a wide margin decides; anything else goes to py3langid
-(``reader.bench.language`` measures how often, and that both agree).
+(``tests.bench.language`` measures how often, and that both agree).
 """
 
 from __future__ import annotations

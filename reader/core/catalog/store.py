@@ -33,9 +33,9 @@ from reader.core.catalog.migrations import REREAD_MTIME as REREAD_MTIME
 class CatalogRow(NamedTuple):
     """What the list shows of an article, without its body.
 
-    A named tuple, not a dataclass: a relaunch makes 100,000 of them, and a frozen
-    dataclass takes five times as long to build (its ``__init__`` sets each field
-    through ``object.__setattr__``).
+    A named tuple, not a dataclass: a relaunch makes one per article of the library,
+    and a frozen dataclass is several times slower to build (its ``__init__`` sets
+    each field through ``object.__setattr__``).
     """
 
     id: int
@@ -238,7 +238,7 @@ class Catalog:
     ) -> tuple[dict[str, FileState], int]:
         """The catalogued files whose (mtime_ns, size) is not ``on_disk``'s (changed, or
         not there), and how many others there are (unchanged): one pass, and nothing
-        made for an unchanged file (a relaunch compared 100,000 of them)."""
+        made for an unchanged file (a relaunch compares every file of the library)."""
         unlike: dict[str, FileState] = {}
         alike = 0
         found = on_disk.get
@@ -254,10 +254,6 @@ class Catalog:
 
     def paths(self) -> set[str]:
         return {values[0] for values in self.db.execute("SELECT path FROM articles")}
-
-    def file_states(self) -> dict[str, FileState]:
-        cursor = self.db.execute("SELECT id, path, mtime_ns, size, fingerprint FROM articles")
-        return {values[1]: FileState(*values) for values in cursor}
 
     def file_states_under(self, prefix: str) -> dict[str, FileState]:
         """Files whose path starts with ``prefix`` (a folder's, ending in ``/``; "" for all)."""
@@ -368,10 +364,10 @@ def _metadata(article: Article) -> tuple[object, ...]:
 
 
 def _row(values: tuple[Any, ...], shared: dict[str, str] | None = None) -> CatalogRow:
-    """A row as SQLite gives it (already int, str or None): 100,000 of them at launch.
+    """A row as SQLite gives it (already int, str or None): one per article at launch.
 
-    With ``shared``, equal sources, dates and languages are one string each (a few
-    hundred distinct among 100,000 rows: 15 MB less to hold)."""
+    With ``shared``, equal sources, dates and languages are one string each: a large
+    library has few distinct ones, repeated in every row, so each is held once."""
     id_, path, title, date, source, lang, words, error, tags, excerpt = values
     if shared is not None:
         source, lang = shared.setdefault(source, source), shared.setdefault(lang, lang)

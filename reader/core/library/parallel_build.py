@@ -1,56 +1,51 @@
 """Big refreshes with one worker process per core that parses *and* indexes.
 
-Before, the main process parsed every file, detected its language, counted its
-words and pickled whole articles to Whoosh's index writers (``MpWriter``), which
-waited on it: on two cores a first build used little more than one. Here each
-worker reads its share of the files itself (it is sent paths, not documents),
-keeps the parsed articles, and sends back only what the catalog needs (the article
-without its body). The main process commits those to the catalog, which gives
-them their ids, and tells each worker which of its articles to index under which
-id. Each worker writes one segment per commit with a
-:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` and counts the
-words for "did you mean"; the main process then commits all the segments at once
-(:func:`reader.core.search.segments.commit_segments`): one segment per worker
-and commit, as with ``MpWriter``.
+Parsing is most of a build's work, so it is spread too: were the main process to
+parse every file and pickle whole articles to index writers, they would wait on it
+and a first build would use little more than one core. Instead each worker reads
+its share of the files itself (it is sent paths, not documents), keeps the parsed
+articles, and sends back only what the catalog needs (the article without its
+body). The main process commits those to the catalog, which gives them their ids,
+and tells each worker which of its articles to index under which id. Each worker
+writes one segment per commit with a
+:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` and counts the words
+for "did you mean"; the main process then commits all the segments at once
+(:func:`reader.core.search.segments.commit_segments`): one segment per worker and
+commit, as Whoosh's own ``MpWriter`` makes.
 
 Parsing runs one batch ahead: while the main process commits a batch to the
 catalog, the workers already read the next one.
 
-Workers are started fresh ("spawn"), not forked: a forked worker's RSS counted
-every page of the main process it was forked from (at 100,000 articles the scan's
-and the catalog's 240 MB), so each worker passed 450 MB; a fresh interpreter
-costs about a second to start. They are used by the command line and the bulk
-indexer; the window's small refreshes stay in process. Each dies with its parent
-(:func:`reader.core.children.die_with_parent`) and is killed when the build
-ends, is cancelled or fails; a segment it was writing is then left out of the
-index (Whoosh deletes its files at the next commit).
+Workers are started fresh ("spawn"), not forked: a forked worker's memory would
+count every page of the main process it was forked from (the scan's and the
+catalog's, which grow with the library), once per worker; a fresh interpreter
+costs about a second to start, little beside a build big enough to need workers.
+They are used by the command line and the bulk indexer; the window's small
+refreshes stay in process. Each dies with its parent
+(:func:`reader.core.children.die_with_parent`) and is killed when the build ends,
+is cancelled or fails; a segment it was writing is then left out of the index
+(Whoosh deletes its files at the next commit). The worker's side of all this is
+:mod:`reader.core.library.build_worker`.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import itertools
 import multiprocessing
 import os
-import traceback
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from whoosh import index as whoosh_index
-
 from reader.core.articles.article import Article
-from reader.core.articles.formats import parse_file
 from reader.core.catalog.store import CatalogRow
 from reader.core.library import worker_main
 from reader.core.search.index import SearchIndex
-from reader.core.search.posting_pool import GroupedSegmentWriter
-from reader.core.search.schema import document, plain_text
 from reader.core.search.segments import commit_segments
-from reader.core.search.spelling import Vocabulary
 
 ONE_WORKER_BELOW = 100  # a batch this small is read by one worker: one small segment, not two
 _STOP = ("stop", None)
@@ -105,7 +100,7 @@ class BuildWorkers:
     def close(self) -> None:
         """Stop every worker: at once, whatever it was doing (nothing of it is committed)."""
         for conn in self._conns:
-            with _quietly():
+            with contextlib.suppress(OSError):  # a worker that is gone needs no stop message
                 conn.send(_STOP)
         for process in self._processes:
             process.join(timeout=1)
@@ -252,99 +247,3 @@ class BuildWorkers:
         process = self._processes[n]
         process.join(timeout=1)
         return f"an index worker stopped (exit code {process.exitcode})"
-
-
-class _quietly:
-    """Ignore a broken pipe: a worker that is gone needs no stop message."""
-
-    def __enter__(self) -> None:
-        pass
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
-        return kind is not None and issubclass(kind, OSError)
-
-
-# --- in the worker ------------------------------------------------------------------
-
-
-class _Worker:
-    """One worker's state: the articles it parsed, its segment, its word counts."""
-
-    def __init__(self, root: Path, folder: Path) -> None:
-        self.root = root
-        self.folder = folder
-        self.held: dict[str, Article] = {}
-        self.writer: Any = None  # a GroupedSegmentWriter (Whoosh is untyped)
-        self.indexed: list[int] = []
-        self.words: Counter[str] = Counter()
-
-    def parse(self, paths: list[str]) -> list[Article | None]:
-        light: list[Article | None] = []
-        for rel in paths:
-            try:
-                article = parse_file(self.root, rel)
-            except FileNotFoundError:
-                light.append(None)  # deleted since the scan: it is simply not there
-                continue
-            self.held[rel] = article
-            light.append(dataclasses.replace(article, body=""))  # the catalog's part
-        return light
-
-    def index(self, work: tuple[list[tuple[int, str]], list[str]]) -> None:
-        upserts, done = work
-        for article_id, rel in upserts:
-            self._add(article_id, self.held[rel])
-        for rel in done:
-            self.held.pop(rel, None)
-
-    def index_rows(self, rows: list[tuple[int, str, str]]) -> None:
-        for article_id, rel, lang in rows:
-            try:
-                article = parse_file(self.root, rel, detect=False)
-            except FileNotFoundError:
-                continue  # the next refresh removes it from the catalog
-            article.lang = lang
-            self._add(article_id, article)
-
-    def _add(self, article_id: int, article: Article) -> None:
-        if self.writer is None:
-            # Only now, not right after the last commit: the main process's commit
-            # deletes the files of every segment its table of contents does not list.
-            ix = whoosh_index.open_dir(str(self.folder))
-            self.writer = GroupedSegmentWriter(ix, _lk=False, compound=False)
-        self.writer.add_document(**document(article_id, article))
-        self.words.update(Vocabulary.words_of(f"{article.title}\n{plain_text(article.body)}"))
-        self.indexed.append(article_id)
-
-    def commit(self, _: None) -> tuple[Any, list[int], Counter[str]]:
-        segment = None
-        if self.writer is not None:
-            segment = self.writer._finalize_segment()
-            self.writer = None
-        result = (segment, self.indexed, self.words)
-        self.indexed, self.words = [], Counter()
-        return result
-
-
-def serve(root: Path, folder: Path, conn: Connection) -> None:
-    """A worker's life (started by :func:`reader.core.library.worker_main.run`)."""
-    worker = _Worker(root, folder)
-    answers: dict[str, Callable[[Any], Any]] = {"parse": worker.parse, "commit": worker.commit}
-    quiet: dict[str, Callable[[Any], None]] = {
-        "index": worker.index,
-        "index_rows": worker.index_rows,
-    }
-    try:
-        while True:
-            kind, payload = conn.recv()
-            if kind in answers:
-                conn.send(("ok", answers[kind](payload)))
-            elif kind in quiet:
-                quiet[kind](payload)  # no answer: a failure shows at the next question
-            else:
-                return
-    except EOFError:
-        return  # the main process is gone
-    except BaseException:
-        with _quietly():
-            conn.send(("error", traceback.format_exc(limit=-3)))

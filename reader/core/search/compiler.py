@@ -8,7 +8,7 @@ index holds are searched (a lexicon lookup each). A prefix stands for at most
 Proximity: an article holding all the plain words of a query within
 ``PROXIMITY_SLOP`` words of each other, in any order, scores higher (an optional
 ``SpanNear2`` clause on the body fields, checked only on the articles that match
-anyway). In the known-item test (``python -m reader.bench.ranking``) it took MRR@10
+anyway). In the known-item test (``python -m tests.bench.ranking``) it took MRR@10
 from 0.876 to 0.927, where BM25F's B and K1 moved it by 0.01 at most.
 """
 

@@ -25,8 +25,6 @@ from whoosh.formats import Positions
 
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer
 
-LanguageValue = tuple[str, str]  # (language key: fr, en, de, es or xx; text)
-
 
 class LanguageText(TEXT):
     """Text indexed with positions, stemmed in the language its value names."""

@@ -39,7 +39,6 @@ __all__ = [
 ]  # fmt: skip
 
 QUOTES = '"“”«»„'
-TEXT_SCOPES = ("all", "title", "body", "source", "notes")
 KEYWORD_FIELDS = ("lang", "tag", "is", "has", "in")
 _FIELDS = ("title", "body", "source", "notes", "lang", "tag", "date", "is", "has", "in")
 FIELD_NAMES = {"language": "lang", "tags": "tag"} | {name: name for name in _FIELDS}

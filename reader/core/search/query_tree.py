@@ -20,7 +20,7 @@ class Text:
     """Words searched in a scope: one word, adjacent words (phrase) or a prefix."""
 
     words: tuple[Word, ...]
-    scope: str = "all"  # one of TEXT_SCOPES
+    scope: str = "all"  # or the one field searched: title, body, source, notes
     phrase: bool = False  # the words must be adjacent, in order
     prefix: bool = False  # the last word is a prefix
 

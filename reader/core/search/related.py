@@ -15,7 +15,7 @@ against its own key terms (the article itself is the natural top hit), or has th
 same title; only those few are read and compared, by shared word 4-grams: a
 duplicate shares 70 % of the shorter one's and is at least half as long.
 
-Measured (README, "Related articles"; ``python -m reader.bench.related``).
+Measured (README, "Related articles"; ``python -m tests.bench.related``).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ TEXT_CHARS = 30_000  # key terms come from the article's opening this long (its 
 EXTRA_HITS = 15  # fetched beyond the limit: duplicates and unreadable articles drop out
 # Of the article's own score: weaker hits share only common words. 0.1 listed a novel's
 # chapter under a news article about Mali (3 of its 25 key terms, 10.6 %); at 0.12, on
-# ELTeC (python -m reader.bench.related --eltec): same novel 0.809 → 0.823 of the
+# ELTeC (python -m tests.bench.related --eltec): same novel 0.809 → 0.823 of the
 # related listed, full lists of five 0.968 → 0.911.
 MIN_SCORE_SHARE = 0.12
 DUPLICATE_SCORE_SHARE = 0.5  # of the article's own score: only such hits may be duplicates

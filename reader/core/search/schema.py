@@ -28,7 +28,7 @@ TITLE_BOOST = 3.0
 # BM25F's length normalisation. Schema 5 had a body field per language, and Whoosh
 # averages a field's length over every document, so each language's average was a
 # fraction of the true one: long articles were penalised harder than B=0.75 says. The
-# known-item test (python -m reader.bench.ranking) had been tuned on that. In one body
+# known-item test (python -m tests.bench.ranking) had been tuned on that. In one body
 # field the average is the true one; B and K1 here give back the same curve
 # (0.25 + 3·r ≈ 3.25·(0.077 + 0.923·r) with four languages): MRR@10 0.907 → 0.924
 # (seed 1) and 0.923 → 0.930 (seed 2) over Whoosh's defaults (B=0.75, K1=1.2).

@@ -122,7 +122,6 @@ class AnnotationsPanel(QDockWidget):
         self.setWidget(body)
 
         self._annotations: list[Annotation] = []
-        self._orphans: list[Annotation] = []
         self._editing: str | None = None
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -145,7 +144,6 @@ class AnnotationsPanel(QDockWidget):
     def set_annotations(self, placed: list[Annotation], orphans: list[Annotation]) -> None:
         self.flush_note()
         self._annotations = placed
-        self._orphans = orphans
         self._refill()
         editing = next((a for a in placed if a.id == self._editing), None)
         if editing is not None and self.note.toPlainText() != editing.note:

@@ -40,7 +40,6 @@ from reader.ui.reading.hit_marks import HitMarks
 from reader.ui.reading.tags_line import with_tags_line
 from reader.ui.session.article_images import local_image_path
 
-MEASURE_CHARS = WIDTHS["medium"]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters beyond the BMP
 MIN_SIDE_MARGIN = 24
 _SAMPLE_TEXT = "Le partenariat a permis de mieux assurer sa défense, and the quick fox jumped."

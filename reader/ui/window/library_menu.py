@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol, Self, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -20,18 +19,6 @@ RECENT_LIMIT = 8
 
 # Rebuild the window on a folder; True: show the same article again once it is open.
 Replace = Callable[[Path, bool], object]
-
-
-class Replaceable(Protocol):
-    def replace_with(self, folder: Path, same_article: bool = False) -> Self: ...
-
-
-W = TypeVar("W", bound=Replaceable)
-
-
-def replace_window(window: W, folder: Path) -> W:
-    """A new window on ``folder`` in this one's place; the window builds its successor."""
-    return window.replace_with(folder)
 
 
 def recent_libraries(settings: QSettings) -> list[Path]:

@@ -2,10 +2,9 @@
 
 The JSON is written row by row, as ``json.dumps([row.to_json() …], ensure_ascii=False,
 indent=1)`` would write it, byte for byte (a test says so): with ``indent`` set, ``json``
-leaves its C encoder for its pure-Python one, which took 2.5 of the 4 seconds the
-command needed at 30,000 articles. Here each string is still escaped by ``json``'s C
-function; only the layout, fixed for a row, is ours. Nothing is held but one row's
-text at a time.
+leaves its C encoder for its pure-Python one, which would be most of the command's time
+on a large library. Here each string is still escaped by ``json``'s C function; only the
+layout, fixed for a row, is ours. Nothing is held but one row's text at a time.
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from reader.cli.terminal import printable
 from reader.core.catalog.store import CatalogRow
-from reader.terminal import printable
 
 _encode = json.encoder.encode_basestring  # what json uses with ensure_ascii=False
 
@@ -41,8 +40,8 @@ def _write_json(rows: Iterable[CatalogRow], out: TextIO) -> None:
 
 
 def _json_object(row: CatalogRow) -> str:
-    """``row.to_json()`` as an element of the indented array (one f-string: a dict and a
-    call per value took three quarters of the listing's time)."""
+    """``row.to_json()`` as an element of the indented array: one f-string, since a dict
+    and a call per value would cost more than all the rest of the listing."""
     tags = "[\n   " + ",\n   ".join(map(_encode, row.tags)) + "\n  ]" if row.tags else "[]"
     return (
         f' {{\n  "id": {row.id},\n  "path": {_encode(row.path)},\n'

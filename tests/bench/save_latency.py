@@ -1,4 +1,4 @@
-"""How long from "highlight" to "on disk" in the window: ``python -m reader.bench.save_latency``.
+"""How long from "highlight" to "on disk" in the window: ``python -m tests.bench.save_latency``.
 
 Opens the window (offscreen) on a copy of the sample article, highlights ten passages
 one after another through the window's own action, and times each from the action to

@@ -1,6 +1,6 @@
 """A deterministic generator of realistic synthetic article libraries, for benchmarks.
 
-    python -m reader.bench.generate DIR --count N [--seed S]
+    python -m tests.synthetic DIR --count N [--seed S]
 
 About half French, half English; 80 % plain text in the sample's form (title,
 byline, paragraphs), 20 % Markdown with YAML front matter; one folder per year.
@@ -176,6 +176,8 @@ def _coin(rng: random.Random, syllables: list[list[str]], most: int = 3) -> str:
 @cache
 def _language(code: str) -> _Language:
     """The vocabulary of one language: fixed, the same for every seed."""
+    # A fixed seed string, whatever the module is called: the same (count, seed) must
+    # keep giving byte-identical libraries, so figures measured on them stay comparable.
     rng = random.Random(f"reader.bench vocabulary {code}")
     topics = [
         (tag.strip(), words.split())
@@ -326,7 +328,7 @@ def generate_library(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m reader.bench.generate", description=__doc__.split("\n")[0]
+        prog="python -m tests.synthetic", description=__doc__.split("\n")[0]
     )
     parser.add_argument("directory", type=Path)
     parser.add_argument("--count", type=int, required=True)

@@ -1,20 +1,20 @@
 """The search benchmark: build, relaunch, queries, memory — beside FTS5 and Recoll.
 
-    python -m reader.bench [--sizes 30000,100000] [--work DIR] [--queries 300]
+    python -m tests.bench [--sizes 30000,100000] [--work DIR] [--queries 300]
                            [--no-launch] [--no-recoll]
 
 Generates (once, cached in --work) a library per size with
-``reader.bench.generate``, then measures, on whatever this machine has:
+``tests.synthetic``, then measures, on whatever this machine has:
 the first full build (catalog + Whoosh index, with ``article-reader index``
 in a child process, so its peak memory is measured alone), the same
 articles into SQLite FTS5, and the same folder through ``recollindex``
-(French and English stemming, :mod:`reader.bench.recoll`); a relaunch with
+(French and English stemming, :mod:`tests.bench.recoll`); a relaunch with
 nothing changed (the real window, offscreen); how soon a file written into
 the library is found; the latency of a deterministic mix of queries for the
 top 20 hits with a snippet each, on all three engines, each in process.
 Prints a Markdown table with each peer's figure and our ratio beside ours.
 Not a test: it takes minutes (about 10 at 30,000 articles on 2 cores).
-The known-item ranking test is ``python -m reader.bench.ranking CORPUS``.
+The known-item ranking test is ``python -m tests.bench.ranking CORPUS``.
 """
 
 from __future__ import annotations
@@ -28,23 +28,23 @@ import sys
 import time
 from pathlib import Path
 
-from reader.bench import recoll
-from reader.bench.fts5 import Fts5Library
-from reader.bench.generate import generate_library
-from reader.bench.launch import launch
-from reader.bench.queries import KINDS, query_mix
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library
 from reader.core.operations import article_snippet
 from reader.core.search.snippets import QueryTerms
+from tests.bench import recoll
+from tests.bench.fts5 import Fts5Library
+from tests.bench.launch import launch
+from tests.bench.queries import KINDS, query_mix
+from tests.synthetic import generate_library
 
 Row = tuple[str, str, str, str]  # measure, ours, FTS5 (ratio), Recoll (ratio)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
     parser.add_argument("--sizes", default="30000,100000")
     parser.add_argument("--work", type=Path, default=Path("/tmp/article-reader-bench"))
     parser.add_argument("--queries", type=int, default=300)

@@ -1,6 +1,6 @@
 """Relaunch with nothing changed: what a reader waits for when the library is already built.
 
-    python -m reader.bench.relaunch LIBRARY --home HOME [--compare OLD_CODE] [--runs 3]
+    python -m tests.bench.relaunch LIBRARY --home HOME [--compare OLD_CODE] [--runs 3]
 
 ``HOME`` (an ``ARTICLE_READER_HOME``) must already hold LIBRARY's catalog and index
 (``ARTICLE_READER_HOME=HOME python -m reader index --library LIBRARY``): nothing is
@@ -30,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader.bench.launch import launch
+from tests.bench.launch import launch
 
 THIS_CODE = Path(__file__).resolve().parents[2]  # the folder holding this ``reader``
 
@@ -101,7 +101,7 @@ def _cell(values: list[float], unit: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.relaunch")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.relaunch")
     parser.add_argument("library", type=Path)
     parser.add_argument("--home", type=Path, required=True, help="ARTICLE_READER_HOME, built")
     parser.add_argument("--compare", type=Path, default=None, help="older code to measure too")

@@ -27,25 +27,23 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from reader import cli_articles
-from reader.cli_list import write_list
+from reader.cli import articles
+from reader.cli.listing import write_list
+from reader.cli.terminal import TerminalProgress, fail, printable, warn
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
-from reader.core.catalog.paths import library_data_dir
 from reader.core.library.library import ChangeSet, Library, LibraryError, LibraryUnavailable
 from reader.core.search.index import SORTS, QueryError
 from reader.defaults import default_library
-from reader.terminal import printable
 
 if TYPE_CHECKING:
-    from reader.core.annotations.library_view import ExportView
     from reader.core.search.snippets import Snippet
 
 # What only some commands use is imported by them (export, import, search, a bulk
 # refresh): ``list`` is asked for often, by scripts, and need not load it.
 
-COMMANDS = ("list", "search", "index", "export", "import", *cli_articles.ARTICLE_COMMANDS)
+COMMANDS = ("list", "search", "index", "export", "import", *articles.ARTICLE_COMMANDS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,52 +88,25 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser("import", help="import W3C Web Annotation JSON(-LD)")
     imports.add_argument("file", type=Path)
     imports.add_argument("--library", type=Path, default=None, help=library_help)
-    cli_articles.add_commands(commands, library_help)  # show, related
+    articles.add_commands(commands, library_help)  # show, related
     return parser
-
-
-class _TerminalProgress:
-    """A progress bar rewritten in place on stderr, only when stderr is a terminal."""
-
-    WIDTH = 28
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.active = stream.isatty()
-        self.shown = False
-
-    def __call__(self, done: int, total: int, message: str) -> None:
-        if not self.active:
-            return
-        if total:
-            filled = round(self.WIDTH * done / total)
-            bar = "█" * filled + "░" * (self.WIDTH - filled)
-            line = f"{bar} {100 * done // total:3d}%  {message} {done}/{total}"
-        else:
-            line = f"{message}…"
-        self.stream.write(f"\r\x1b[K{line}")
-        self.stream.flush()
-        self.shown = True
-
-    def finish(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
 
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("search", "related") and args.limit < 1:
-        return _fail("--limit must be at least 1")
+        return fail("--limit must be at least 1")
     if args.command == "show":  # the file alone: no catalog, no index
-        return cli_articles.show(args.path, args.library, args.format)
+        return articles.show(args.path, args.library, args.format)
     if args.command == "related":
-        located = cli_articles.locate(args.path, args.library)
+        located = articles.locate(args.path, args.library)
         if isinstance(located, str):
-            return _fail(located)
+            return fail(located)
         args.library, args.rel = located
     if args.command == "export" and args.salvage:
-        return _salvage(args.library or default_library(), args.format, args.output)
+        from reader.cli.annotations import export_salvaged
+
+        return export_salvaged(args.library or default_library(), args.format, args.output)
     data: object = None
     if args.command == "import":  # a bad file fails before any work on the library
         from reader.core.annotations.export import ImportFormatError, load_jsonld
@@ -143,46 +114,49 @@ def main(argv: list[str]) -> int:
         try:
             data = load_jsonld(args.file)
         except ImportFormatError as exc:
-            return _fail(str(exc))
+            return fail(str(exc))
     try:
         library = Library(args.library or default_library())
     except (LibraryError, sqlite3.DatabaseError) as exc:
-        return _fail(_database_message(exc))
+        return fail(_database_message(exc))
     try:
         return _run(library, args, data)
     except (OSError, sqlite3.DatabaseError) as exc:  # a full disk, a damaged catalog
-        return _fail(_database_message(exc))
+        return fail(_database_message(exc))
     finally:
         library.close()
 
 
 def _run(library: Library, args: argparse.Namespace, data: object) -> int:
-    progress = _TerminalProgress(sys.stderr)
+    progress = TerminalProgress(sys.stderr)
     if args.command == "index" and args.rebuild:
         library.rebuild_index()
     started = time.perf_counter()
     from reader.core.library.bulk import BULK_INDEX_BATCH
 
     try:
-        # The command line has no threads: it may fork index writers, as the bulk indexer.
+        # A big refresh is read and indexed by one worker process per core (see
+        # reader.core.library.parallel_build); a small one stays in this process.
         changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
     except LibraryUnavailable as exc:
         progress.finish()
         if args.command in ("index", "import"):
-            return _fail(str(exc))
-        _warn(f"{exc}; this is what the catalog had")
+            return fail(str(exc))
+        warn(f"{exc}; this is what the catalog had")
         changes = ChangeSet()
     progress.finish()
     if args.command == "index":
         return _index_summary(library, changes, time.perf_counter() - started)
     if args.command == "list":
         return _list(library, args.json)
-    if args.command == "export":
-        return _export(library, args.format, args.output)
-    if args.command == "import":
-        return _import(library, data)
+    if args.command in ("export", "import"):
+        from reader.cli.annotations import export, import_annotations
+
+        if args.command == "export":
+            return export(library, args.format, args.output)
+        return import_annotations(library, data)
     if args.command == "related":
-        return cli_articles.related(library, args.rel, args.limit, args.json)
+        return articles.related(library, args.rel, args.limit, args.json)
     return _search(library, args.query, args.limit, args.sort, args.json)
 
 
@@ -233,10 +207,10 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     try:
         found = search_library(
             library, query, limit=limit, sort=sort, rebuild=rebuilding,
-            progress=_TerminalProgress(sys.stderr),
+            progress=TerminalProgress(sys.stderr),
         )  # fmt: skip
     except QueryError as exc:
-        return _fail(f"bad query: {exc}")
+        return fail(f"bad query: {exc}")
     if as_json:
         results = []
         for hit in found.hits:
@@ -275,64 +249,6 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     return 0
 
 
-def _export(library: ExportView, form: str, output: Path | None, what: str = "") -> int:
-    from reader.core.annotations.export import to_jsonld, to_markdown, write_atomically
-
-    if form == "markdown":
-        text = to_markdown(library)
-    else:
-        text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_atomically(output, text)
-    except OSError as exc:
-        return _fail(f"cannot write {output}: {exc.strerror or exc}")
-    count = len(library.userdata.all_annotations())
-    print(
-        f"Exported {count} highlight{'' if count == 1 else 's'}{what} to {output}", file=sys.stderr
-    )
-    return 0
-
-
-def _salvage(root: Path, form: str, output: Path | None) -> int:
-    """``export --salvage``: the highlights still readable in a damaged catalog."""
-    from reader.core.annotations.salvage import NothingToSalvage, salvage
-
-    root = Path(root).expanduser().resolve()
-    catalog = library_data_dir(root, create=False) / "catalog.sqlite3"
-    if not catalog.exists():
-        return _fail(f"no catalog for {root} ({catalog})")
-    try:
-        found = salvage(catalog, root)
-    except NothingToSalvage as exc:
-        return _fail(f"nothing could be salvaged: {exc}")
-    status = _export(found, form, output, " salvaged from the damaged catalog")
-    if found.unreadable:
-        _warn(f"{found.unreadable} highlights could not be read from the damaged catalog")
-    return status or (1 if found.unreadable else 0)
-
-
-def _import(library: Library, data: object) -> int:
-    from reader.core.annotations.export import ImportFormatError, import_jsonld
-    from reader.core.annotations.userdata import UserDataError
-
-    progress = _TerminalProgress(sys.stderr)
-    try:
-        report = import_jsonld(library, data, progress)
-    except (ImportFormatError, UserDataError) as exc:
-        return _fail(f"nothing imported: {exc}")
-    finally:
-        progress.finish()
-    for error in report.errors:
-        _warn(error)
-    for limit in report.limits:
-        _warn(limit)
-    print(report.summary())
-    return 1 if report.errors else 0
-
-
 def _terminal_marks(snippet: Snippet) -> str:
     """The snippet with hits in bold when printing to a terminal, else in «»."""
     bold = sys.stdout.isatty()
@@ -344,12 +260,3 @@ def _terminal_marks(snippet: Snippet) -> str:
         last = end
     parts.append(printable(snippet.text[last:]))
     return "".join(parts)
-
-
-def _warn(message: str) -> None:
-    print(printable(f"article-reader: {message}"), file=sys.stderr)
-
-
-def _fail(message: str) -> int:
-    _warn(message)
-    return 2

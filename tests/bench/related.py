@@ -1,7 +1,7 @@
 """Related articles: how often they share the open article's category, and how fast.
 A benchmark, not a test.
 
-    python -m reader.bench.related --eltec ../shared/corpus/eltec-sample [--pages DIR]
+    python -m tests.bench.related --eltec CORPUS [--pages DIR]
         [--latency LIBRARY --data DATA_DIR] [--limit 5] [--json]
 
 Quality, on labelled libraries built in a temporary folder: ``--eltec`` copies every
@@ -18,7 +18,7 @@ articles that got a full list.
 
 Latency: ``--latency`` times the related list of a seeded sample of articles of an
 existing library whose catalog and index are in ``--data`` (a library's data folder,
-such as one ``python -m reader.bench`` built at 30,000 articles; copy it first: the
+such as one ``python -m tests.bench`` built at 30,000 articles; copy it first: the
 catalog may be migrated). The article is read and parsed before the clock starts, as
 the window has it open already.
 """
@@ -156,7 +156,7 @@ def latency(root: Path, data: Path, sample: int, limit: int, seed: int = 0) -> d
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.related")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.related")
     parser.add_argument("--eltec", type=Path, help="a corpus laid out as eltec-sample")
     parser.add_argument("--pages", type=Path, help="saved news pages with og:url sections")
     parser.add_argument("--latency", type=Path, help="a library folder to time")

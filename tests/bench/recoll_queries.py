@@ -1,8 +1,8 @@
 """Recoll's side of the benchmark: run queries in process, with a snippet each.
 
-    /usr/bin/python3 reader/bench/recoll_queries.py CONFDIR STEMLANGS < queries.json
+    /usr/bin/python3 tests/bench/recoll_queries.py CONFDIR STEMLANGS < queries.json
 
-Run by :mod:`reader.bench.recoll` with the *system* Python, which has Debian's
+Run by :mod:`tests.bench.recoll` with the *system* Python, which has Debian's
 ``python3-recoll`` (the venv does not). Standard library and ``recoll`` only: it
 never imports ``reader``. Reads a JSON list of Recoll query strings; writes one
 JSON object: for each query its seconds (search + top 20 + ``makedocabstract``

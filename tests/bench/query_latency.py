@@ -1,13 +1,13 @@
 """Query latency on libraries already built, ours beside Recoll's, in one run.
 
-    python -m reader.bench.query_latency --size 100000 [--work DIR] [--queries 300]
+    python -m tests.bench.query_latency --size 100000 [--work DIR] [--queries 300]
                                           [--seed 0] [--rounds 2]
 
-Uses what ``python -m reader.bench`` (or ``article-reader index`` and ``recollindex``
-with :func:`reader.bench.recoll.configure`) left in ``--work``: the library
+Uses what ``python -m tests.bench`` (or ``article-reader index`` and ``recollindex``
+with :func:`tests.bench.recoll.configure`) left in ``--work``: the library
 ``library-SIZE-SEED``, our data in ``home-SIZE`` and Recoll's in ``recoll-SIZE``. Builds
 nothing, so the queries can be timed on a quiet machine apart from a long build. The
-benchmark's query mix (:mod:`reader.bench.queries`), each query timed three ways:
+benchmark's query mix (:mod:`tests.bench.queries`), each query timed three ways:
 
 * ours, hits only: the top 20 (``SearchIndex.search``), what the window lists first;
 * ours, top 20 with a snippet each (each hit's file read, as the main benchmark does);
@@ -28,18 +28,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.bench import recoll
-from reader.bench.queries import KINDS, query_mix
 from reader.core.articles.formats import parse_file
 from reader.core.library.library import Library
 from reader.core.operations import article_snippet
 from reader.core.search.snippets import QueryTerms
+from tests.bench import recoll
+from tests.bench.queries import KINDS, query_mix
 
 Times = dict[str, list[float]]  # kind → seconds, one per query of the kind
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.query_latency")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.query_latency")
     parser.add_argument("--size", type=int, required=True)
     parser.add_argument("--work", type=Path, default=Path("/tmp/article-reader-bench"))
     parser.add_argument("--queries", type=int, default=300)

@@ -1,12 +1,12 @@
 """How highlights re-anchor after real edits of long chapters: a benchmark, not a test.
 
-    python -m reader.bench.reanchor [CORPUS] [--highlights 20] [--seed 0] [--json]
+    python -m tests.bench.reanchor CORPUS [--highlights 20] [--seed 0] [--json]
 
 Takes the ``--longest`` chapters of CORPUS (a folder of markdown chapters in one folder
-per language, such as eltec-sample; the longest of each language first) and a seeded
+per language, such as a sample of ELTeC; the longest of each language first) and a seeded
 sample of ``--sample`` others. In each it highlights whole sentences and phrases of 3-30
 words (one in the title, two across a paragraph break), then applies each edit of
-:mod:`reader.bench.reanchor_edits` to the markdown source, parses it again and
+:mod:`tests.bench.reanchor_edits` to the markdown source, parses it again and
 re-anchors the highlights with ``annotating.reanchor``, as the app does when a file
 changes. Markers carried through each edit say where every passage really is now
 (edited or not), so each highlight is counted as: exact (the same passage), overlap
@@ -29,14 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.bench.reanchor_edits import EDITS, choose_passages, load_doc, locate, strip_markers
 from reader.core.annotations.anchoring import Placement, anchor
 from reader.core.annotations.annotating import create, reanchor
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import Annotation
 from reader.core.articles.formats import parse_bytes, parse_file
+from tests.bench.reanchor_edits import EDITS, choose_passages, load_doc, locate, strip_markers
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/eltec-sample")
 METHODS = ("position", "quote", "fuzzy")
 OUTCOMES = ("exact", "overlap", "wrong", "orphan-correct", "orphan-missed")
 Span = tuple[int, int]
@@ -49,8 +48,8 @@ class Tally:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.reanchor")
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.reanchor")
+    parser.add_argument("corpus", type=Path)
     parser.add_argument("--highlights", type=int, default=20, help="per chapter")
     parser.add_argument("--longest", type=int, default=5, help="longest chapters taken")
     parser.add_argument("--sample", type=int, default=15, help="random chapters added")

@@ -1,6 +1,6 @@
 """Article extraction from saved pages: precision, recall and time per page. Not a test.
 
-    python -m reader.bench.extraction [--pages DIR] [--fixtures DIR] [--sample N] [--json]
+    python -m tests.bench.extraction [--pages DIR] [--fixtures DIR] [--sample N] [--json]
 
 Each page's extracted article (its reading text, as the pane shows it and highlights
 anchor on, less the title line) is compared with the text expected, as bags of words
@@ -8,8 +8,8 @@ anchor on, less the title line) is compared with the text expected, as bags of w
 the words extracted that are expected, recall the share of expected words extracted.
 
 Expected text: for ``--fixtures`` (tests/fixtures/pages), ``expected/<name>.txt``
-beside the pages, written by hand; for ``--pages`` (saved news pages such as
-../shared/corpus/html-sample), the page's ``itemprop="articleBody"`` less its dateline
+beside the pages, written by hand; for ``--pages`` (a folder of saved news
+pages, kept outside the project), the page's ``itemprop="articleBody"`` less its dateline
 (``p.date``) and its video and tweet embeds (``div.ms-embed``): that rule was checked
 by hand on the first ten pages (sorted by name) against the article as the site
 shows it. Pages without such an element are skipped.
@@ -91,7 +91,7 @@ def article_text(article: Article) -> str:
 
 
 def article_body_gold(data: bytes) -> str | None:
-    """The hand-checked rule for the shared news pages (see the module's docstring)."""
+    """The hand-checked rule for the saved news pages (see the module's docstring)."""
     root = lxml.html.document_fromstring(data)
     bodies = root.xpath('//*[@itemprop="articleBody"]')
     if not bodies:
@@ -170,7 +170,7 @@ def measure(label: str, items: list[tuple[str, bytes, str]], extract: Extractor)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.extraction")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.extraction")
     parser.add_argument("--pages", type=Path, help="a folder of saved news pages")
     parser.add_argument("--fixtures", type=Path, default=_FIXTURES)
     parser.add_argument("--sample", type=int, default=0, help="only the first N of --pages")

@@ -1,4 +1,4 @@
-"""The command line's article commands: ``show`` and ``related`` (see reader.cli).
+"""The command line's article commands: ``show`` and ``related`` (see :mod:`reader.cli.commands`).
 
     article-reader show PATH [--library DIR] [--format text|markdown|html]
     article-reader related PATH [--library DIR] [--limit N] [--json]
@@ -22,13 +22,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.terminal import fail, printable
 from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.formats import parse_file
 from reader.core.articles.names import article_rel
 from reader.core.library.library import Library
 from reader.core.render import render_article
 from reader.core.search.related import RELATED_LIMIT, RelatedArticle, related_articles
-from reader.terminal import printable
 
 ARTICLE_COMMANDS = ("show", "related")
 FORMATS = ("text", "markdown", "html")
@@ -70,14 +70,14 @@ def locate(path: Path, library: Path | None) -> tuple[Path, str] | str:
 def show(path: Path, library: Path | None, form: str) -> int:
     located = locate(path, library)
     if isinstance(located, str):
-        return _fail(located)
+        return fail(located)
     root, rel = located
     try:
         article = parse_file(root, rel)
     except FileNotFoundError:
-        return _fail(f"not a file: {path}")
+        return fail(f"not a file: {path}")
     if article.error:
-        return _fail(f"{rel}: {article.error}", status=1)
+        return fail(f"{rel}: {article.error}", status=1)
     if form == "markdown":
         output = f"# {article.title}\n\n{article.body}\n"
     elif form == "html":
@@ -92,13 +92,13 @@ def related(library: Library, rel: str, limit: int, as_json: bool) -> int:
     """The related list of a catalogued article (``library`` is up to date)."""
     row = library.catalog.row_by_path(rel)
     if row is None:
-        return _fail(f"{rel} is not an article of the library {library.root}")
+        return fail(f"{rel} is not an article of the library {library.root}")
     if row.error:
-        return _fail(f"{rel}: {row.error}", status=1)
+        return fail(f"{rel}: {row.error}", status=1)
     try:
         article = library.read_article(row)
     except FileNotFoundError:
-        return _fail(f"{rel} is gone")
+        return fail(f"{rel} is gone")
     result = related_articles(
         library.index, library.catalog, library.read_article, row.id, article, limit
     )
@@ -125,9 +125,3 @@ def _line(item: RelatedArticle) -> str:
     return printable(
         f"{item.date or '----':10}  {item.source[:20]:20}  {item.title}  ({item.path})"
     )
-
-
-def _fail(message: str, status: int = 2) -> int:
-    """One line on stderr; status 2 for a bad argument, 1 for an article that cannot be read."""
-    print(f"article-reader: {printable(message)}", file=sys.stderr)
-    return status

@@ -1,6 +1,6 @@
 """Language detection: the stop-word test against py3langid, on real files.
 
-    python -m reader.bench.language FOLDER [FOLDER…]
+    python -m tests.bench.language FOLDER [FOLDER…]
 
 For every ``.md`` and ``.txt`` file (its first 1,500 characters, as detection
 sees them): how often the stop-word test decides alone, whether it agrees with
@@ -18,7 +18,7 @@ from reader.core.articles import language
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.language")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.language")
     parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--limit", type=int, default=5000, help="files per folder, at most")
     args = parser.parse_args()

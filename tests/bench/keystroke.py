@@ -1,10 +1,10 @@
 """Keystroke to hits in the real window: how long a reader waits for the list to answer.
 
-    python -m reader.bench.keystroke LIBRARY [--queries 60] [--home DIR]
+    python -m tests.bench.keystroke LIBRARY [--queries 60] [--home DIR]
 
 Opens the window (offscreen, in a fresh process) on a library whose catalog and index
 are already built in ``--home`` (``article-reader index`` first), waits until it is up
-to date, then for each query of the benchmark's mix (:mod:`reader.bench.queries`)
+to date, then for each query of the benchmark's mix (:mod:`tests.bench.queries`)
 types it and presses Enter (the 200 ms debounce is skipped: it is a fixed wait, said
 apart) and measures, on the GUI thread, until the list shows the hits, and until the
 first screenful's snippets are in. Then the stale case: a query typed while another
@@ -22,13 +22,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+# The child imports tests.bench, found from the repository root.
+REPOSITORY = Path(__file__).resolve().parents[2]
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from reader.app import app_settings
-from reader.bench.queries import query_mix
+from tests.bench.queries import query_mix
 from reader.core.articles.formats import parse_file
 from reader.ui.window.main_window import MainWindow
 
@@ -98,7 +100,7 @@ print(json.dumps(marks))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.keystroke")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.keystroke")
     parser.add_argument("library", type=Path)
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--home", type=Path, default=None, help="ARTICLE_READER_HOME")
@@ -108,7 +110,7 @@ def main() -> None:
         env["ARTICLE_READER_HOME"] = str(args.home)
     output = subprocess.run(
         [sys.executable, "-c", CHILD, str(args.library), str(args.queries)],
-        env=env, capture_output=True, text=True, check=True,
+        env=env, cwd=REPOSITORY, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     marks = json.loads(output.strip().splitlines()[-1])
     print(f"library: {args.library}, {args.queries} queries of the bench mix, window offscreen")

@@ -1,6 +1,6 @@
 """Measure what a reader waits for: launch to list, scan and index speed, memory.
 
-    python -m reader.bench.launch LIBRARY
+    python -m tests.bench.launch LIBRARY
 
 Each launch is a fresh process (offscreen Qt) with a fresh data folder for the
 first launch and the same one for the second, so the first launch includes

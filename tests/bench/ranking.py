@@ -1,17 +1,17 @@
 """Known-item ranking: four rare words of a paragraph, and is its chapter first?
 
-    python -m reader.bench.ranking CORPUS [--seed 1] [--per-language 40] [--work DIR]
+    python -m tests.bench.ranking CORPUS [--seed 1] [--per-language 40] [--work DIR]
                                           [--no-recoll]
 
-CORPUS is a folder of chapters in several languages, such as the ELTeC sample
-(``../shared/corpus/eltec-sample``; never copied into the project). For each
+CORPUS is a folder of chapters in several languages, such as a sample of ELTeC
+(the European Literary Text Collection; never copied into the project). For each
 query a chapter is drawn (languages in turn, fixed seed), then one of its
 paragraphs of 40 words or more, and the query is four of that paragraph's rare
 words, drawn at random, in paragraph order: words of four letters or more found
 in 2 chapters to 20 % of them (a word of one chapter alone would make the test
 trivial: with the rarest words every engine scored 0.99). The same queries go
 to our index, to SQLite FTS5 (bm25, title weighted
-3.0 as in :mod:`reader.bench.fts5`) and to Recoll (stemming in the corpus's
+3.0 as in :mod:`tests.bench.fts5`) and to Recoll (stemming in the corpus's
 languages); each answers its top 10. Reported per engine: MRR@10 (1/rank of
 the chapter, 0 past 10), how often the chapter is first, and in the top 10.
 Tune on one seed, report on another: the queries of two seeds differ.
@@ -31,12 +31,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.bench import recoll
-from reader.bench.fts5 import Fts5Library
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
 from reader.core.search.analysis import fold
 from reader.core.search.schema import plain_text
+from tests.bench import recoll
+from tests.bench.fts5 import Fts5Library
 
 TOP = 10
 MIN_PARAGRAPH_WORDS = 40
@@ -188,7 +188,7 @@ def report(items: list[KnownItem], engines: dict[str, list[list[str]]]) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m reader.bench.ranking")
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.ranking")
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--per-language", type=int, default=40)

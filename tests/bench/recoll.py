@@ -5,7 +5,7 @@ of the library from a ``recoll.conf`` naming it as the only top folder, with the
 stemming languages asked for and nothing else configured (``.txt`` and ``.md`` are
 plain text to Recoll: no title, source, language or date fields). Queries run in
 process in the system Python that has the ``recoll`` module
-(:mod:`reader.bench.recoll_queries`), so the venv never imports it.
+(:mod:`tests.bench.recoll_queries`), so the venv never imports it.
 """
 
 from __future__ import annotations

@@ -1,1 +1,0 @@
-"""Benchmark helpers: deterministic synthetic article libraries (see :mod:`.generate`)."""

@@ -1,0 +1,78 @@
+"""The command line's highlights and notes: ``export`` (also ``--salvage``) and ``import``.
+
+Imported only by those commands (see :mod:`reader.cli.commands`): the export formats
+and the importer are not loaded for ``list`` or ``search``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from reader.cli.terminal import TerminalProgress, fail, warn
+from reader.core.annotations.export import (
+    ImportFormatError,
+    import_jsonld,
+    to_jsonld,
+    to_markdown,
+    write_atomically,
+)
+from reader.core.annotations.library_view import ExportView
+from reader.core.annotations.salvage import NothingToSalvage, salvage
+from reader.core.annotations.userdata import UserDataError
+from reader.core.catalog.paths import library_data_dir
+from reader.core.library.library import Library
+
+
+def export(library: ExportView, form: str, output: Path | None, what: str = "") -> int:
+    """The highlights as ``form`` (markdown, jsonld) on ``output``, atomically, or stdout."""
+    if form == "markdown":
+        text = to_markdown(library)
+    else:
+        text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        return fail(f"cannot write {output}: {exc.strerror or exc}")
+    count = len(library.userdata.all_annotations())
+    print(
+        f"Exported {count} highlight{'' if count == 1 else 's'}{what} to {output}", file=sys.stderr
+    )
+    return 0
+
+
+def export_salvaged(root: Path, form: str, output: Path | None) -> int:
+    """``export --salvage``: the highlights still readable in a damaged catalog."""
+    root = Path(root).expanduser().resolve()
+    catalog = library_data_dir(root, create=False) / "catalog.sqlite3"
+    if not catalog.exists():
+        return fail(f"no catalog for {root} ({catalog})")
+    try:
+        found = salvage(catalog, root)
+    except NothingToSalvage as exc:
+        return fail(f"nothing could be salvaged: {exc}")
+    status = export(found, form, output, " salvaged from the damaged catalog")
+    if found.unreadable:
+        warn(f"{found.unreadable} highlights could not be read from the damaged catalog")
+    return status or (1 if found.unreadable else 0)
+
+
+def import_annotations(library: Library, data: object) -> int:
+    """Web Annotation JSON already loaded (``data``) into ``library``; 1 if some refused."""
+    progress = TerminalProgress(sys.stderr)
+    try:
+        report = import_jsonld(library, data, progress)
+    except (ImportFormatError, UserDataError) as exc:
+        return fail(f"nothing imported: {exc}")
+    finally:
+        progress.finish()
+    for error in report.errors:
+        warn(error)
+    for limit in report.limits:
+        warn(limit)
+    print(report.summary())
+    return 1 if report.errors else 0
