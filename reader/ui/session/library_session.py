@@ -1,5 +1,7 @@
-"""One open library, seen from the GUI: its state, opening and closing it, and the
-operations the window asks of it, each in its own module and object:
+"""One open library, seen from the GUI: its state, its opening and closing, and the
+operations the window asks of it.
+
+Each operation has its own module and object:
 
 * ``session.refresh`` (:mod:`reader.ui.session.refreshing`): keeping the catalog and
   the index in step with the folder, hearing other processes' changes, rebuilding a
