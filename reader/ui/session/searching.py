@@ -91,18 +91,18 @@ class SessionSearch(QObject):
     def _on_answer(
         self, query: str, library: Library, in_highlights: str, limit: int, answer: Answer
     ) -> None:
-        generation, found = answer
+        generation, reply = answer
         if generation != self._generation:
             return  # outdated: a newer query was asked meanwhile
-        if isinstance(found, ResultsToList):
-            self.results_ready.emit(found)
+        if isinstance(reply, ResultsToList):
+            self.results_ready.emit(reply)
             if limit == FIRST_HITS:  # not the rest of the hits
-                self._ask_snippets(generation, library, found.results, in_highlights)
-        elif found.damaged:
+                self._ask_snippets(generation, library, reply.results, in_highlights)
+        elif reply.damaged:
             self.failed.emit(query, self.tr("the search index was damaged; rebuilding it"))
             self._refresh.rebuild_index()
         else:
-            self.failed.emit(query, found.message)
+            self.failed.emit(query, reply.message)
 
     def _ask_snippets(
         self, generation: int, library: Library, results: SearchResults, in_highlights: str

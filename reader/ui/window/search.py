@@ -85,8 +85,8 @@ class WindowSearch(QObject):
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self.run_now)
         self.field.down_pressed.connect(self._to_hits)
-        parts.session.search.results_ready.connect(self._on_done)
-        parts.session.search.snippets_ready.connect(self._on_details)
+        parts.session.search.results_ready.connect(self._on_results)
+        parts.session.search.snippets_ready.connect(self._on_snippets)
         parts.session.search.failed.connect(self._on_failed)
         parts.session.refresh.done.connect(self._on_index_changed)
 
@@ -131,7 +131,7 @@ class WindowSearch(QObject):
         if self.listed is not None and self.listed.while_indexing and self.field.text().strip():
             self.run()
 
-    def _on_done(self, to_list: ResultsToList) -> None:
+    def _on_results(self, to_list: ResultsToList) -> None:
         parts = self.parts
         results = to_list.results
         query = results.query
@@ -168,7 +168,7 @@ class WindowSearch(QObject):
         self._listed_query = query
         parts.keep_current_visible()
 
-    def _on_details(self, snippets: SnippetsToList) -> None:
+    def _on_snippets(self, snippets: SnippetsToList) -> None:
         """Snippets (and "did you mean") of the hits listed, as they come after them."""
         if self.listed is None or snippets.query != self.listed.query:
             return
