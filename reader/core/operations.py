@@ -1,10 +1,12 @@
 """The use cases the window and the command line share, written once, tested without Qt.
 
 * :func:`search_library`: the reader's filters (``is:starred``, ``in:notes``…), the
-  index query, the hits' catalog rows, their snippets and the notes they matched by;
-  a damaged index is rebuilt here when the caller lets it (the command line), or
-  reported as :class:`IndexDamaged` for the caller to rebuild where it writes the
-  index (the window's writer lane). A query's own failure is never taken for damage:
+  index query, the hits' catalog rows, their snippets and the notes they matched by,
+  as one :class:`SearchResults` (the index's :class:`~reader.core.search.index.IndexResults`
+  with catalog rows: the same names for the same things, up to the window); a damaged
+  index is rebuilt here when the caller lets it (the command line), or reported as
+  :class:`IndexDamaged` for the caller to rebuild where it writes the index (the
+  window's writer lane). A query's own failure is never taken for damage:
   only the index's integrity check says so (see :mod:`reader.core.search.index`).
 * :func:`open_article`: read an article of the library (``Library.read_article``, the
   one way), render it once (its page and its reading text both come from that render),
