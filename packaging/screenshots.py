@@ -64,7 +64,7 @@ SHOTS = [
 
 
 def snippet(window: MainWindow) -> str | None:
-    """The first hit's snippet: it comes after the hits (see search_outcome.py)."""
+    """The first hit's snippet: it comes after the hits (see reader/ui/session/search_steps.py)."""
     return window.model.index(0, TITLE).data(SNIPPET_ROLE) if window.model.rowCount() else None
 
 
@@ -118,7 +118,7 @@ class Photographer:
         window.resize(*size)
         window.show()
         self.window = window
-        self.when(lambda: window.session.is_open and not window.session.refreshing,
+        self.when(lambda: window.session.is_open and not window.session.refresh.running,
                   lambda: self.select(window, name, action))  # fmt: skip
 
     def select(self, window: MainWindow, name: str, action: str) -> None:

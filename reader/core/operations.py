@@ -1,10 +1,12 @@
 """The use cases the window and the command line share, written once, tested without Qt.
 
 * :func:`search_library`: the reader's filters (``is:starred``, ``in:notes``…), the
-  index query, the hits' catalog rows, their snippets and the notes they matched by;
-  a damaged index is rebuilt here when the caller lets it (the command line), or
-  reported as :class:`IndexDamaged` for the caller to rebuild where it writes the
-  index (the window's writer lane). A query's own failure is never taken for damage:
+  index query, the hits' catalog rows, their snippets and the notes they matched by,
+  as one :class:`SearchResults` (the index's :class:`~reader.core.search.index.IndexResults`
+  with catalog rows: the same names for the same things, up to the window); a damaged
+  index is rebuilt here when the caller lets it (the command line), or reported as
+  :class:`IndexDamaged` for the caller to rebuild where it writes the index (the
+  window's writer lane). A query's own failure is never taken for damage:
   only the index's integrity check says so (see :mod:`reader.core.search.index`).
 * :func:`open_article`: read an article of the library (``Library.read_article``, the
   one way), render it once (its page and its reading text both come from that render),
@@ -27,7 +29,7 @@ from reader.core.annotations.userdata import Annotation, ArticleState, UserDataE
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library, Progress
 from reader.core.render import RenderStopped, byline_text, page_html, render_body
-from reader.core.search.index import IndexCorrupt, SearchResult
+from reader.core.search.index import IndexCorrupt, IndexResults
 from reader.core.search.snippets import QueryTerms, Snippet, best_snippet, readable_text
 from reader.core.search.user_filters import UserFilters
 
@@ -41,8 +43,8 @@ class IndexDamaged(IndexCorrupt):
 
 
 @dataclass(frozen=True)
-class Found:
-    """One hit: its catalog row and score."""
+class SearchHit:
+    """One article a search found: its catalog row and score."""
 
     row: CatalogRow
     score: float
@@ -53,20 +55,27 @@ class Found:
 
 
 @dataclass(frozen=True)
-class LibrarySearch:
-    """What a search of the library found."""
+class SearchResults:
+    """What a search of the library found: the one result type of the command line and
+    the window (which adds only the snippet HTML it shows), under the index's field names."""
 
     query: str
-    hits: list[Found]  # best first (or newest first), only articles still catalogued
-    snippets: dict[int, Snippet | None]  # id → best passage, for the first hits asked
-    # (None: its file cannot be read now); rows with a parse error get none
-    notes: dict[int, str]  # id → the highlight (and note) it matched by, on one line
+    hits: list[SearchHit]  # best first (or newest first), only articles still catalogued
     total: int  # every matching article (may exceed len(hits)); see estimated
-    estimated: bool
-    suggestion: str | None  # "did you mean"
-    left_out: tuple[str, ...]  # clauses left out (not understood, or past the limits)
+    estimated: bool = False  # total is an estimate (an upper bound), not a count
+    suggestion: str | None = None  # "did you mean" (None when not asked: suggest=False)
+    left_out: tuple[str, ...] = ()  # clauses left out (not understood, or past the limits)
     timed_out: bool = False  # the search stopped at its time limit: more may match
+    while_indexing: bool = False  # asked while the index was being built: more may match
     rebuilt: bool = False  # the index was damaged and rebuilt before this search
+    snippets: dict[int, Snippet | None] = field(default_factory=dict)  # id → best passage,
+    # for the first hits asked (None: its file cannot be read now); a parse error gets none
+    notes: dict[int, str] = field(default_factory=dict)  # id → the highlight (and note)
+    # it matched by, on one line
+
+    @property
+    def ids(self) -> list[int]:
+        return [hit.id for hit in self.hits]
 
 
 def _never() -> bool:
@@ -84,7 +93,8 @@ def search_library(
     rebuild: Callable[[], None] | None = None,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] = _never,
-) -> LibrarySearch:
+    while_indexing: bool = False,
+) -> SearchResults:
     """Search the library as the search box does.
 
     ``snippets``: how many of the first hits get a snippet (None: all of them); the
@@ -93,8 +103,9 @@ def search_library(
     ``rebuild``: when given, a damaged index is rebuilt here (after calling it, to
     tell the reader) and refreshed (``progress``), then searched again; else
     :class:`IndexDamaged` is raised. ``should_stop`` is checked between snippets (a
-    newer query makes this one moot). Raises ``QueryError`` for a query with nothing
-    to search for or that cannot be run.
+    newer query makes this one moot). ``while_indexing``: the caller's index is being
+    built now, which the results say (more may match). Raises ``QueryError`` for a
+    query with nothing to search for or that cannot be run.
     """
     user = UserFilters(library.userdata)  # is:starred, tag:, in:notes… answered from SQLite
     rebuilt = False
@@ -108,7 +119,7 @@ def search_library(
         rebuilt = True
         user = UserFilters(library.userdata)
         result = library.index.query(query, limit=limit, sort=sort, user=user, suggest=suggest)
-    return _gather(library, query, result, user, snippets, should_stop, rebuilt)
+    return _gather(library, query, result, user, snippets, should_stop, rebuilt, while_indexing)
 
 
 def recover_index(library: Library, progress: Progress | None = None) -> None:
@@ -127,20 +138,30 @@ def recover_index(library: Library, progress: Progress | None = None) -> None:
 def _gather(
     library: Library,
     query: str,
-    result: SearchResult,
+    result: IndexResults,
     user: UserFilters,
     snippets: int | None,
     should_stop: Callable[[], bool],
     rebuilt: bool,
-) -> LibrarySearch:
+    while_indexing: bool,
+) -> SearchResults:
+    """The index's results as the library's: catalog rows, snippets, notes."""
     rows = {row.id: row for row in library.catalog.rows_by_id(hit.id for hit in result.hits)}
-    hits = [Found(rows[hit.id], hit.score) for hit in result.hits if hit.id in rows]
+    hits = [SearchHit(rows[hit.id], hit.score) for hit in result.hits if hit.id in rows]
     asked = [hit.row for hit in (hits[:snippets] if snippets is not None else hits)]
-    found = hit_snippets(library, query, asked, should_stop)
-    return LibrarySearch(
-        query, hits, found, user.matched_notes(NOTES_LIMIT), result.total, result.estimated,
-        result.suggestion, result.ignored, result.timed_out, rebuilt,
-    )  # fmt: skip
+    return SearchResults(
+        query=query,
+        hits=hits,
+        total=result.total,
+        estimated=result.estimated,
+        suggestion=result.suggestion,
+        left_out=result.left_out,
+        timed_out=result.timed_out,
+        while_indexing=while_indexing,
+        rebuilt=rebuilt,
+        snippets=hit_snippets(library, query, asked, should_stop),
+        notes=user.matched_notes(NOTES_LIMIT),
+    )
 
 
 def hit_snippets(
@@ -231,9 +252,17 @@ def open_article(
     anchored = reanchor(userdata.annotations(row.id), text, article.fingerprint)
     to_save = () if userdata.read_only else tuple(anchored.changed)
     return OpenedArticle(
-        row.id, page.html, page.fallback, text, byline_text(article, lang), article.fingerprint,
-        anchored, userdata.state(row.id), tuple(userdata.tags(row.id)), to_save,
-    )  # fmt: skip
+        id=row.id,
+        html=page.html,
+        fallback=page.fallback,
+        text=text,
+        byline=byline_text(article, lang),
+        fingerprint=article.fingerprint,
+        anchored=anchored,
+        state=userdata.state(row.id),
+        tags=tuple(userdata.tags(row.id)),
+        to_save=to_save,
+    )
 
 
 def save_placements(library: Library, opened: OpenedArticle) -> bool:

@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotations/controller.py" line="+111"/>
+        <location filename="../ui/annotations/controller.py" line="+112"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -121,7 +121,7 @@
         <translation>Sélectionnez d’abord le passage dans l’article, puis rattachez le surlignage.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Re-attach</source>
         <comment>undo step</comment>
         <translation>le rattachement</translation>
@@ -155,7 +155,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations/panel.py" line="+45"/>
+        <location filename="../ui/annotations/panel.py" line="+46"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../ui/library_list/article_model.py" line="+37"/>
+        <location filename="../ui/library_list/article_model.py" line="+35"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation>impossible de lire le fichier&#xa0;: permission refusée</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+70"/>
         <source>starred</source>
         <translation>favori</translation>
     </message>
@@ -335,6 +335,19 @@
         <location line="+4"/>
         <source>Cannot be read: {0}</source>
         <translation>Illisible&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleLoading</name>
+    <message>
+        <location filename="../ui/session/article_loading.py" line="+50"/>
+        <source>Showing the first {0} characters of {1}: this article is too long to show whole.</source>
+        <translation>Affichage des {0} premiers caractères sur {1}&#xa0;: cet article est trop long pour être affiché en entier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown as plain text: this article is too complex to render.</source>
+        <translation>Affiché en texte brut&#xa0;: cet article est trop complexe pour être mis en forme.</translation>
     </message>
 </context>
 <context>
@@ -631,9 +644,22 @@
     </message>
 </context>
 <context>
+    <name>LibraryRefresh</name>
+    <message>
+        <location filename="../ui/session/refreshing.py" line="+128"/>
+        <source>The library folder is empty or not mounted: its articles are kept.</source>
+        <translation>Le dossier de la bibliothèque est vide ou n’est pas monté&#xa0;: ses articles sont conservés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not update the library: {0}</source>
+        <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySession</name>
     <message>
-        <location filename="../ui/session/library_session.py" line="+50"/>
+        <location filename="../ui/session/progress_text.py" line="+10"/>
         <source>Scanning</source>
         <translation>Analyse du dossier</translation>
     </message>
@@ -651,36 +677,6 @@
         <location line="+1"/>
         <source>Up to date</source>
         <translation>À jour</translation>
-    </message>
-    <message>
-        <location line="+166"/>
-        <source>The library folder is empty or not mounted: its articles are kept.</source>
-        <translation>Le dossier de la bibliothèque est vide ou n’est pas monté&#xa0;: ses articles sont conservés.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Could not update the library: {0}</source>
-        <translation>Impossible de mettre à jour la bibliothèque&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>✎ In your highlights: {0}</source>
-        <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>the search index was damaged; rebuilding it</source>
-        <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <source>Showing the first {0} characters of {1}: this article is too long to show whole.</source>
-        <translation>Affichage des {0} premiers caractères sur {1}&#xa0;: cet article est trop long pour être affiché en entier.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Shown as plain text: this article is too complex to render.</source>
-        <translation>Affiché en texte brut&#xa0;: cet article est trop complexe pour être mis en forme.</translation>
     </message>
 </context>
 <context>
@@ -985,15 +981,15 @@
 <context>
     <name>RelatedList</name>
     <message>
-        <location filename="../ui/reading/related_list.py" line="+45"/>
+        <location filename="../ui/reading/related_list.py" line="+44"/>
         <location line="+4"/>
-        <location line="+34"/>
-        <location line="+10"/>
+        <location line="+37"/>
+        <location line="+11"/>
         <source>Related articles</source>
         <translation>Articles liés</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-47"/>
         <source>Also in your library as:</source>
         <translation>Aussi dans votre bibliothèque sous&#xa0;:</translation>
     </message>
@@ -1003,12 +999,12 @@
         <translation>Aussi dans votre bibliothèque sous</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Related articles: looking…</source>
         <translation>Articles liés&#xa0;: recherche…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No related articles</source>
         <translation>Aucun article lié</translation>
     </message>
@@ -1078,6 +1074,19 @@
         <location line="+1"/>
         <source>Highlight and write a note</source>
         <translation>Surligner et écrire une note</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSearch</name>
+    <message>
+        <location filename="../ui/session/searching.py" line="+64"/>
+        <source>✎ In your highlights: {0}</source>
+        <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>the search index was damaged; rebuilding it</source>
+        <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
     </message>
 </context>
 <context>
@@ -1412,7 +1421,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowSearch</name>
     <message>
-        <location filename="../ui/window/search.py" line="+151"/>
+        <location filename="../ui/window/search.py" line="+185"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
     </message>

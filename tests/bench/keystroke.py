@@ -38,9 +38,9 @@ app = QApplication([])
 window = MainWindow(Path(sys.argv[1]), app_settings())
 window.show()
 loop = QEventLoop()
-window.session.refreshed.connect(loop.quit)
+window.session.refresh.done.connect(loop.quit)
 loop.exec()
-library = window.session._library  # the bench reads the catalog the window opened
+library = window.session.library  # the bench reads the catalog the window opened
 rows = library.catalog.rows()
 bodies = {r.id: parse_file(library.root, r.path, detect=False).body
           for r in rows[:: max(1, len(rows) // 400)]}
@@ -61,13 +61,13 @@ for kind, query in mix:
     # Connected after the window's own slots: called once the list shows the answer.
     on_hits = lambda o, got=got: got.setdefault("hits", time.perf_counter())
     on_details = lambda d, got=got: got.setdefault("details", time.perf_counter())
-    window.session.search_done.connect(on_hits)
-    window.session.search_details.connect(on_details)
+    window.session.search.results_ready.connect(on_hits)
+    window.session.search.snippets_ready.connect(on_details)
     started = ask(query)
     while "details" not in got and time.perf_counter() - started < 10:
         app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-    window.session.search_done.disconnect(on_hits)
-    window.session.search_details.disconnect(on_details)
+    window.session.search.results_ready.disconnect(on_hits)
+    window.session.search.snippets_ready.disconnect(on_details)
     if "hits" in got:
         hits_ms.append((got["hits"] - started) * 1000)
     if "details" in got:
@@ -81,16 +81,16 @@ for kind, query in mix[:20]:
         window.search_field.clear()
         app.processEvents()
         got = {}
-        def on_done(outcome, got=got, query=query):
-            if outcome.query == query:
+        def on_done(listed, got=got, query=query):
+            if listed.results.query == query:
                 got.setdefault("hits", time.perf_counter())
-        window.session.search_done.connect(on_done)
+        window.session.search.results_ready.connect(on_done)
         if stale:
-            window.session.search("a*")
+            window.session.search.run("a*")
         started = ask(query)
         while "hits" not in got and time.perf_counter() - started < 10:
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-        window.session.search_done.disconnect(on_done)
+        window.session.search.results_ready.disconnect(on_done)
         (stale_ms if stale else alone_ms).append((got.get("hits", started) - started) * 1000)
 marks["stale_ms"] = stale_ms
 marks["alone_ms"] = alone_ms

@@ -46,7 +46,7 @@ def done():
     marks["child_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     window.close()
     app.quit()
-window.session.refreshed.connect(done)
+window.session.refresh.done.connect(done)
 # Responsiveness: a 10 ms timer on the GUI thread; how late does it fire?
 from PySide6.QtCore import QTimer
 ticks = []

@@ -65,7 +65,7 @@ def main() -> int:
             highlight_next()
 
     window.annotator.saved.connect(on_saved)
-    window.session.refreshed.connect(lambda: QTimer.singleShot(100, when_shown))
+    window.session.refresh.done.connect(lambda: QTimer.singleShot(100, when_shown))
     QTimer.singleShot(60_000, app.quit)
     app.exec()
     return 0 if len(times) == len(PASSAGES) else 1

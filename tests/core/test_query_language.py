@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.library.library import Library
-from reader.core.search.index import QueryError, SearchResult
+from reader.core.search.index import IndexResults, QueryError
 from reader.core.search.query import And, DateRange, Or, Text, Word, parse
 from reader.core.search.spelling import Vocabulary, count_words, replace_words, suggest
 
@@ -89,7 +89,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
         opened.close()
 
 
-def run(library: Library, text: str, **kwargs: object) -> tuple[list[str], SearchResult]:
+def run(library: Library, text: str, **kwargs: object) -> tuple[list[str], IndexResults]:
     result = library.index.query(text, **kwargs)  # type: ignore[arg-type]
     paths = {row.id: row.path for row in library.catalog.rows_by_id(h.id for h in result.hits)}
     return [paths[hit.id] for hit in result.hits], result
@@ -240,11 +240,6 @@ def test_total_counts_beyond_the_limit(library: Library) -> None:
     assert library.index.query("lang:fr", limit=0).total == 3
 
 
-def test_partial_is_passed_through(library: Library) -> None:
-    assert library.index.query("mali").partial is False
-    assert library.index.query("mali", partial=True).partial is True
-
-
 def test_old_search_api_agrees(library: Library) -> None:
     hits = library.index.search("mali")
     assert hits == library.index.query("mali").hits
@@ -316,13 +311,13 @@ def test_malformed_queries_search_what_they_can(library: Library, query: str) ->
 @pytest.mark.parametrize("query", ["title:", "date:abc", "date:[", "lang:", "is:", "tag:!"])
 def test_a_clause_alone_that_makes_no_sense_does_not_raise(library: Library, query: str) -> None:
     result = library.index.query(query)  # its words are searched instead
-    assert result.ignored == (query,)
+    assert result.left_out == (query,)
 
 
-def test_ignored_clauses_are_reported(library: Library) -> None:
+def test_left_out_clauses_are_reported(library: Library) -> None:
     paths, result = run(library, "mali date:abc title:")
     assert sorted(paths) == ["mali-en.md", "mali.txt", "niger.txt"]
-    assert result.ignored == ("date:abc", "title:")
+    assert result.left_out == ("date:abc", "title:")
 
 
 @pytest.mark.parametrize("query", ["", "   ", "!!!", '""', "NOT", "OR", "AND NOT", "( )", "-", "*"])

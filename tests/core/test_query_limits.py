@@ -92,8 +92,8 @@ def library(
 def test_a_prefix_stands_for_its_first_words_and_says_so(library: Library) -> None:
     result = library.index.query("zq*")
     assert result.total == 1
-    assert f"zq* (only its first {MAX_PREFIX_EXPANSIONS} words)" in result.ignored
-    assert library.index.query("zq0001*").ignored == ()
+    assert f"zq* (only its first {MAX_PREFIX_EXPANSIONS} words)" in result.left_out
+    assert library.index.query("zq0001*").left_out == ()
 
 
 def test_a_pasted_page_is_searched_in_about_a_second(library: Library) -> None:
@@ -101,7 +101,7 @@ def test_a_pasted_page_is_searched_in_about_a_second(library: Library) -> None:
     started = time.monotonic()
     result = library.index.query(page)
     assert time.monotonic() - started < 3  # QUERY_SECONDS, with room for a slow machine
-    assert any("at most" in line for line in result.ignored)
+    assert any("at most" in line for line in result.left_out)
     started = time.monotonic()
     library.index.query(" ".join(["securite"] * 5000))
     assert time.monotonic() - started < 3

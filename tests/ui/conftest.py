@@ -54,7 +54,7 @@ def open_window(qtbot: QtBot) -> Callable[[Path], MainWindow]:
     def opener(root: Path) -> MainWindow:
         window = MainWindow(root, app_settings())
         qtbot.addWidget(window)
-        with qtbot.waitSignal(window.session.refreshed, timeout=30_000):
+        with qtbot.waitSignal(window.session.refresh.done, timeout=30_000):
             window.show()
         return window
 

@@ -139,7 +139,7 @@ def test_highlights_come_back_when_the_article_is_reopened_and_after_an_edit(
     text = mali.read_text(encoding="utf-8").replace(
         "L’aide de Moscou", "Une phrase ajoutée au début. L’aide de Moscou"
     )
-    with qtbot.waitSignal(window.session.refreshed, timeout=15_000):
+    with qtbot.waitSignal(window.session.refresh.done, timeout=15_000):
         mali.write_text(text, encoding="utf-8")
     open_article(qtbot, window, "Le Mali")
     assert highlighted_text(window) == ["lutte contre le terrorisme"]
@@ -168,7 +168,7 @@ def test_panel_filters_by_colour_and_text_and_clicking_scrolls_to_it(
     assert focused  # painted; the focused one is drawn deeper
 
 
-def test_an_orphan_is_listed_and_can_be_reattached_to_a_new_selection(
+def test_an_orphan_is_listed_and_can_be_placed_by_hand_on_a_new_selection(
     qtbot: QtBot, window: MainWindow, library: Path
 ) -> None:
     open_article(qtbot, window, "Le Mali")
@@ -180,14 +180,14 @@ def test_an_orphan_is_listed_and_can_be_reattached_to_a_new_selection(
     text = mali.read_text(encoding="utf-8").replace(
         "pour mener sa lutte contre le terrorisme", "dans un tout autre domaine"
     )
-    with qtbot.waitSignal(window.session.refreshed, timeout=15_000):
+    with qtbot.waitSignal(window.session.refresh.done, timeout=15_000):
         mali.write_text(text, encoding="utf-8")
     open_article(qtbot, window, "Le Mali")
     panel = window.panel
     assert panel.orphans.count() == 1 and panel.orphans.isVisibleTo(panel)
     assert "lutte contre le terrorisme" in panel.orphans.item(0).text()
     select_words(window, "tout autre domaine")
-    qtbot.mouseClick(panel.reattach_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.place_orphan_button, Qt.MouseButton.LeftButton)
     assert panel.orphans.count() == 0
     assert highlighted_text(window) == ["tout autre domaine"]
     [annotation] = saved(window)
@@ -211,7 +211,7 @@ def test_the_library_wide_view_finds_a_note_and_opens_its_article(
     qtbot.keyClicks(dialog.field, " nowhere")
     assert dialog.list.count() == 0
     dialog.field.clear()
-    with qtbot.waitSignal(window.session.article_ready, timeout=10_000):
+    with qtbot.waitSignal(window.session.articles.ready, timeout=10_000):
         dialog._open(dialog.list.item(1))
     assert window.current_row() is not None
     assert window.current_row().title.startswith("Le Mali")  # type: ignore[union-attr]

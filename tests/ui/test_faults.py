@@ -91,10 +91,10 @@ def test_no_text_of_a_hostile_library_is_ever_taken_for_rich_text(
     window.show_all_annotations()
     assert window._all_annotations is not None
     qtbot.waitUntil(lambda: window._all_annotations.list.count() > 0, timeout=5000)  # type: ignore[union-attr]
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("quokka")
     first = walk_everything()
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText(f"{BOLD} {IMG} nothingmatchesthis")
     second = walk_everything()
     assert not first.problems + second.problems
@@ -212,7 +212,7 @@ def test_an_article_slow_to_render_never_holds_up_the_next_one(
             release.wait(20)  # as a render using its whole time budget, and more
         return real(library, row, lang, **how)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("reader.ui.session.library_session.open_article", slow_for_one)
+    monkeypatch.setattr("reader.ui.session.article_loading.open_article", slow_for_one)
     try:
         window.select_row(_title_row(window, "The harbour"))
         qtbot.wait(100)  # the slow one is rendering

@@ -28,7 +28,7 @@ from reader.core.library.library import Library
 from reader.core.limits import MAX_RENDER_SECONDS
 from reader.ui.library_list.article_model import ID_ROLE, SNIPPET_ROLE, TITLE
 from reader.ui.library_list.snippet_delegate import ArticleDelegate
-from reader.ui.session import library_session
+from reader.ui.session import article_loading
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 30_000
@@ -55,7 +55,7 @@ def test_an_article_another_process_indexes_is_listed_without_a_file_event(
 ) -> None:
     window = open_window(library)
     before = window.model.rowCount()
-    window.session.watcher.blockSignals(True)  # no file event: only the poll can tell
+    window.session.refresh.watcher.blockSignals(True)  # no file event: only the poll can tell
     try:
         (library / "added.txt").write_text("Added by the command line\n\nZebu.\n", "utf-8")
         done = _index_in_another_process(library)
@@ -63,9 +63,9 @@ def test_an_article_another_process_indexes_is_listed_without_a_file_event(
         assert "UNIQUE" not in done.stderr and "Traceback" not in done.stderr
         qtbot.waitUntil(lambda: "Added by the command line" in _titles(window), timeout=WAIT_MS)
     finally:
-        window.session.watcher.blockSignals(False)
+        window.session.refresh.watcher.blockSignals(False)
     assert window.model.rowCount() == before + 1
-    with qtbot.waitSignal(window.session.search_done, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=WAIT_MS):
         window.search_field.setText("zebu")  # the index the other process wrote is searched
     assert window.model.rowCount() == 1
 
@@ -82,7 +82,7 @@ def test_the_window_and_the_command_line_refresh_one_library_at_once(
     assert "UNIQUE" not in done.stderr and "Traceback" not in done.stderr
     wanted = {f"New article {n}" for n in range(20)}
     qtbot.waitUntil(lambda: wanted <= _titles(window), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not window.session.refreshing, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.session.refresh.running, timeout=WAIT_MS)
     assert window.model.rowCount() == before + 20
     assert "Could not update" not in window.statusBar().currentMessage()
 
@@ -97,7 +97,7 @@ def test_a_vanished_library_keeps_its_list_and_comes_back_whole(
         path.unlink()  # an unmounted drive leaves an empty mount point
     said = window.progress_label
     qtbot.waitUntil(lambda: "empty or not mounted" in said.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not window.session.refreshing, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.session.refresh.running, timeout=WAIT_MS)
     assert "empty or not mounted" in said.text()  # still said once the refresh is over
     assert _ids(window) == ids  # the list keeps its articles
     other = Library(library)
@@ -108,7 +108,7 @@ def test_a_vanished_library_keeps_its_list_and_comes_back_whole(
     for path, data in saved.items():
         path.write_bytes(data)  # the drive is back
     qtbot.waitUntil(lambda: "empty or not mounted" not in said.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: not window.session.refreshing, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.session.refresh.running, timeout=WAIT_MS)
     assert _ids(window) == ids  # the same articles (identity and read state kept)
 
 
@@ -153,7 +153,7 @@ def test_a_snippet_of_html_like_text_is_shown_as_written(
     written = "Quokka <b>x</b> & <i>y</i> > z"
     (library_root / "tags.txt").write_text(f"Tags\n\n{written}\n", encoding="utf-8")
     window = open_window(library_root)
-    with qtbot.waitSignal(window.session.search_details, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.session.search.snippets_ready, timeout=WAIT_MS):
         window.search_field.setText("quokka")
     index = window.model.index(0, TITLE)
     assert index.data(SNIPPET_ROLE) == (
@@ -197,7 +197,7 @@ def test_an_article_made_moot_stops_rendering(
         ended[path] = ("shown", time.monotonic() - start)
         return opened
 
-    monkeypatch.setattr(library_session, "open_article", timed)
+    monkeypatch.setattr(article_loading, "open_article", timed)
     window = open_window(library_root)
     open_article(qtbot, window, "Quick")
     started.clear()

@@ -83,7 +83,7 @@ def test_a_relaunch_lists_every_article_and_shows_the_one_left_on(
     again = MainWindow(root, window.settings)
     qtbot.addWidget(again)
     again.session.opened.connect(lambda rows: pages.append(again.model.rowCount()))
-    with qtbot.waitSignal(again.session.refreshed, timeout=30_000):
+    with qtbot.waitSignal(again.session.refresh.done, timeout=30_000):
         again.show()
     assert pages == [5]  # the newest four, and the article left on
     titles = [again.model.index(n, TITLE).data() for n in range(again.model.rowCount())]

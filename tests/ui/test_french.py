@@ -193,7 +193,7 @@ def test_the_language_menu_rebuilds_the_window_in_french(
         window.language_actions["fr"].trigger()
         [replacement] = list(main_window_module.OPEN_WINDOWS)
         qtbot.addWidget(replacement)
-        with qtbot.waitSignal(replacement.session.refreshed, timeout=15_000):
+        with qtbot.waitSignal(replacement.session.refresh.done, timeout=15_000):
             pass
         assert not window.isVisible() and replacement.isVisible()
         assert current_language() == "fr"
@@ -213,7 +213,7 @@ def test_the_language_menu_rebuilds_the_window_in_french(
             assert not replacement.isVisible()
             [english] = list(main_window_module.OPEN_WINDOWS)
             qtbot.addWidget(english)
-            with qtbot.waitSignal(english.session.refreshed, timeout=15_000):
+            with qtbot.waitSignal(english.session.refresh.done, timeout=15_000):
                 pass
             assert menu_titles(english.menuBar())[0] == "&File"
         for other in list(main_window_module.OPEN_WINDOWS):

@@ -136,7 +136,7 @@ def test_the_list_context_menu(
 
 def test_mark_all_as_read_marks_the_list_as_filtered(qtbot: QtBot, window: MainWindow) -> None:
     mali = id_titled(window, "Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako")
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("harbour OR jardins")
     shown = [window.model.index(r, 0).data(ID_ROLE) for r in range(window.model.rowCount())]
     assert len(shown) == 2 and mali not in shown

@@ -64,7 +64,7 @@ def test_a_search_snippet_takes_the_place_of_the_opening_then_gives_it_back(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     two_lines = window.list_view.rowHeight(0)
-    with qtbot.waitSignal(window.session.search_details, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.snippets_ready, timeout=10_000):
         window.search_field.setText("Moscou")
     assert titles(window) == ["Le Mali a pu renforcer sa sécurité grâce à la Russie, selon Bamako"]
     assert "<mark>Moscou</mark>" in window.model.index(0, TITLE).data(SNIPPET_ROLE)

@@ -66,7 +66,7 @@ def test_a_renamed_or_moved_file_keeps_its_identity(
 def test_an_edit_in_a_subfolder_is_seen(qtbot: QtBot, window: MainWindow, library: Path) -> None:
     (library / "archive").mkdir()
     qtbot.waitUntil(
-        lambda: str(library / "archive") in window.session.watcher.paths(), timeout=WAIT_MS
+        lambda: str(library / "archive") in window.session.refresh.watcher.paths(), timeout=WAIT_MS
     )
     (library / "archive" / "note.md").write_text("# Une note\n\nBonjour.\n", "utf-8")
     qtbot.waitUntil(lambda: "Une note" in titles(window), timeout=WAIT_MS)
@@ -108,7 +108,7 @@ def test_a_big_first_build_runs_in_a_child_process(
     library: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("reader.ui.session.library_session.BULK_THRESHOLD", 1)
+    monkeypatch.setattr("reader.ui.session.refreshing.BULK_THRESHOLD", 1)
     window = open_window(library)
     assert window.count_label.text() == "4 articles"
     window.search_field.setText("securite")

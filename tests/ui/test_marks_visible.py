@@ -51,7 +51,7 @@ def test_search_marks_are_lines_and_highlights_are_fills_in_every_theme(
 
 
 def test_library_search_hits_are_underlined_not_filled(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("forces")
     open_article(qtbot, window, "Le Mali")
     qtbot.waitUntil(lambda: bool(layer(window, "hits")))
@@ -121,7 +121,7 @@ def test_the_all_highlights_view_gets_out_of_the_way_of_the_passage_it_opens(
     qtbot.waitUntil(lambda: dialog.list.count() == 2)
     qtbot.keyClicks(dialog.field, "armees")
     dialog.list.setCurrentRow(1)
-    with qtbot.waitSignal(window.session.article_ready, timeout=10_000):
+    with qtbot.waitSignal(window.session.articles.ready, timeout=10_000):
         qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
     assert not dialog.isVisible()  # the passage is not under it
     row = window.current_row()
@@ -149,7 +149,7 @@ def test_the_tag_filter_lists_every_tag_live(
     qtbot.waitUntil(lambda: tag_choices(again) == ["sahel"])
     again.state.rename_tag("sahel", "Sahel 2023")
     qtbot.waitUntil(lambda: tag_choices(again) == ["Sahel 2023"])
-    with qtbot.waitSignal(again.session.refreshed, timeout=10_000):
+    with qtbot.waitSignal(again.session.refresh.done, timeout=10_000):
         (library / "storm.md").write_text(
             "---\ntitle: Storm\ntags: [weather]\n---\n\nRain.\n", encoding="utf-8"
         )

@@ -221,7 +221,7 @@ def test_open_folder_replaces_the_library_and_remembers_it(
     window.dropEvent(drop)
     [replacement] = list(main_window_module.OPEN_WINDOWS)
     qtbot.addWidget(replacement)
-    with qtbot.waitSignal(replacement.session.refreshed, timeout=15_000):
+    with qtbot.waitSignal(replacement.session.refresh.done, timeout=15_000):
         pass
     assert not window.isVisible()
     assert replacement.model.index(0, TITLE).data() == "A note"
@@ -239,7 +239,7 @@ def test_empty_states_say_what_to_do(
     nothing = open_window(empty)
     assert "No articles in this folder yet" in nothing.list_view.placeholder
     assert "No articles here yet" in nothing.reading.toPlainText()
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("zanzibar")
     assert window.model.rowCount() == 0
     assert "No articles match “zanzibar”" in window.list_view.placeholder

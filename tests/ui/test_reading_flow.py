@@ -29,7 +29,7 @@ def shown_title(window: MainWindow) -> str:
 
 
 def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText(query)
 
 
@@ -71,17 +71,17 @@ def test_a_search_typed_while_indexing_runs_again_when_the_index_is_complete(
     qtbot: QtBot, window: MainWindow, library: Path
 ) -> None:
     session = window.session
-    session._refreshing = True  # as during the first indexing
+    session.refresh._running = True  # as during the first indexing
     search(qtbot, window, "harbour")
     assert "still indexing" in window.count_label.text()
     (library / "harbour2.md").write_text(
         "---\ntitle: Another harbour\ndate: 1990-01-01\n---\n\nThe harbour again.\n", "utf-8"
     )
-    session._refreshing = False
+    session.refresh._running = False
     window._update_count()  # the list is still the answer of a partial index: it says so
     assert "still indexing" in window.count_label.text()
-    with qtbot.waitSignal(session.refreshed, timeout=10_000):
-        session.request_refresh()  # the indexing ends (and found the new file)
+    with qtbot.waitSignal(session.refresh.done, timeout=10_000):
+        session.refresh.request()  # the indexing ends (and found the new file)
     qtbot.waitUntil(lambda: window.count_label.text() == "2 of 5 articles match", timeout=10_000)
 
 
@@ -225,7 +225,7 @@ def test_rows_streaming_in_keep_the_selection_in_view(
     for n in range(40):  # newer: they sort above it
         text = f"---\ntitle: New {n:02d}\ndate: 2024-01-{n % 28 + 1:02d}\n---\n\nNew {n}.\n"
         (many / f"new{n:02d}.md").write_text(text, encoding="utf-8")
-    window.session.request_refresh()
+    window.session.refresh.request()
     qtbot.waitUntil(lambda: window.model.rowCount() == 104, timeout=15_000)
     assert current_title(window) == "The harbour at dawn"
     assert in_view(window)

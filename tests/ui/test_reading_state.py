@@ -127,12 +127,12 @@ def test_a_search_that_matches_a_note_says_so_in_the_list(qtbot: QtBot, window: 
     window.tasks.wait_idle()
     window.annotator.set_note(window.annotator.placed[0].annotation.id, "rappelle Douarnenez")
     window.tasks.wait_idle()
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("douarnenez")
     model = window.model
     assert model.rowCount() == 1
     snippet = model.index(0, TITLE).data(Qt.ItemDataRole.UserRole + 4)
     assert "In your highlights" in snippet and "Douarnenez" in snippet
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("in:notes storm")
     assert model.rowCount() == 1

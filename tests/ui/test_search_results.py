@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.library.library import Library
 from reader.core.search.index import IndexCorrupt, SearchIndex
 from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
-from reader.ui.session.search_outcome import FIRST_HITS
+from reader.ui.session.search_steps import FIRST_HITS
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
@@ -26,7 +26,7 @@ def titles(window: MainWindow) -> list[str]:
 
 def search(qtbot: QtBot, window: MainWindow, query: str) -> None:
     """Search, and wait for the hits and the details that follow them (snippets…)."""
-    with qtbot.waitSignal(window.session.search_details, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.session.search.snippets_ready, timeout=WAIT_MS):
         window.search_field.setText(query)
 
 
@@ -75,12 +75,16 @@ def test_clearing_the_search_clears_marks_and_snippets(qtbot: QtBot, window: Mai
 def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWindow) -> None:
     answered: list[str] = []
     detailed: list[str] = []
-    window.session.search_done.connect(lambda outcome: answered.append(outcome.query))
-    window.session.search_details.connect(lambda details: detailed.append(details.query))
-    window.session.search("harbour")
-    window.session.search("sécurité")  # asked before the first answered
+    window.session.search.results_ready.connect(
+        lambda listed: answered.append(listed.results.query)
+    )
+    window.session.search.snippets_ready.connect(lambda details: detailed.append(details.query))
+    window.session.search.run("harbour")
+    window.session.search.run("sécurité")  # asked before the first answered
     qtbot.waitUntil(lambda: answered == ["sécurité"] and bool(detailed), timeout=WAIT_MS)
-    qtbot.wait(200)  # any late answer for "harbour" would arrive here
+    drained: list[object] = []  # a task behind every answer on the search lane: once it
+    window.tasks.run("search", lambda ctx: None, drained.append)  # is back, so is any
+    qtbot.waitUntil(lambda: bool(drained), timeout=WAIT_MS)  # late answer for "harbour"
     assert answered == ["sécurité"]
     assert set(detailed) == {"sécurité"}
 
@@ -89,14 +93,14 @@ def test_the_hits_are_listed_before_any_file_is_read_for_their_snippets(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     said: list[tuple[str, Any]] = []
-    window.session.search_done.connect(lambda outcome: said.append(("hits", outcome)))
-    window.session.search_details.connect(lambda details: said.append(("details", details)))
+    window.session.search.results_ready.connect(lambda listed: said.append(("hits", listed)))
+    window.session.search.snippets_ready.connect(lambda details: said.append(("details", details)))
     window.search_field.setText("moscou")
     qtbot.waitUntil(lambda: any(kind == "details" for kind, _ in said), timeout=WAIT_MS)
     (first, hits), (second, details) = said[:2]
     assert (first, second) == ("hits", "details")
-    assert titles(window) == [MALI] and hits.snippets == {}  # listed without a snippet
-    assert "<mark>Moscou</mark>" in details.snippets[hits.ids[0]]
+    assert titles(window) == [MALI] and hits.snippets_html == {}  # listed without a snippet
+    assert "<mark>Moscou</mark>" in details.snippets_html[hits.results.ids[0]]
     assert "<mark>Moscou</mark>" in window.model.index(0, TITLE).data(SNIPPET_ROLE)
 
 
@@ -138,8 +142,8 @@ def test_a_damaged_index_found_while_searching_is_rebuilt(
     monkeypatch.setattr(SearchIndex, "query", fails_once)
     monkeypatch.setattr(Library, "rebuild_index", counted_rebuild)
     failures: list[str] = []
-    window.session.search_failed.connect(lambda _query, message: failures.append(message))
-    with qtbot.waitSignal(window.session.refreshed, timeout=WAIT_MS):
+    window.session.search.failed.connect(lambda _query, message: failures.append(message))
+    with qtbot.waitSignal(window.session.refresh.done, timeout=WAIT_MS):
         window.search_field.setText("moscou")
     assert failures == ["the search index was damaged; rebuilding it"]
     assert calls["rebuild"] == 1
@@ -156,7 +160,7 @@ def test_many_hits_are_listed_first_fifty_then_all(
         )
     window = open_window(library_root)
     listed: list[int] = []
-    window.session.search_done.connect(lambda outcome: listed.append(len(outcome.ids)))
+    window.session.search.results_ready.connect(lambda hits: listed.append(len(hits.results.hits)))
     window.search_field.setText("quokka island")  # every article: 70 hits
     qtbot.waitUntil(lambda: len(listed) == 2, timeout=WAIT_MS)
     assert listed == [FIRST_HITS, 70]  # the first screenfuls at once, then the rest

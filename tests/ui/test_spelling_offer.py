@@ -19,7 +19,7 @@ def test_macorn_offers_macron_not_the_rarer_macon(
     text = "---\\ntitle: Vins\\nlang: fr\\n---\\n\\nLe vin de Mâcon.\\n"
     (library_root / "macon.md").write_text(text, encoding="utf-8")
     window = open_window(library_root)
-    with qtbot.waitSignal(window.session.search_done, timeout=10_000):
+    with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText("macorn")
     suggestion = window.search_bar.suggestion
     qtbot.waitUntil(suggestion.isVisible)

@@ -1,4 +1,5 @@
 """The reader's own data: highlights, notes, stars, read state, tags, and how they follow edits.
 
-Owns the user-data tables, anchoring on the reading text, re-attaching, export and import.
+Owns the user-data tables, anchoring on the reading text, following the files (edits,
+moves), export and import.
 """

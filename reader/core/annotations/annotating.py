@@ -4,8 +4,8 @@ An annotation remembers the article's fingerprint it was last anchored on. When
 the file changes (a new fingerprint), :func:`reanchor` places each annotation
 again (position, exact quote, fuzzy quote: :mod:`reader.core.annotations.anchoring`) and
 refreshes its selectors to the text it now covers; what cannot be placed is
-marked an orphan and kept, with its original quote, for the reader to re-attach
-or delete. Nothing here deletes an annotation.
+marked an orphan and kept, with its original quote, for the reader to place by hand
+(:func:`place_orphan`) or delete. Nothing here deletes an annotation.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def create(
     )
 
 
-def reattach(
+def place_orphan(
     annotation: Annotation, text: str, start: int, end: int, fingerprint: str
 ) -> Annotation:
     """An orphan placed by hand on new text: its selectors now describe that text."""

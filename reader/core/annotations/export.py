@@ -22,7 +22,7 @@ from reader.core.annotations.importing import ImportFormatError as ImportFormatE
 from reader.core.annotations.importing import ImportReport as ImportReport
 from reader.core.annotations.importing import import_jsonld as import_jsonld
 from reader.core.annotations.importing import load_jsonld as load_jsonld
-from reader.core.annotations.library_view import ExportView as Library
+from reader.core.annotations.library_view import ExportView
 from reader.core.annotations.output_file import NotAFileError as NotAFileError
 from reader.core.annotations.output_file import write_atomically as write_atomically
 from reader.core.annotations.userdata import Annotation
@@ -50,7 +50,7 @@ class _Group:
     detached: bool
 
 
-def _groups(library: Library) -> list[_Group]:
+def _groups(library: ExportView) -> list[_Group]:
     by_article: dict[int, list[Annotation]] = {}
     for annotation in library.userdata.all_annotations():
         by_article.setdefault(annotation.article_id, []).append(annotation)
@@ -76,7 +76,7 @@ def _order(annotation: Annotation) -> tuple[bool, int, str]:
     return annotation.orphan, position.start if position else -1, annotation.created
 
 
-def to_markdown(library: Library) -> str:
+def to_markdown(library: ExportView) -> str:
     """Every highlight and note of the library as one Markdown document."""
     groups = _groups(library)
     lines = ["# Highlights and notes", ""] + ([] if groups else ["No highlights yet.", ""])
@@ -115,7 +115,7 @@ def _escape(line: str) -> str:
     return f"{number.group(0)}\\{line[number.end() :]}" if number else line
 
 
-def to_jsonld(library: Library) -> dict[str, Any]:
+def to_jsonld(library: ExportView) -> dict[str, Any]:
     """Every annotation as a W3C Web Annotation collection (see the module docstring)."""
     items = [_item(a, group) for group in _groups(library) for a in group.items]
     collection = uuid.uuid5(uuid.NAMESPACE_URL, library.root.as_uri())  # stable per library

@@ -6,10 +6,10 @@ are in :mod:`reader.core.limits`): at most ``MAX_IMPORT_ANNOTATIONS`` annotation
 from one file, and an article gets highlights by import only up to
 ``MAX_IMPORTED_PER_ARTICLE`` in all; the report says how many were left out. Anchoring
 has ``ANCHOR_SECONDS`` per highlight and ``IMPORT_ANCHOR_SECONDS`` for the whole import
-(the approximate search is the slow step: 200 long quotes not in a 570 KB article took
-40 s); past either a highlight is stored as an orphan, never lost. Text that is not valid
-Unicode (a lone surrogate), offsets past any article and JSON nested too deep are that
-annotation's (or that file's) one-line error.
+(the approximate search is the slow step: a long quote that is not in a long article
+is looked for all through it); past either a highlight is stored as an orphan, never
+lost. Text that is not valid Unicode (a lone surrogate), offsets past any article and
+JSON nested too deep are that annotation's (or that file's) one-line error.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from urllib.request import url2pathname
 
 from reader.core.annotations.anchoring import Selectors, TextPosition, TextQuote, describe
 from reader.core.annotations.annotating import reanchor
-from reader.core.annotations.library_view import LibraryView as Library
+from reader.core.annotations.library_view import LibraryView
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import COLORS, Annotation, clean_tag, now
 from reader.core.articles.names import article_rel
@@ -85,7 +85,7 @@ def _no_progress(done: int, total: int, message: str) -> None:
 
 
 def import_jsonld(
-    library: Library, data: object, progress: Progress = _no_progress
+    library: LibraryView, data: object, progress: Progress = _no_progress
 ) -> ImportReport:
     """Store the new annotations of ``data`` (a collection, page, list or annotation).
 
@@ -211,7 +211,7 @@ def _annotations_in(data: object) -> list[object]:
 
 
 def _annotation(
-    library: Library, raw: object, texts: dict[str, _Text | None]
+    library: LibraryView, raw: object, texts: dict[str, _Text | None]
 ) -> tuple[_Text, Annotation]:
     if not isinstance(raw, dict):
         raise ImportFormatError("not a JSON object")
@@ -261,7 +261,7 @@ def _relative(root: Path, source: str) -> str:
         return source
 
 
-def _reading_text(library: Library, rel: str) -> _Text | None:
+def _reading_text(library: LibraryView, rel: str) -> _Text | None:
     row = library.catalog.row_by_path(rel)
     if row is None:
         return None

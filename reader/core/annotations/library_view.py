@@ -1,8 +1,8 @@
 """What the annotation code needs of a library, as a protocol (no import of the library).
 
 :class:`reader.core.library.library.Library` has all of it, so it is passed as it is;
-the library imports this package (to re-attach highlights after a refresh), and this
-package must not import it back.
+the library imports this package (for the reader's data to follow the files after a
+refresh), and this package must not import it back.
 """
 
 from __future__ import annotations

@@ -293,7 +293,7 @@ class UserData:
             for table in USER_TABLES
         )
 
-    def reattach(self, old_id: int, new_id: int) -> None:
+    def move_article_rows(self, old_id: int, new_id: int) -> None:
         """The article ``old_id`` is back as ``new_id``: its rows follow it."""
         with self._write() as db:
             for table in USER_TABLES:

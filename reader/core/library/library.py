@@ -25,7 +25,7 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
-from reader.core.annotations.reattaching import adopt_detached, reanchor_stale
+from reader.core.annotations.following_files import follow_edits, follow_moves
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file, text_file_line
@@ -303,12 +303,12 @@ class Library:
     def keep_user_data(self, added: Iterable[int] = ()) -> None:
         """Highlights, stars and tags follow the articles.
 
-        See :mod:`reader.core.annotations.reattaching`.
+        See :mod:`reader.core.annotations.following_files`.
         """
         if self.read_only:
             return
-        adopt_detached(self, added)
-        reanchor_stale(self)
+        follow_moves(self, added)
+        follow_edits(self)
 
     def plan(self, folders: Iterable[Path] | None = None) -> Plan:
         """What a refresh would do, from a scan (stats only, no file read).

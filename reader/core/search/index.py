@@ -86,22 +86,27 @@ class IndexCorrupt(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Hit:
+class IndexHit:
+    """One article the index matched: its id and score (no catalog row: the index has none)."""
+
     id: int
     score: float
 
 
 @dataclass(frozen=True)
-class SearchResult:
-    hits: list[Hit]  # best first, or newest first (undated last) when sorted by date
+class IndexResults:
+    """What the index answers to a query. :mod:`reader.core.operations` turns it into the
+    :class:`~reader.core.operations.SearchResults` everyone else reads, under the same
+    field names."""
+
+    hits: list[IndexHit]  # best first, or newest first (undated last) when sorted by date
     total: int  # every matching article (may exceed len(hits)); see estimated
-    suggestion: str | None = None  # "Did you mean …": a corrected query that finds more
-    partial: bool = False  # the index was still being built (as the caller said)
-    ignored: tuple[str, ...] = ()  # clauses left out: not understood ("date:abc"), or
-    # past the query's limits (saying which)
     estimated: bool = False  # total is Whoosh's estimate (an upper bound), not a count
+    suggestion: str | None = None  # "Did you mean …": a corrected query that finds more
+    left_out: tuple[str, ...] = ()  # clauses left out: not understood ("date:abc"), or
+    # past the query's limits (saying which)
     timed_out: bool = False  # stopped after QUERY_SECONDS: more articles may match
-    ignored_only: bool = False  # nothing understood: the words of the clauses were searched
+    nothing_understood: bool = False  # so the words of the left-out clauses were searched
 
 
 class SearchIndex:
@@ -174,7 +179,7 @@ class SearchIndex:
             raise
         writer.commit(mergetype=merge_tiny_segments)
         # After the commit: the articles are searchable at once, and rewriting the
-        # word list (0.5 s at 100,000 articles) does not delay that. One writer at a
+        # word list (which grows with the library) does not delay that. One writer at a
         # time per library (the writer lane, the bulk indexer, the command line).
         with contextlib.suppress(OSError):  # best effort: suggestions only
             self.vocabulary.add(count_words(texts))
@@ -183,8 +188,9 @@ class SearchIndex:
     def _writer(self) -> Any:  # a GroupedSegmentWriter (Whoosh is untyped)
         """A writer; waits for a live writer, and clears a lock file no process can hold."""
         # compound=False: whoosh3 reads a compound segment by copying each of its
-        # files into memory (BytesIO) whenever a reader opens; at 30,000 articles that
-        # was 1.1 GB at every launch. Plain segment files are read on demand.
+        # files into memory (BytesIO) whenever a reader opens, so a big library's whole
+        # index would sit in memory from every launch. Plain segment files are read on
+        # demand.
         # GroupedSegmentWriter: Whoosh's writer without its pickling posting pool.
         options: dict[str, Any] = {"timeout": LOCK_TIMEOUT, "compound": False}
         try:
@@ -217,7 +223,7 @@ class SearchIndex:
 
     # --- searching ------------------------------------------------------------------
 
-    def search(self, query_text: str, limit: int = 200) -> list[Hit]:
+    def search(self, query_text: str, limit: int = 200) -> list[IndexHit]:
         """Hits in relevance order. Raises QueryError on a query with nothing to search."""
         return self._run(query_text, limit, "relevance").hits
 
@@ -226,10 +232,9 @@ class SearchIndex:
         text: str,
         limit: int = 200,
         sort: str = "relevance",
-        partial: bool = False,
         user: UserFilters | None = None,
         suggest: bool = True,
-    ) -> SearchResult:
+    ) -> IndexResults:
         """Search with the query language of :mod:`reader.core.search.query`.
 
         Never raises on malformed input; raises QueryError when there is nothing to
@@ -240,9 +245,9 @@ class SearchIndex:
         ``suggest=False`` leaves "did you mean" for :meth:`suggestion`, asked apart.
         """
         result = self._run(text, limit, sort, user=user)
-        wanted = suggest and not result.timed_out and not result.ignored_only
+        wanted = suggest and not result.timed_out and not result.nothing_understood
         suggestion = self.suggestion(text, result.total) if wanted else None
-        return dataclasses.replace(result, partial=partial, suggestion=suggestion)
+        return dataclasses.replace(result, suggestion=suggestion)
 
     def suggestion(self, text: str, total: int) -> str | None:
         """ "Did you mean": a corrected query that finds more than ``total`` articles.
@@ -263,18 +268,18 @@ class SearchIndex:
         limit: int,
         sort: str,
         user: UserFilters | None = None,
-    ) -> SearchResult:
+    ) -> IndexResults:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         deadline = time.monotonic() + QUERY_SECONDS
         parsed = ql.parse(text)
         left_out = parsed.left_out
-        ignored_only = False
+        nothing_understood = False
         if parsed.node is None and parsed.ignored:
             # Only clauses we could not understand: search their words instead.
             parsed = ql.parse(" ".join(WORD.findall(" ".join(parsed.ignored))))
             left_out += parsed.over_limit
-            ignored_only = True
+            nothing_understood = True
         if parsed.node is None:
             raise QueryError(f"nothing to search for in {text!r}")
         node = parsed.node
@@ -296,7 +301,8 @@ class SearchIndex:
                 except TimeLimit:
                     timed_out = True  # the hits so far
                 results = timed.results()
-                hits = [Hit(int(hit["id"]), float(hit.score or 0.0)) for hit in results][:limit]
+                hits = [IndexHit(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
+                hits = hits[:limit]
                 # Counting every match re-runs the query: exact below the limit, else estimated.
                 total = results.scored_length()
                 estimated = timed_out or total >= max(1, limit)
@@ -313,7 +319,14 @@ class SearchIndex:
             if self.is_damaged():  # the one test of damage: never a query's own failure
                 raise IndexCorrupt(f"the search index cannot be read: {message}")
             raise QueryFailed(f"the query could not be run ({message[:200]})")
-        return SearchResult(hits, total, None, False, left_out, estimated, timed_out, ignored_only)
+        return IndexResults(
+            hits=hits,
+            total=total,
+            estimated=estimated,
+            left_out=left_out,
+            timed_out=timed_out,
+            nothing_understood=nothing_understood,
+        )
 
     def _counter(self, searcher: Searcher) -> Callable[[str], int]:
         def count(text: str) -> int:

@@ -24,9 +24,10 @@ from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
 
 _TEXT_SCOPES = ("all", "title", "body")
 # Linear: a link's text and target exclude their own opening bracket, so the scan from
-# one "[" or "(" stops at the next. ("[^\]]*" scanned to the end of the text from every
-# "[": 50,000 "![" after a hit took 50 s a search.) A backslash escape keeps the character
-# it escapes (a text file's "<b\>" is its "<b>": the ">" is not a quote mark).
+# one "[" or "(" stops at the next. (A pattern free to cross brackets rescans to the end
+# of the text from every "[": quadratic in a text full of them.) A backslash escape keeps
+# the character it escapes (a text file's "<b\>" is its "<b>": the ">" is not a quote
+# mark).
 _MARKDOWN_NOISE = re.compile(
     r"!?\[([^\[\]]*)\]\([^()]*\)|[*_`#>|]+|\\([\\`*_{}\[\]()#+\-.!|>])"
 )  # the escapable characters are Python-Markdown's (and markdown_escape's)

@@ -1,7 +1,7 @@
 """Highlighting in the window: selection → highlight, click → change, all undoable.
 
 Every change (a new highlight, a colour, a note, a deletion, an orphan
-re-attached) is one QUndoCommand on one stack: Ctrl+Z / Ctrl+Shift+Z walk it,
+placed by hand) is one QUndoCommand on one stack: Ctrl+Z / Ctrl+Shift+Z walk it,
 even across articles. Each command saves through the ``user`` lane, so a long
 library refresh never holds up a save, and the GUI thread never waits for disk.
 If a save fails (a read-only or full data folder), the window says why, stops
@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu
 
-from reader.core.annotations.annotating import Placed, create, reanchor, reattach
+from reader.core.annotations import annotating
+from reader.core.annotations.annotating import Placed, create, reanchor
 from reader.core.annotations.userdata import COLORS, Annotation, now
 from reader.ui.annotations.highlight_layer import HighlightLayer, color_name
 from reader.ui.annotations.panel import AnnotationsPanel
@@ -105,7 +106,7 @@ class AnnotationController(QObject):
         panel.activated.connect(self.scroll_to)
         panel.note_edited.connect(self.set_note)
         panel.delete_requested.connect(self.delete)
-        panel.reattach_requested.connect(self.reattach_orphan)
+        panel.place_orphan_requested.connect(self.place_orphan)
 
     def _build_actions(self) -> None:
         self.highlight_action = QAction(self.tr("&Highlight Selection"), self)
@@ -226,7 +227,7 @@ class AnnotationController(QObject):
             )
         )
 
-    def reattach_orphan(self, annotation_id: str) -> None:
+    def place_orphan(self, annotation_id: str) -> None:
         before = self.annotations.get(annotation_id)
         span = self.selection_offsets()
         if before is None or self.opened is None:
@@ -237,7 +238,8 @@ class AnnotationController(QObject):
         if not self.can_change():
             return
         try:
-            after = reattach(before, self.opened.text, *span, self.opened.fingerprint)
+            opened = self.opened
+            after = annotating.place_orphan(before, opened.text, *span, opened.fingerprint)
         except ValueError:
             return
         label = self.tr("Re-attach", "undo step")

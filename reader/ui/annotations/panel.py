@@ -4,7 +4,8 @@ Each entry shows the quote, the note, the colour and the date. A click scrolls
 the article to it; the note of the selected highlight is edited below the list
 (saved as you type). The list filters by colour and by text. Highlights that
 could not be placed in the article's current text ("orphans") have their own
-section, with their quote and note, to be deleted or re-attached to a selection.
+section, with their quote and note, to be deleted or placed by hand on a selection
+(the button says "Re-attach").
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class AnnotationsPanel(QDockWidget):
     activated = Signal(str)  # annotation id: show it in the article
     note_edited = Signal(str, str)  # annotation id, the note as typed
     delete_requested = Signal(str)
-    reattach_requested = Signal(str)
+    place_orphan_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,13 +108,13 @@ class AnnotationsPanel(QDockWidget):
         self.orphans.setAccessibleName(self.tr("Highlights that could not be placed"))
         self.orphans.setWordWrap(True)
         orphan_buttons = QHBoxLayout()
-        self.reattach_button = QPushButton(self.tr("&Re-attach to Selection"))
-        self.reattach_button.setToolTip(self.tr("Select the passage in the article first"))
+        self.place_orphan_button = QPushButton(self.tr("&Re-attach to Selection"))
+        self.place_orphan_button.setToolTip(self.tr("Select the passage in the article first"))
         self.delete_orphan_button = QPushButton(self.tr("Delete"))
         self.delete_orphan_button.setAccessibleName(
             self.tr("Delete the highlight that was not placed")
         )
-        orphan_buttons.addWidget(self.reattach_button)
+        orphan_buttons.addWidget(self.place_orphan_button)
         orphan_buttons.addWidget(self.delete_orphan_button)
         for widget in (self.orphans_label, self.orphans):
             layout.addWidget(widget)
@@ -134,7 +135,7 @@ class AnnotationsPanel(QDockWidget):
         self.list.itemActivated.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
         self.note.textChanged.connect(self._note_timer.start)
         self.delete_button.clicked.connect(self._delete_current)
-        self.reattach_button.clicked.connect(self._reattach_current)
+        self.place_orphan_button.clicked.connect(self._place_current_orphan)
         self.delete_orphan_button.clicked.connect(self._delete_orphan)
         self.set_annotations([], [])
 
@@ -161,7 +162,7 @@ class AnnotationsPanel(QDockWidget):
                 "Select the passage and re-attach, or delete."
             ).format(count)
         )
-        for widget in (self.orphans_label, self.orphans, self.reattach_button,
+        for widget in (self.orphans_label, self.orphans, self.place_orphan_button,
                        self.delete_orphan_button):  # fmt: skip
             widget.setVisible(bool(orphans))
         if orphans:
@@ -236,10 +237,10 @@ class AnnotationsPanel(QDockWidget):
         if self._editing is not None:
             self.delete_requested.emit(self._editing)
 
-    def _reattach_current(self) -> None:
+    def _place_current_orphan(self) -> None:
         item = self.orphans.currentItem()
         if item is not None:
-            self.reattach_requested.emit(item.data(ID_ROLE))
+            self.place_orphan_requested.emit(item.data(ID_ROLE))
 
     def _delete_orphan(self) -> None:
         item = self.orphans.currentItem()

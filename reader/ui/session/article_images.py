@@ -1,8 +1,8 @@
 """An article's own images, read off the GUI thread, before the article is shown.
 
 The reading pane never opens a file itself (:meth:`ReadingView.loadResource` only hands
-Qt what was read here): a named pipe named ``photo.png`` beside an article blocked the
-window forever when Qt opened it, and a device would never end. Here, on a worker:
+Qt what was read here): a named pipe named ``photo.png`` beside an article would block
+the window forever if Qt opened it, and a device would never end. Here, on a worker:
 
 * only sources inside the article's own folder (after symbolic links) are looked at;
 * a file is opened without blocking and must be a regular file (checked on the open

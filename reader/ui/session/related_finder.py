@@ -33,7 +33,7 @@ class RelatedFinder(QObject):
         """Find the articles related to ``row``; any answer still coming for another is moot."""
         self._generation += 1
         generation = self._generation
-        library: Library | None = self._session._library  # read-only use, off the GUI thread
+        library: Library | None = self._session.library  # read-only use, off the GUI thread
         if library is None:
             return
 

@@ -1,7 +1,7 @@
 """A big library's list shown at once: its newest rows first, every row a moment later.
 
-Reading 100,000 catalog rows and sorting them took most of a relaunch's second before
-the list showed anything. From ``PAGED_FROM`` articles the session first sends the
+Reading and sorting every catalog row of a big library would keep the list empty
+through most of a relaunch. From ``PAGED_FROM`` articles the session first sends the
 rows that open the list (``Catalog.newest_rows``: the newest ``FIRST_PAGE``, exactly the
 first rows of the default order, newest first), then reads the rest on the same lane.
 The ``opened`` signal's list then ends with a :class:`MoreRows`: the list model takes it
@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library
 
-PAGED_FROM = 10_000  # smaller libraries are read whole at once (0.05 s), as always
+PAGED_FROM = 10_000  # smaller libraries are read whole at once: too quick to need a page
 FIRST_PAGE = 300  # rows: a few screenfuls
 
 

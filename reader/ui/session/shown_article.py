@@ -3,10 +3,11 @@
 * Its images, read there (:mod:`reader.ui.session.article_images`): the pane never
   opens a file on the GUI thread.
 * A cap: an article whose reading text is over ``MAX_SHOWN_CHARS`` is shown as its
-  first that-many characters, as plain paragraphs, under a notice saying so (Qt froze
-  for 21 s laying out a 15 MB paragraph). The pane's text is then exactly the start of
-  the reading text (``text_end`` characters of it), so highlights there are drawn where
-  they belong and those further on stay stored, only not drawn.
+  first that-many characters, as plain paragraphs, under a notice saying so (Qt lays
+  out text on the GUI thread: a huge paragraph would freeze the window). The pane's
+  text is then exactly the start of the reading text (``text_end`` characters of it),
+  so highlights there are drawn where they belong and those further on stay stored,
+  only not drawn.
 """
 
 from __future__ import annotations

@@ -58,8 +58,8 @@ class _ArticleShower(QObject):
         self.window = window
         self.relative = relative
         window.session.opened.connect(self._attempt)
-        window.session.rows_changed.connect(self._attempt)
-        window.session.refreshed.connect(self._give_up_unless_found)
+        window.session.refresh.rows_changed.connect(self._attempt)
+        window.session.refresh.done.connect(self._give_up_unless_found)
 
     def _attempt(self, *_: object) -> bool:
         article_id = self.window.model.id_of_path(self.relative)
@@ -77,8 +77,8 @@ class _ArticleShower(QObject):
         session = self.window.session
         for signal, slot in (
             (session.opened, self._attempt),
-            (session.rows_changed, self._attempt),
-            (session.refreshed, self._give_up_unless_found),
+            (session.refresh.rows_changed, self._attempt),
+            (session.refresh.done, self._give_up_unless_found),
         ):
             signal.disconnect(slot)
         self.deleteLater()
@@ -175,5 +175,5 @@ def smoke_test(window: MainWindow) -> None:
 
     once = Qt.ConnectionType.SingleShotConnection
     window.session.opened.connect(listed, type=once)
-    window.session.refreshed.connect(report, type=once)
+    window.session.refresh.done.connect(report, type=once)
     window.session.open_failed.connect(failed, type=once)

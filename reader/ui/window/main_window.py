@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
             self.list_actions, self.state,
             self.controls, self.reading.hits, self.panel.toggleViewAction(),
             str(self.settings.value(SETTING, "system")),
-            rescan=lambda: self.session.request_refresh(None),
+            rescan=lambda: self.session.refresh.request(None),
             focus_search=self.focus_search,
             find_in_article=self.find_bar.open_bar,
             edit_tags=self.edit_tags,
@@ -147,10 +147,10 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.session.opened.connect(self._on_opened)
         self.session.open_failed.connect(self._on_open_failed)
-        self.session.rows_changed.connect(self._on_rows_changed)
-        self.session.progress.connect(self._on_progress)
-        self.session.refreshed.connect(self._on_refreshed)
-        self.session.article_ready.connect(self._on_article_ready)
+        self.session.refresh.rows_changed.connect(self._on_rows_changed)
+        self.session.refresh.progress.connect(self._on_progress)
+        self.session.refresh.done.connect(self._on_refreshed)
+        self.session.articles.ready.connect(self._on_article_ready)
         self.related.open_requested.connect(self.open_article)  # as the list: Back returns
         self.search = WindowSearch(
             self, session=self.session, model=self.model, list_view=self.list_view,
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_sources(self.model.sources())
         self.state.load()  # stars and tags may have followed a moved article to its new id
         self.progress_bar.hide()
-        self.progress_label.setText(self.session.unavailable)  # "" when the folder is there
+        self.progress_label.setText(self.session.refresh.unavailable)  # "" when the folder is there
         self._update_count()
         if not self.model.rowCount():
             self.reading.show_message(
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
     def _reload_current(self) -> None:
         row = self.model.article(self._current_id) if self._current_id is not None else None
         if row is not None:
-            self.session.load_article(row, current_language())
+            self.session.articles.load(row, current_language())
 
     def _on_article_ready(self, shown: ShownArticle) -> None:
         opened = shown.opened
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         query = self.search_field.text().strip()
         show_count(
-            self.count_label, self.list_view, self.model, self.session, query, self.search.outcome
+            self.count_label, self.list_view, self.model, self.session, query, self.search.listed
         )
 
     def _update_title(self) -> None:

@@ -18,7 +18,12 @@ from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import DATE, ArticleListModel
 from reader.ui.library_list.search_bar import SearchBar
 from reader.ui.library_list.snippet_delegate import SNIPPET_LINES
-from reader.ui.session.library_session import LibrarySession, SearchDetails, SearchOutcome
+from reader.ui.session.library_session import (
+    LibrarySession,
+    ResultsToList,
+    SearchResults,
+    SnippetsToList,
+)
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -57,12 +62,19 @@ class WindowSearch(QObject):
     ) -> None:
         super().__init__(parent)
         self.parts = parts = SearchParts(
-            session, model, list_view, search_bar, count_label, select_row, mark, count,
-            keep_visible,
-        )  # fmt: skip
+            session=session,
+            model=model,
+            list_view=list_view,
+            search_bar=search_bar,
+            count_label=count_label,
+            select_row=select_row,
+            mark_hits=mark,
+            update_count=count,
+            keep_current_visible=keep_visible,
+        )
         self.field = parts.search_bar.field
         self.terms: QueryTerms | None = None  # of the search the list shows
-        self.outcome: SearchOutcome | None = None
+        self.listed: SearchResults | None = None  # the results the list shows
         self._snippets: dict[int, str] = {}  # id → snippet HTML of the hits listed
         self._listed_query = ""  # the query whose hits the list shows
         self.column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
@@ -73,10 +85,10 @@ class WindowSearch(QObject):
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self.run_now)
         self.field.down_pressed.connect(self._to_hits)
-        parts.session.search_done.connect(self._on_done)
-        parts.session.search_details.connect(self._on_details)
-        parts.session.search_failed.connect(self._on_failed)
-        parts.session.refreshed.connect(self._on_index_changed)
+        parts.session.search.results_ready.connect(self._on_results)
+        parts.session.search.snippets_ready.connect(self._on_snippets)
+        parts.session.search.failed.connect(self._on_failed)
+        parts.session.refresh.done.connect(self._on_index_changed)
 
     def _on_text(self, text: str) -> None:
         parts = self.parts
@@ -84,11 +96,11 @@ class WindowSearch(QObject):
             self.timer.start()
             return
         self.timer.stop()
-        parts.session.cancel_search()
+        parts.session.search.cancel()
         parts.model.set_hits(None)
         parts.model.set_snippets({})
         self.terms = None
-        self.outcome = None
+        self.listed = None
         self._listed_query = ""
         parts.mark_hits()
         parts.list_view.verticalHeader().setDefaultSectionSize(parts.list_view.row_height)
@@ -111,34 +123,35 @@ class WindowSearch(QObject):
     def run(self) -> None:
         query = self.field.text().strip()
         if query:
-            self.parts.session.search(query)
+            self.parts.session.search.run(query)
 
     def _on_index_changed(self) -> None:
         """The index is complete now: a search it answered while being built runs again
         (its caveat stays in the count until the new answer comes)."""
-        if self.outcome is not None and self.outcome.while_indexing and self.field.text().strip():
+        if self.listed is not None and self.listed.while_indexing and self.field.text().strip():
             self.run()
 
-    def _on_done(self, outcome: SearchOutcome) -> None:
+    def _on_results(self, to_list: ResultsToList) -> None:
         parts = self.parts
-        query = outcome.query
+        results = to_list.results
+        query = results.query
         if query != self.field.text().strip():
             return  # the field changed since: a newer search is on its way
         # The same query again: the rest of its hits (or Enter). What came meanwhile stays.
-        more = self.outcome is not None and query == self.outcome.query == self._listed_query
-        self.outcome = outcome
+        more = self.listed is not None and query == self.listed.query == self._listed_query
+        self.listed = results
         if not more:
-            parts.search_bar.show_suggestion(outcome.suggestion)
+            parts.search_bar.show_suggestion(results.suggestion)
             self.terms = QueryTerms.parse(query)
             self._snippets = {}
-        for article_id, line in outcome.snippets.items():  # the notes hits came by…
+        for article_id, line in to_list.snippets_html.items():  # the notes hits came by…
             if "<mark>" not in self._snippets.get(article_id, ""):  # …unless a passage
                 self._snippets[article_id] = line
         parts.model.set_snippets(self._snippets)
         lines = 1 + SNIPPET_LINES
         height = parts.list_view.fontMetrics().lineSpacing() * lines + 10
         parts.list_view.verticalHeader().setDefaultSectionSize(height)
-        parts.model.set_hits(outcome.ids)
+        parts.model.set_hits(results.ids)
         # Relevance order: no column indicator. Clicking a header sorts the hits by that
         # column (newest first, say); Enter in the search field brings relevance back.
         header = parts.list_view.horizontalHeader()
@@ -155,16 +168,16 @@ class WindowSearch(QObject):
         self._listed_query = query
         parts.keep_current_visible()
 
-    def _on_details(self, details: SearchDetails) -> None:
+    def _on_snippets(self, snippets: SnippetsToList) -> None:
         """Snippets (and "did you mean") of the hits listed, as they come after them."""
-        if self.outcome is None or details.query != self.outcome.query:
+        if self.listed is None or snippets.query != self.listed.query:
             return
-        if details.query != self.field.text().strip():
+        if snippets.query != self.field.text().strip():
             return  # the field changed since: a newer search is on its way
-        self._snippets.update(details.snippets)
+        self._snippets.update(snippets.snippets_html)
         self.parts.model.set_snippets(self._snippets)
-        if details.with_suggestion:
-            self.parts.search_bar.show_suggestion(details.suggestion)
+        if snippets.with_suggestion:
+            self.parts.search_bar.show_suggestion(snippets.suggestion)
 
     def _on_failed(self, query: str, message: str) -> None:
         if query == self.field.text().strip():

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
-from reader.ui.session.library_session import LibrarySession, SearchOutcome
+from reader.ui.session.library_session import LibrarySession, SearchResults
 
 
 def show_count(
@@ -24,10 +24,10 @@ def show_count(
     model: ArticleListModel,
     session: LibrarySession,
     query: str,
-    outcome: SearchOutcome | None,
+    results: SearchResults | None,
 ) -> None:
     """The status bar's count, and what the list says when it is empty (``query`` and
-    ``outcome``: the search the list shows, if any)."""
+    ``results``: the search the list shows, if any)."""
     searching = model.searching
     filtered = model.filter[0] != "all" or any(model.filter[1:])
     count_label.setText(
@@ -35,9 +35,9 @@ def show_count(
             model.total(),
             model.rowCount(),
             searching,
-            outcome if searching else None,
+            results if searching else None,
             filtered,
-            searching and (session.refreshing or bool(outcome and outcome.while_indexing)),
+            searching and (session.refresh.running or bool(results and results.while_indexing)),
         )
     )
     list_view.set_placeholder(
@@ -46,7 +46,7 @@ def show_count(
             query if searching else "",
             model.filter[0],
             filtered,
-            session.refreshing or not session.is_open,
+            session.refresh.running or not session.is_open,
         )
     )
 
@@ -55,11 +55,11 @@ def count_text(
     total: int,
     shown: int,
     searching: bool,
-    outcome: SearchOutcome | None,
+    results: SearchResults | None,
     filtered: bool,
     refreshing: bool,
 ) -> str:
-    return _texts().count(total, shown, searching, outcome, filtered, refreshing)
+    return _texts().count(total, shown, searching, results, filtered, refreshing)
 
 
 def empty_text(total: int, query: str, kind: str, filtered: bool, refreshing: bool) -> str:
@@ -78,7 +78,7 @@ class StatusText(QObject):
         total: int,
         shown: int,
         searching: bool,
-        outcome: SearchOutcome | None,
+        results: SearchResults | None,
         filtered: bool,
         refreshing: bool,
     ) -> str:
@@ -88,16 +88,16 @@ class StatusText(QObject):
             if total == 1:
                 return self.tr("%n of 1 article shown", "", shown)
             return self.tr("%n of {0} articles shown", "", shown).format(total)
-        if outcome is None:
+        if results is None:
             text = self._matching(shown, total, estimated=False)
         else:
-            text = self._matching(outcome.total, total, outcome.estimated)
-            if outcome.total > len(outcome.ids):
-                text += self.tr(", the best %n shown", "", len(outcome.ids))
+            text = self._matching(results.total, total, results.estimated)
+            if results.total > len(results.hits):
+                text += self.tr(", the best %n shown", "", len(results.hits))
             if filtered:
                 text += self.tr(", %n after the filter", "", shown)
-            if outcome.ignored:
-                text += self.tr(" — left out: {0}").format(", ".join(outcome.ignored))
+            if results.left_out:
+                text += self.tr(" — left out: {0}").format(", ".join(results.left_out))
         if refreshing:
             text += self.tr(" (still indexing: more may match)")
         return text

@@ -1,14 +1,14 @@
-"""Keeping what the reader made in step with the files, after every refresh.
+"""What the reader made follows the files, after every refresh.
 
 Two cases, both run by :meth:`Library.refresh` (so the window, the command line
 and the bulk indexer all do the same):
 
 * an annotated article's file changed: its highlights are re-anchored on the new
-  text (:func:`reanchor_stale`), orphans marked, never deleted;
+  text (:func:`follow_edits`), orphans marked, never deleted;
 * an article left the catalog while it had highlights, a star or tags (its rows
   were detached, see ``UserData.detach``), and an article came in that is clearly
   the same one (a move the scan saw as a delete plus an add, a rename with a light
-  edit): the rows follow it (:func:`adopt_detached`).
+  edit): the rows follow it (:func:`follow_moves`, by ``UserData.move_article_rows``).
 
 "Clearly the same": identical content; or, when it had highlights, at least half
 of them found again in the new text and a similar length; or, without
@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from reader.core.annotations.anchoring import anchor
 from reader.core.annotations.annotating import reanchor
-from reader.core.annotations.library_view import LibraryView as Library
+from reader.core.annotations.library_view import LibraryView
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import DetachedArticle, UserDataError
 from reader.core.articles.article import Article
@@ -34,8 +34,8 @@ FOUND_AGAIN = 0.5  # share of the highlights that must be found in the new text
 _MAX_CANDIDATES = 20
 
 
-def reanchor_stale(library: Library) -> int:
-    """Re-anchor the highlights of every article changed since; returns how many articles."""
+def follow_edits(library: LibraryView) -> int:
+    """Re-anchor the highlights of every article edited since; returns how many articles."""
     done = 0
     for article_id in library.userdata.stale_article_ids():
         rows = library.catalog.rows_by_id([article_id])
@@ -50,7 +50,7 @@ def reanchor_stale(library: Library) -> int:
     return done
 
 
-def reanchor_article(library: Library, article_id: int, article: Article) -> bool:
+def reanchor_article(library: LibraryView, article_id: int, article: Article) -> bool:
     """Re-anchor one article's highlights on ``article``; False if they cannot be saved."""
     anchored = reanchor(
         library.userdata.annotations(article_id), reading_text(article), article.fingerprint
@@ -65,7 +65,7 @@ def reanchor_article(library: Library, article_id: int, article: Article) -> boo
     return True
 
 
-def adopt_detached(library: Library, recent: Iterable[int] = ()) -> int:
+def follow_moves(library: LibraryView, recent: Iterable[int] = ()) -> int:
     """Give detached rows back to the article they belong to; returns how many."""
     detached = library.userdata.detached()
     if not detached:
@@ -77,15 +77,15 @@ def adopt_detached(library: Library, recent: Iterable[int] = ()) -> int:
         if new_id is None:
             continue
         try:
-            library.userdata.reattach(entry.old_id, new_id)
+            library.userdata.move_article_rows(entry.old_id, new_id)
         except UserDataError as exc:
-            log.warning("could not re-attach %s: %s", entry.path, exc)
+            log.warning("could not move the rows of %s to its new id: %s", entry.path, exc)
             return adopted
         adopted += 1
     return adopted
 
 
-def _find(library: Library, entry: DetachedArticle, recent: list[int]) -> int | None:
+def _find(library: LibraryView, entry: DetachedArticle, recent: list[int]) -> int | None:
     db = library.catalog.db
     same_content = [
         row[0]

@@ -1,0 +1,111 @@
+"""What a search gives the window, in steps: the first hits, their snippets, the rest.
+
+The results (:class:`~reader.core.operations.SearchResults`, the core's one result type)
+come as :class:`ResultsToList` as soon as the index answers: the first ``FIRST_HITS``,
+later all of them (a second one for the same query). Snippets and "did you mean" follow
+as :class:`SnippetsToList`: a snippet reads and parses its article's file, and a
+suggestion runs more searches, so neither may delay the list. Both add to the core's
+results only what the list shows: snippet HTML, with the reader's translated words.
+Plain data, built on worker threads (no Qt calls).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.core.catalog.store import CatalogRow
+from reader.core.library.library import Library
+from reader.core.operations import SearchResults, did_you_mean, hit_snippets
+from reader.core.search.snippets import Snippet
+
+# The list asks for the first FIRST_HITS hits, then (behind the first SCREENFUL
+# snippets and "did you mean") for the rest up to SEARCH_LIMIT, then the other snippets
+# up to SNIPPET_LIMIT. Scoring a top 2,000 visits nearly every matching article, many
+# times the work of a top 50: the first hits must not wait for it.
+FIRST_HITS = 50
+SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
+SCREENFUL = 12
+SNIPPET_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class ResultsToList:
+    """A search's results, with the snippet HTML the list shows at once: a line for each
+    hit found by a highlight or note (the passages come later, see :class:`SnippetsToList`)."""
+
+    results: SearchResults
+    snippets_html: dict[int, str]  # id → snippet HTML
+
+
+@dataclass(frozen=True)
+class SnippetsToList:
+    """Snippet HTML for some hits of a search the list shows, and its "did you mean"."""
+
+    query: str
+    snippets_html: dict[int, str]  # id → snippet HTML, for these hits
+    suggestion: str | None = None
+    with_suggestion: bool = False  # the suggestion was asked (None then means: none)
+
+
+@dataclass(frozen=True)
+class SearchFailed:
+    """A search that found nothing to show: why, and whether the index needs rebuilding."""
+
+    message: str = ""  # "" when it was skipped (a newer query was queued)
+    damaged: bool = False  # the index failed its integrity check
+
+
+Answer = tuple[int, ResultsToList | SearchFailed]  # the search's generation, and its answer
+
+
+def results_to_list(results: SearchResults, in_highlights: str) -> ResultsToList:
+    """The results as the list shows them at once: each hit a note found says so."""
+    return ResultsToList(
+        results=results,
+        snippets_html=snippets_html(results.snippets, results.notes, in_highlights),
+    )
+
+
+def snippets_html(
+    snippets: dict[int, Snippet | None], notes: dict[int, str], in_highlights: str
+) -> dict[int, str]:
+    """Snippet HTML by id; a hit found by a note alone says so (``in_highlights``)."""
+    shown = {
+        article_id: snippet.html() if snippet else "" for article_id, snippet in snippets.items()
+    }
+    for article_id, line in notes.items():
+        if "<mark>" not in shown.get(article_id, ""):
+            shown[article_id] = in_highlights.format(html.escape(line))
+    return shown
+
+
+def snippets_to_list(
+    library: Library,
+    results: SearchResults,
+    rows: list[CatalogRow],
+    suggest: bool,
+    in_highlights: str,
+    outdated: Callable[[], bool],
+    _task: object = None,  # run as a task (TaskRunner gives its context)
+) -> SnippetsToList | None:
+    """The snippets of these hits of ``results`` (and, if ``suggest``, "did you mean");
+    None when a newer query made them moot before they started."""
+    if outdated():
+        return None
+    snippets = hit_snippets(library, results.query, rows, outdated)
+    notes = {
+        article_id: results.notes[article_id]
+        for article_id in snippets
+        if article_id in results.notes
+    }
+    shown = snippets_html(snippets, notes, in_highlights)
+    if not suggest or results.timed_out:
+        return SnippetsToList(query=results.query, snippets_html=shown)
+    return SnippetsToList(
+        query=results.query,
+        snippets_html=shown,
+        suggestion=did_you_mean(library, results.query, results.total),
+        with_suggestion=True,
+    )
