@@ -1,4 +1,4 @@
-"""A library folder that went away is not "every article deleted" (issue 13, item 9).
+"""A library folder that went away is not "every article deleted".
 
 An unmounted drive leaves an empty mount point (or another device's folder): the
 catalog keeps every article, its identity and the reader's state, in every kind of

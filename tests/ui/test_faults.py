@@ -1,4 +1,4 @@
-"""The window against hostile and unlucky libraries (issue 13's fault suite).
+"""The window against hostile and unlucky libraries.
 
 Text from a library is never rich text anywhere in the UI; a bad file among good ones
 leaves the good ones listed; a named pipe named like an image, a slow article and a
