@@ -1,6 +1,6 @@
-"""Two processes on one library: refreshes are serialised by the
-library's writer lock, a plan made before another process wrote is made again, and a
-window hears what another process changed (``Library.changes_elsewhere``)."""
+"""Two processes on one library: refreshes are serialised by the library's writer lock, a
+plan made before another process wrote is made again, and a window hears what another
+process changed (``Library.changes_elsewhere``)."""
 
 from __future__ import annotations
 

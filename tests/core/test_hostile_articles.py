@@ -1,5 +1,5 @@
-"""Hostile and unlucky article files: one bad file is
-that file's error, every other file is still read, and nothing runs away."""
+"""Hostile and unlucky article files: one bad file is that file's error, every other file is
+still read, and nothing runs away."""
 
 from __future__ import annotations
 
@@ -89,7 +89,7 @@ def test_a_good_date_still_reads_and_odd_types_are_no_dates() -> None:
 def test_a_heading_full_of_blanks_parses_in_linear_time() -> None:
     started = time.perf_counter()
     article = parse_bytes("a.md", ("# a" + " " * 50_000 + "x\n\nbody").encode())
-    assert time.perf_counter() - started < 1  # was 31 s: a backtracking title regex
+    assert time.perf_counter() - started < 1  # a backtracking title pattern is quadratic here
     assert article.title.startswith("a") and article.title.endswith("x")
     assert parse_bytes("a.md", b"# C# ##\n\nbody").title == "C#"
 
@@ -119,7 +119,7 @@ def test_one_bad_file_never_stops_the_refresh(tmp_path: Path, open_library: Open
     assert rows["good.md"].title == "Good"
 
 
-# --- names the OS gives that are not text -----------------------------------------------
+# --- names the OS gives that are not text (item 3) -------------------------------------
 
 NAMES = ["café.txt", "caf\udce9.txt", "a\\b.md", "line\nbreak.md", "esc\x1b[2J.md", "\u202etxt.md"]
 
@@ -162,7 +162,7 @@ def test_latin1_names_are_listed_read_and_catalogued(
     assert sorted(row.path for row in library.catalog.rows()) == sorted(found)
 
 
-# --- the app's own data folder ----------------------------------------------------------
+# --- the app's own data folder (item 17) ----------------------------------------------
 
 
 def test_the_data_home_inside_the_library_is_never_listed(
@@ -197,7 +197,7 @@ def test_another_librarys_data_folder_is_never_listed(tmp_path: Path) -> None:
     assert scan_folder(data, "sub/data/") == ({}, set())
 
 
-# --- mixed encodings --------------------------------------------------------------------
+# --- mixed encodings (item 18) --------------------------------------------------------
 
 
 def test_a_utf8_title_over_a_latin1_body_reads_as_written() -> None:

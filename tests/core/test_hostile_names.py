@@ -1,6 +1,6 @@
-"""Names the OS gives that are not text: a folder-scoped refresh of a
-folder with Latin-1 bytes in its name, a library whose own path holds such bytes, and a
-newline in a file name, which never forges a line of ``list``."""
+"""Names the OS gives that are not text: a folder-scoped refresh of a folder with Latin-1
+bytes in its name, a library whose own path holds such bytes, and a newline in a file name,
+which never forges a line of ``list``."""
 
 from __future__ import annotations
 

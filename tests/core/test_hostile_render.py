@@ -1,5 +1,5 @@
-"""Pathological Markdown and image sources: rendering has a
-depth and a time budget, past which the article is plain text and says so."""
+"""Pathological Markdown and image sources: rendering has a depth and a time budget, past
+which the article is plain text and says so."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ DEEP = {
 def test_deep_nesting_is_plain_text_at_once(body: str) -> None:
     started = time.perf_counter()
     result = render_markdown(body)
-    assert time.perf_counter() - started < 1  # was RecursionError after 10 s
+    assert time.perf_counter() - started < 1  # not a recursion until the stack runs out
     assert "nested" in result.fallback
     assert "deep" in result.html
     assert "<ul>" not in result.html and "<blockquote>" not in result.html
@@ -60,7 +60,7 @@ SLOW = {"brackets": "[" * 30_000, "open tags": "<a " * 8_000}
 def test_slow_markdown_is_cut_at_the_time_budget(body: str, short_budget: float) -> None:
     started = time.perf_counter()
     result = render_markdown(body)
-    assert time.perf_counter() - started < short_budget + 1.5  # was 208 s and 6 s
+    assert time.perf_counter() - started < short_budget + 1.5  # unbounded: far past the budget
     assert result.fallback == "over 0.5 s of work"
     assert result.html.startswith("<p>")
     assert "&lt;a" in result.html or "[[[" in result.html

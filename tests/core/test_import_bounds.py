@@ -1,7 +1,6 @@
-"""Imports are bounded: anchoring has a budget per highlight and per
-import (past it a highlight is an orphan, never lost), an import reads at most so many
-annotations and gives an article at most so many, says what it left out, and reports
-its progress."""
+"""Imports are bounded: anchoring has a budget per highlight and per import (past it a
+highlight is an orphan, never lost), an import reads at most so many annotations and gives
+an article at most so many, says what it left out, and reports its progress."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-"""Property-based tests (Hypothesis) of the query language, the anchoring functions and
-the JSON-LD importer: any query either searches or is a QueryError, within a
-time bound; anchoring any selectors on any text answers inside the text, in bounded
-time; any JSON either imports or is reported, nothing lost and no highlight already
-there changed. Bounded: the whole module runs in well under 30 s."""
+"""Property-based tests (Hypothesis) of the query language, the anchoring functions and the
+JSON-LD importer: any query either searches or is a QueryError, within a time bound;
+anchoring any selectors on any text answers inside the text, in bounded time; any JSON
+either imports or is reported, nothing lost and no highlight already there changed. Bounded:
+the whole module runs in well under 30 s."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Property-based tests (Hypothesis) of the parsers, front matter, file names, render and
-snippets: any input either parses or gives a one-line error, within a time
-bound; no exception escapes. Bounded: the whole module runs in well under 30 s."""
+snippets: any input either parses or gives a one-line error, within a time bound; no
+exception escapes. Bounded: the whole module runs in well under 30 s."""
 
 from __future__ import annotations
 

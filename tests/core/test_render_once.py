@@ -1,9 +1,9 @@
-"""Opening an article renders it once: its page and its reading text
-come from one render, and a body over MAX_RENDER_CHARS goes straight to plain text.
+"""Opening an article renders it once: its page and its reading text come from one render,
+and a body over MAX_RENDER_CHARS goes straight to plain text.
 
 The reading text is what highlights are anchored on: for every article under the limit
 it must stay exactly what it was when it was made by rendering the Markdown a second
-time (``_reading_text_before``, the previous implementation, kept here to compare).
+time (``_reading_text_before`` does that: the reference to compare with).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def test_the_snippet_of_a_text_file_is_its_text_as_written(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A text file's body is escaped Markdown ("&lt;b\\>"): its snippet is what it says,
-    escaped once in snippet_html, as written in snippet (never "&amp;lt;bx")."""
+    escaped once in snippet_html, as written in snippet (never twice: "&amp;lt;b")."""
     written = "Quokka <b>x</b> & 1 < 2 > 0 *a* [b](c) \\ d_e #f |g| `h` &amp; &lt;"
     write(library_root / "html.txt", f"Tags\n\n{written}\n")
     write(library_root / "raw.md", "# Raw\n\nQuokka <b>bold</b> &amp; co\n")

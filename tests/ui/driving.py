@@ -20,6 +20,13 @@ def open_article(qtbot: QtBot, window: MainWindow, title_start: str) -> None:
     raise AssertionError(f"no article titled {title_start!r}")
 
 
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until every background task asked for so far has finished and its answer was
+    handled: after this, an answer that should never arrive (a stale search, an article
+    opened too late) would have arrived, so asserting it did not can fail."""
+    qtbot.waitUntil(window.tasks.idle, timeout=10_000)
+
+
 def select_words(window: MainWindow, words: str, occurrence: int = 0) -> None:
     """Select text in the reading pane the way a mouse drag would leave it."""
     view = window.reading

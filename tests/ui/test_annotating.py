@@ -215,8 +215,7 @@ def test_the_library_wide_view_finds_a_note_and_opens_its_article(
         dialog._open(dialog.list.item(1))
     assert window.current_row() is not None
     assert window.current_row().title.startswith("Le Mali")  # type: ignore[union-attr]
-    QApplication.processEvents()
-    assert window.panel.list.currentItem() is not None
+    qtbot.waitUntil(lambda: window.panel.list.currentItem() is not None)  # its highlight
 
 
 def test_context_menu_offers_highlighting(qtbot: QtBot, window: MainWindow) -> None:

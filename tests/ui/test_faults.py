@@ -1,4 +1,4 @@
-"""The window against hostile and unlucky libraries (issue 13's fault suite).
+"""The window against hostile and unlucky libraries.
 
 Text from a library is never rich text anywhere in the UI; a bad file among good ones
 leaves the good ones listed; a named pipe named like an image, a slow article and a
@@ -15,7 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from driving import open_article, select_words
+from driving import open_article, select_words, settle
 from PySide6.QtCore import QEvent, QTimer, QUrl
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QInputDialog, QToolTip
@@ -186,8 +186,9 @@ def test_a_named_pipe_named_like_an_image_never_blocks_the_window(
         started = time.monotonic()
         open_article(qtbot, window, "Pictures")
         window.reading.viewport().repaint()  # lays out the images: loads them
-        qtbot.wait(100)
-        elapsed = time.monotonic() - started
+        painted = time.monotonic()
+        qtbot.waitUntil(lambda: len(ticks) > 1 and ticks[-1] > painted)  # it ticks on after
+        elapsed = painted - started
     finally:
         stop.set()
         timer.stop()
@@ -207,23 +208,25 @@ def test_an_article_slow_to_render_never_holds_up_the_next_one(
     release = threading.Event()
     real = operations.open_article
 
+    rendering = threading.Event()
+
     def slow_for_one(library: object, row: object, lang: str = "en", **how: object) -> object:
         if getattr(row, "id", row) == slow_id:
+            rendering.set()
             release.wait(20)  # as a render using its whole time budget, and more
         return real(library, row, lang, **how)  # type: ignore[arg-type]
 
     monkeypatch.setattr("reader.ui.session.article_loading.open_article", slow_for_one)
     try:
         window.select_row(_title_row(window, "The harbour"))
-        qtbot.wait(100)  # the slow one is rendering
+        qtbot.waitUntil(rendering.is_set)  # the slow one is rendering
         started = time.monotonic()
         open_article(qtbot, window, "Jardins partagés")
         assert time.monotonic() - started < 3
         assert "Les jardins partagés gagnent du terrain" in window.reading.toPlainText()
     finally:
         release.set()
-    window.tasks.wait_idle()
-    qtbot.wait(50)  # the slow one finished late: it is not shown over the one asked for
+    settle(qtbot, window)  # the slow one finished late: it is not shown over the one asked for
     assert "Les jardins partagés gagnent du terrain" in window.reading.toPlainText()
 
 

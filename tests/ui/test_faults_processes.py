@@ -1,4 +1,4 @@
-"""The window beside other processes and an unlucky library (issue 13's fault suite, cont.).
+"""The window beside other processes and an unlucky library.
 
 Another process (the command line's ``index``) changes the catalog while the window is
 open; the library's folder is emptied under it and comes back; an import file nested too

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QAbstractSlider, QApplication, QMenu
 from pytestqt.qtbot import QtBot
@@ -17,7 +17,7 @@ from reader.ui.annotations import reading_state
 from reader.ui.library_list import snippet_delegate
 from reader.ui.library_list.article_model import ID_ROLE
 from reader.ui.window.main_window import MainWindow
-from tests.ui.driving import open_article
+from tests.ui.driving import open_article, settle
 
 LONG_BODY = "\n\n".join(f"Paragraph {n} of a long read about the tides." for n in range(200))
 
@@ -48,6 +48,18 @@ def current_title(window: MainWindow) -> str:
 def in_view(window: MainWindow) -> bool:
     rect = window.list_view.visualRect(window.list_view.currentIndex())
     return rect.isValid() and window.list_view.viewport().rect().contains(rect.center())
+
+
+def outlast_read_time(qtbot: QtBot) -> None:
+    """Return once a read timer started before now would have fired: Qt fires timers in
+    the order they fall due, and this one, twice as long and precise, falls due after it.
+    (READ_AFTER_MS as the test set it, with ``quick_read``.)"""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(2 * reading_state.READ_AFTER_MS)
+    with qtbot.waitSignal(timer.timeout, timeout=10_000):
+        timer.start()
 
 
 @pytest.fixture
@@ -92,10 +104,11 @@ def test_typing_a_query_opens_nothing_and_marks_nothing_read(
     qtbot.waitUntil(lambda: window.annotator.opened is not None, timeout=10_000)
     launched = window.annotator.opened
     assert launched is not None
-    qtbot.wait(500)  # longer than READ_AFTER_MS: shown at launch is not read
-    assert window.model.unread(launched.id)
+    outlast_read_time(qtbot)
+    assert window.model.unread(launched.id)  # shown at launch, not chosen: not read
     search(qtbot, window, "harbour")
-    qtbot.wait(400)
+    settle(qtbot, window)  # an article the search opened would be shown by now
+    outlast_read_time(qtbot)  # … and read
     assert window.annotator.opened is launched  # what is open did not change
     assert not window.list_view.currentIndex().isValid()  # no hit chosen yet
     assert all(window.model.unread(window.model.index(r, 0).data(ID_ROLE))
@@ -114,7 +127,7 @@ def test_the_article_shown_at_launch_counts_its_time_once_scrolled(
     window.resize(900, 500)
     qtbot.waitUntil(lambda: shown_title(window) == "The long read", timeout=10_000)
     article_id = id_titled(window, "The long read")
-    qtbot.wait(400)
+    outlast_read_time(qtbot)
     assert window.model.unread(article_id)
     bar = window.reading.verticalScrollBar()
     bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)  # the wheel, a key

@@ -122,6 +122,11 @@ class TaskRunner(QObject):
     def wait_idle(self, timeout_ms: int = 30_000) -> bool:
         return all(pool.waitForDone(timeout_ms) for pool in self._pools.values())
 
+    def idle(self) -> bool:
+        """No task is queued or running, and every answer was handled on the GUI thread:
+        nothing asked for so far can still arrive (what a wait for "no late answer" needs)."""
+        return not self._live
+
     def _report(self, exc: BaseException) -> None:
         """The default on_error: logged, and said to the reader (never only a log line)."""
         log.error("background task failed", exc_info=exc)
