@@ -1,9 +1,10 @@
-"""Whoosh full-text index: per-language analysis, incremental writes, queries.
+"""Whoosh full-text index: each article analysed in its language, incremental writes, queries.
 
-Each article's text goes into the fields of its own language (see
-:mod:`reader.core.search.schema`); a query is parsed (:mod:`reader.core.search.query`)
-and compiled for every language's fields (:mod:`reader.core.search.compiler`),
-so one query finds French and English articles alike.
+An article's title and text go into one ``title`` and one ``body`` field, each word
+stemmed in the article's own language (see :mod:`reader.core.search.schema`); a query is
+parsed (:mod:`reader.core.search.query`) and each word compiled into its distinct stems
+across languages (:mod:`reader.core.search.compiler`), so one query finds French and
+English articles alike.
 
 Folding happens *before* stemming, so an unaccented query (``securite``)
 and the accented text (``sécurité``) reach the stemmer as the same word.
