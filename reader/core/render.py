@@ -34,6 +34,13 @@ from reader.core.articles.article import Article
 from reader.core.articles.typography import french_spacing_html
 from reader.core.limits import MAX_RENDER_CHARS, MAX_RENDER_DEPTH, MAX_RENDER_SECONDS
 
+_EXTENSIONS = ("extra", "sane_lists")
+# Python-Markdown imports its extensions the first time they are asked for. Asked here,
+# when this module is imported, so that a render stopped by its budget (an exception
+# raised from a profile hook, wherever the render is) never stops an import halfway,
+# leaving its source file open.
+markdown.Markdown(extensions=list(_EXTENSIONS))
+
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4",
     "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup",
@@ -207,7 +214,7 @@ def render_markdown(body: str, should_stop: Callable[[], bool] = _never) -> Rend
         return plain_text(body, f"nested over {depth} levels deep")
     try:
         raw = within_budget(
-            lambda: markdown.markdown(body, extensions=["extra", "sane_lists"]),
+            lambda: markdown.markdown(body, extensions=list(_EXTENSIONS)),
             should_stop=should_stop,
         )
     except RenderTooComplex as exc:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from driving import settle
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -82,9 +83,7 @@ def test_an_outdated_query_never_reaches_the_list(qtbot: QtBot, window: MainWind
     window.session.search.run("harbour")
     window.session.search.run("sécurité")  # asked before the first answered
     qtbot.waitUntil(lambda: answered == ["sécurité"] and bool(detailed), timeout=WAIT_MS)
-    drained: list[object] = []  # a task behind every answer on the search lane: once it
-    window.tasks.run("search", lambda ctx: None, drained.append)  # is back, so is any
-    qtbot.waitUntil(lambda: bool(drained), timeout=WAIT_MS)  # late answer for "harbour"
+    settle(qtbot, window)  # every task's answer handled: a late "harbour" would be here
     assert answered == ["sécurité"]
     assert set(detailed) == {"sécurité"}
 
