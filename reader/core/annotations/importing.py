@@ -241,8 +241,10 @@ def _annotations_in(data: object) -> list[object]:
     kinds = _kinds(data)
     if "AnnotationCollection" in kinds:  # its first page embedded: nothing is fetched
         if isinstance(data.get("items"), list):  # items on the collection itself: common
-            return _items(data["items"], "collection")
+            return list(data["items"])
         first = data.get("first")
+        if first is None and data.get("total") in (0, None):
+            return []  # an empty collection (an export of a library with no highlights)
         if not isinstance(first, dict):
             raise ImportFormatError(
                 "the collection's annotations are not in the file (no items, and its first"
@@ -250,16 +252,10 @@ def _annotations_in(data: object) -> list[object]:
             )
         return _annotations_in({**first, "type": "AnnotationPage"})
     if "AnnotationPage" in kinds and isinstance(data.get("items"), list):
-        return _items(data["items"], "page")
+        return list(data["items"])
     if "Annotation" in kinds or "target" in data:
         return [data]
     raise ImportFormatError("not a Web Annotation, AnnotationPage or AnnotationCollection")
-
-
-def _items(items: list[object], holder: str) -> list[object]:
-    if not items:
-        raise ImportFormatError(f"the annotation {holder} holds no annotations")
-    return list(items)
 
 
 def _bounded(raw: dict[Any, Any]) -> None:
