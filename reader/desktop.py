@@ -10,6 +10,12 @@ freedesktop files a desktop looks for under the user's XDG data folder
     metainfo/<id>.metainfo.xml                    for software centres
 
 The files come from the installed package (``reader.resources``). No Qt import.
+
+Every file is written to a fresh temporary file beside its target (created exclusively,
+so never through a link an attacker or an accident left there) and renamed over the
+target: a link at the target is replaced, never followed. The launcher's path is quoted
+and escaped as the Desktop Entry specification says, and a path holding a control
+character (a newline would start a second ``Exec=`` line) is refused.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 APP = "article-reader"
@@ -75,22 +82,56 @@ def planned_files(data_home: Path) -> dict[Path, Path]:
     return files
 
 
+class UnsafeLauncher(ValueError):
+    """A launcher path that no desktop entry can name safely."""
+
+
+def _string_value(text: str) -> str:
+    """A Desktop Entry string value: a backslash is written as two."""
+    return text.replace("\\", "\\\\")
+
+
+def exec_value(launcher: Path) -> str:
+    """The ``Exec`` key's command for ``launcher``, quoted when the spec says it must be
+    (a reserved character in it), then escaped as a string value."""
+    command = str(launcher)
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in command):
+        raise UnsafeLauncher(f"the launcher's path holds a control character: {command!r}")
+    command = command.replace("%", "%%")  # a field code otherwise
+    if any(ch in command for ch in " \"'\\><~|&;$*?#()`="):
+        inside = command.replace("\\", "\\\\").replace('"', '\\"')
+        inside = inside.replace("`", "\\`").replace("$", "\\$")
+        command = f'"{inside}"'
+    return _string_value(command)
+
+
 def desktop_entry(template: str, launcher: Path) -> str:
-    """The packaged entry with Exec and TryExec naming the launcher by its absolute path
-    (quoted as the Desktop Entry spec says when it needs to be)."""
-    command = str(launcher).replace("%", "%%")
-    if any(ch in command for ch in " \t\n\"'\\><~|&;$*?#()`"):
-        escaped = command.replace("\\", "\\\\").replace('"', '\\"')
-        escaped = escaped.replace("`", "\\`").replace("$", "\\$")
-        command = f'"{escaped}"'.replace("\\", "\\\\")  # a string value escapes \ again
+    """The packaged entry with Exec and TryExec naming the launcher by its absolute path."""
+    command = exec_value(launcher)
     lines = []
     for line in template.splitlines():
         if line.startswith("Exec="):
             line = f"Exec={command} %F"
         elif line.startswith("TryExec="):
-            line = f"TryExec={launcher}"
+            line = f"TryExec={_string_value(str(launcher))}"
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def _replace(target: Path, content: bytes) -> None:
+    """Write ``target`` whole, never through a link: a fresh file beside it (created
+    exclusively, so not one that was there), flushed, then renamed over the target."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)  # a link at the target is replaced, not followed
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def install(data_home: Path, launcher: Path) -> list[Path]:
@@ -99,11 +140,9 @@ def install(data_home: Path, launcher: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.suffix == ".desktop":
             entry = desktop_entry(source.read_text(encoding="utf-8"), launcher)
-            temporary = target.with_name(f".{target.name}.tmp")
-            temporary.write_text(entry, encoding="utf-8")
-            temporary.replace(target)  # a menu never reads a half-written entry
+            _replace(target, entry.encode("utf-8"))  # a menu never reads half an entry
         else:
-            shutil.copyfile(source, target)
+            _replace(target, source.read_bytes())
         written.append(target)
     _refresh_caches(data_home)
     return written
@@ -164,7 +203,7 @@ def main(argv: list[str]) -> int:
                 print(f"removed {path}")
             if not removed:
                 print(f"nothing to remove under {data_home}")
-    except OSError as exc:
+    except (OSError, UnsafeLauncher) as exc:
         print(f"article-reader desktop: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -107,6 +107,21 @@ MAX_IMPORT_ANNOTATIONS = 20_000
 # and memory. The rest are left out, named by article.
 MAX_IMPORTED_PER_ARTICLE = 5_000
 
+# --- what an import file may hold ----------------------------------------------------
+# An import file comes from anywhere; what it holds is stored and then searched and shown
+# on every keystroke, so each field is bounded. An annotation past a bound is not
+# imported and the report says why (cutting a note or an id would store something the
+# reader never wrote); prefixes and suffixes, which are only hints, are cut.
+
+# The import file itself: no annotation export is near this size.
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+# A note: several pages of writing. The window's note editor stops here too.
+MAX_NOTE_CHARS = 100_000
+# The highlighted text: no longer than the pane ever shows of an article.
+MAX_QUOTE_CHARS = 300_000
+# An annotation's id (a ``urn:uuid:`` is 45 characters).
+MAX_ANNOTATION_ID_CHARS = 1_000
+
 # --- saved web pages (.html, .htm, .xhtml, .mhtml) ---------------------------------------
 
 # Elements in a page's tree. Real pages have a few thousand (a long encyclopedia page
@@ -210,6 +225,12 @@ DOCUMENTED: tuple[Documented, ...] = (
         "highlights an article",
         "an import adds no more to it, and names it",
     ),
+    Documented("MAX_IMPORT_BYTES", "bytes", "the import file is refused, in one line"),
+    Documented(
+        "MAX_NOTE_CHARS", "characters a note", "that annotation is not imported, saying why"
+    ),
+    Documented("MAX_QUOTE_CHARS", "characters a highlight", "the same"),
+    Documented("MAX_ANNOTATION_ID_CHARS", "characters an id", "the same"),
     Documented("MAX_PAGE_ELEMENTS", "elements", "the saved page is listed as too complex"),
     Documented(
         "MAX_JSON_LD_CHARS", "characters a block", "that JSON-LD block is not read for metadata"

@@ -70,18 +70,21 @@ def test_only_article_files_are_listed(library_root: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
-def test_linked_folders_and_files_are_followed_and_broken_links_skipped(
+def test_links_inside_are_followed_links_out_and_broken_links_skipped(
     library_root: Path, tmp_path: Path
 ) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "far.txt").write_text("far")
+    (library_root / "shelf").mkdir()
+    (library_root / "shelf" / "near.txt").write_text("near")
     (library_root / "linked").symlink_to(elsewhere, target_is_directory=True)
     (library_root / "link.txt").symlink_to(elsewhere / "far.txt")
+    (library_root / "alias.txt").symlink_to(library_root / "shelf" / "near.txt")
     (library_root / "broken.txt").symlink_to(tmp_path / "gone.txt")
     scanned = _scan(library_root)
-    assert set(scanned) == {"linked/far.txt", "link.txt"}
-    assert scanned["link.txt"][1] == 3  # the target's size, not the link's
+    assert set(scanned) == {"shelf/near.txt", "alias.txt"}
+    assert scanned["alias.txt"][1] == 4  # the target's size, not the link's
 
 
 def test_a_rescan_sees_a_new_size_at_the_same_time(

@@ -15,6 +15,8 @@ JSON nested too deep are that annotation's (or that file's) one-line error.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import time
 import uuid
 from collections.abc import Callable
@@ -24,7 +26,13 @@ from typing import Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
-from reader.core.annotations.anchoring import Selectors, TextPosition, TextQuote, describe
+from reader.core.annotations.anchoring import (
+    CONTEXT,
+    Selectors,
+    TextPosition,
+    TextQuote,
+    describe,
+)
 from reader.core.annotations.annotating import reanchor
 from reader.core.annotations.library_view import LibraryView
 from reader.core.annotations.reading_text import reading_text
@@ -32,12 +40,19 @@ from reader.core.annotations.userdata import COLORS, Annotation, clean_tag, now
 from reader.core.articles.names import article_rel
 from reader.core.limits import (
     IMPORT_ANCHOR_SECONDS,
+    MAX_ANNOTATION_ID_CHARS,
     MAX_IMPORT_ANNOTATIONS,
+    MAX_IMPORT_BYTES,
     MAX_IMPORTED_PER_ARTICLE,
+    MAX_NOTE_CHARS,
+    MAX_QUOTE_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
 )
 
 NAMESPACE = "https://article-reader.invalid/ns#"
 _MAX_OFFSET = 2**31  # past any article's reading text (and SQLite's integers)
+_MAX_DATE_CHARS = 64  # "2026-12-06T02:18:59.123456+00:00" and room to spare
 _Text = tuple[int, str, str]  # article id, reading text, fingerprint
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 
@@ -68,10 +83,36 @@ class ImportReport:
     __str__ = summary
 
 
+def read_import_file(path: Path) -> bytes:
+    """The bytes of an import file: a regular file of at most ``MAX_IMPORT_BYTES``.
+
+    A device (``/dev/zero`` never ends), a named pipe (no writer: a read blocks forever)
+    or a folder is refused before anything is read: the file is opened without blocking
+    and its kind checked on the descriptor, so it cannot be swapped in between.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise ImportFormatError(f"{path} is not a regular file (a device, pipe or folder)")
+        if status.st_size > MAX_IMPORT_BYTES:
+            raise ImportFormatError(
+                f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB: not an annotation export"
+            )
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(MAX_IMPORT_BYTES + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_IMPORT_BYTES:  # it grew while being read
+        raise ImportFormatError(f"{path} is larger than {MAX_IMPORT_BYTES // 2**20} MB")
+    return data
+
+
 def load_jsonld(path: Path) -> object:
     """The JSON of an import file; ImportFormatError (one line) if it cannot be read as such."""
     try:
-        return json.loads(Path(path).read_bytes().decode("utf-8"))
+        return json.loads(read_import_file(Path(path)).decode("utf-8"))
     except OSError as exc:
         raise ImportFormatError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except RecursionError:
@@ -199,15 +240,29 @@ def _annotations_in(data: object) -> list[object]:
         raise ImportFormatError("expected a JSON object or array of Web Annotations")
     kinds = _kinds(data)
     if "AnnotationCollection" in kinds:  # its first page embedded: nothing is fetched
-        first = data.get("first", {"items": []})
+        if isinstance(data.get("items"), list):  # items on the collection itself: common
+            return list(data["items"])
+        first = data.get("first")
+        if first is None and data.get("total") in (0, None):
+            return []  # an empty collection (an export of a library with no highlights)
         if not isinstance(first, dict):
-            raise ImportFormatError("the collection's annotations are not in the file")
+            raise ImportFormatError(
+                "the collection's annotations are not in the file (no items, and its first"
+                " page is not embedded)"
+            )
         return _annotations_in({**first, "type": "AnnotationPage"})
     if "AnnotationPage" in kinds and isinstance(data.get("items"), list):
         return list(data["items"])
     if "Annotation" in kinds or "target" in data:
         return [data]
     raise ImportFormatError("not a Web Annotation, AnnotationPage or AnnotationCollection")
+
+
+def _bounded(raw: dict[Any, Any]) -> None:
+    """ImportFormatError when a field the reader would see is past its limit."""
+    annotation_id = _string(raw.get("id"))
+    if len(annotation_id) > MAX_ANNOTATION_ID_CHARS:
+        raise ImportFormatError(f"its id is longer than {MAX_ANNOTATION_ID_CHARS:,} characters")
 
 
 def _annotation(
@@ -221,6 +276,7 @@ def _annotation(
         raise ImportFormatError("it holds text that is not valid Unicode (a surrogate)") from None
     except (RecursionError, ValueError):
         raise ImportFormatError("it is nested too deep") from None
+    _bounded(raw)
     target = raw.get("target")
     target = target[0] if isinstance(target, list) and target else target  # the first only
     target = {"source": target} if isinstance(target, str) else target
@@ -238,8 +294,8 @@ def _annotation(
     selectors, (note, tags) = _selectors(target.get("selector"), found[1]), _bodies(raw)
     color = raw.get("reader:color", raw.get(f"{NAMESPACE}color"))
     color = color if color in COLORS else "yellow"
-    created = _string(raw.get("created")) or now()
-    modified = _string(raw.get("modified")) or created
+    created = _date(raw.get("created")) or now()
+    modified = _date(raw.get("modified")) or created
     orphan = raw.get("reader:orphan", raw.get(f"{NAMESPACE}orphan")) is True
     annotation_id = _string(raw.get("id")) or f"urn:uuid:{uuid.uuid4()}"
     return found, Annotation(
@@ -279,8 +335,12 @@ def _selectors(found: object, text: str) -> Selectors:
             continue
         kinds = _kinds(selector)
         if "TextQuoteSelector" in kinds and _string(selector.get("exact")).strip():
-            prefix, suffix = _string(selector.get("prefix")), _string(selector.get("suffix"))
-            quote = TextQuote(selector["exact"], prefix, suffix)
+            exact = selector["exact"]
+            if len(exact) > MAX_QUOTE_CHARS:
+                raise ImportFormatError(f"its quote is longer than {MAX_QUOTE_CHARS:,} characters")
+            prefix = _string(selector.get("prefix"))[-CONTEXT:]  # hints: cut, not refused
+            suffix = _string(selector.get("suffix"))[:CONTEXT]
+            quote = TextQuote(exact, prefix, suffix)
         elif "TextPositionSelector" in kinds:
             start, end = _offset(selector.get("start")), _offset(selector.get("end"))
             position = TextPosition(start, end) if 0 <= start < end else position
@@ -299,11 +359,14 @@ def _bodies(raw: dict[Any, Any]) -> tuple[str, tuple[str, ...]]:
         value = _string(body.get("value")) if isinstance(body, dict) else ""
         purposes = _strings(body.get("purpose")) if value else set()
         if "tagging" in purposes and value.replace(",", " ").strip():
-            tag = clean_tag(value)
-            tags += [] if tag in tags else [tag]
+            tag = clean_tag(value[: MAX_TAG_CHARS * 4])[:MAX_TAG_CHARS]
+            tags += [] if tag in tags or len(tags) >= MAX_TAGS else [tag]
         elif value and purposes <= {"commenting", "describing"}:
             notes.append(value)
-    return "\n\n".join(note for note in notes if note), tuple(tags)
+    note = "\n\n".join(note for note in notes if note)
+    if len(note) > MAX_NOTE_CHARS:
+        raise ImportFormatError(f"its note is longer than {MAX_NOTE_CHARS:,} characters")
+    return note, tuple(tags)
 
 
 def _kinds(data: dict[Any, Any]) -> set[str]:
@@ -317,6 +380,12 @@ def _strings(value: object) -> set[str]:
 
 def _string(value: object) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _date(value: object) -> str:
+    """An ISO 8601 timestamp as written, or "" for anything that cannot be one."""
+    text = _string(value)
+    return text if len(text) <= _MAX_DATE_CHARS else ""
 
 
 def _offset(value: object) -> int:

@@ -1,7 +1,13 @@
 """Finding article files on disk: a whole tree, or one folder's own entries.
 
-Only stats, never reads. Hidden entries (``.git``, ``.foo.swp``) are skipped;
-symlinks are followed, but a folder is never walked twice (no symlink loops).
+Only stats, never reads. Hidden entries (``.git``, ``.foo.swp``) are skipped.
+
+Symlinks that stay inside the library are followed (a folder is never walked twice: no
+symlink loops); a symlink that leads out of the library, to a file or a folder, is not
+followed and its target never listed. The library is the folder the reader chose: a link
+out of it can lead anywhere (``/``, ``/etc/passwd``), and what the app lists, indexes
+and shows must be what ``show`` and the reading pane accept, which is what is inside.
+Recoll does not follow links by default either.
 Paths come out as article paths (:mod:`reader.core.articles.names`: always valid
 UTF-8, mapped back to the OS name by ``os_path``), so a Latin-1 ``café.txt`` is
 listed like any other file.
@@ -65,12 +71,16 @@ def data_home_id() -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def walk(top: Path, prefix: str, folders: list[Path]) -> Iterator[tuple[str, FileStat]]:
+def walk(
+    top: Path, prefix: str, folders: list[Path], root: Path | None = None
+) -> Iterator[tuple[str, FileStat]]:
     """Article files below ``top`` as (``prefix`` + relative article path, stat).
 
-    ``prefix`` is an article path (escaped as :func:`article_rel` escapes). Every folder
-    walked is appended to ``folders`` (the watcher watches them).
+    ``prefix`` is an article path (escaped as :func:`article_rel` escapes) of ``top`` in
+    the library at ``root`` (``top`` itself when None). Every folder walked is appended to
+    ``folders`` (the watcher watches them).
     """
+    inside = _Inside(root if root is not None else top)
     seen: set[tuple[int, int]] = set()
     home = data_home_id()
     if home is not None and home != _id(top):
@@ -85,7 +95,7 @@ def walk(top: Path, prefix: str, folders: list[Path]) -> Iterator[tuple[str, Fil
         if (info.st_dev, info.st_ino) in seen:
             continue  # a symlink loop, a folder linked twice, or the app's data home
         seen.add((info.st_dev, info.st_ino))
-        files, subfolders, is_data = _scan(folder, rel)
+        files, subfolders, is_data = _scan(folder, rel, inside)
         if is_data:
             continue
         folders.append(folder)
@@ -93,10 +103,15 @@ def walk(top: Path, prefix: str, folders: list[Path]) -> Iterator[tuple[str, Fil
         stack.extend((folder / name, f"{rel}{_article_name(name)}/") for name in subfolders)
 
 
-def scan_folder(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str]]:
+def scan_folder(
+    folder: Path, prefix: str, root: Path | None = None
+) -> tuple[dict[str, FileStat], set[str]]:
     """One folder's own article files (``prefix`` + article path → stat) and subfolder
-    names (as article paths: ``os_path(folder, name)`` is the folder on disk)."""
-    files, subfolders, is_data = _scan(folder, prefix)
+    names (as article paths: ``os_path(folder, name)`` is the folder on disk), in the
+    library at ``root`` (found from ``folder`` and ``prefix`` when None)."""
+    if root is None:
+        root = folder.parents[prefix.count("/") - 1] if prefix else folder
+    files, subfolders, is_data = _scan(folder, prefix, _Inside(root))
     if is_data:
         return {}, set()
     return files, {_article_name(name) for name in subfolders}
@@ -112,6 +127,18 @@ def is_page_parts(name: str, siblings: set[str]) -> bool:
     return False
 
 
+class _Inside:
+    """Whether a symlink's target is inside the library (its real path under the root's)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = os.path.realpath(root)
+        self.prefix = self.root.rstrip(os.sep) + os.sep
+
+    def __call__(self, path: str) -> bool:
+        real = os.path.realpath(path)
+        return real == self.root or real.startswith(self.prefix)
+
+
 def _id(folder: Path) -> tuple[int, int] | None:
     try:
         info = folder.stat()
@@ -125,6 +152,14 @@ def _article_name(name: str) -> str:
     return name if _ESCAPED.search(name) is None else article_rel(name)
 
 
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """From the directory entry's type (no system call on most file systems)."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     """From the directory entry's type on most file systems (no system call); a symlink
     to a folder is one."""
@@ -134,7 +169,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False  # deleted since scandir
 
 
-def _scan(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str], bool]:
+def _scan(folder: Path, prefix: str, inside: _Inside) -> tuple[dict[str, FileStat], set[str], bool]:
     """Files (article paths), subfolders (OS names), and whether it is a library's data."""
     files: dict[str, FileStat] = {}
     subfolders: set[str] = set()
@@ -147,6 +182,8 @@ def _scan(folder: Path, prefix: str) -> tuple[dict[str, FileStat], set[str], boo
         return {}, set(), True
     for entry in entries:
         name = entry.name
+        if _is_link(entry) and not inside(entry.path):
+            continue  # a link out of the library: not followed (see the module)
         if _PLAIN_ARTICLE.fullmatch(name):
             rel = name  # most entries: no other question before the stat
         elif name.startswith("."):
