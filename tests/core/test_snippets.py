@@ -24,14 +24,10 @@ def marked(text: str, query: str, lang: str) -> list[str]:
 
 def test_query_terms_keep_positive_words_and_prefixes_only() -> None:
     terms = QueryTerms.parse('"forces armées" OR secur* -mali NOT moscou source:reuters date:2023')
-    assert terms.words == ["forces", "armées"]
+    assert terms.phrases == [("forces", "armées")] and terms.words == []
     assert terms.prefixes == ["secur"]
-    assert QueryTerms.parse('title:Bamako (russie OR "l’aide")').words == [
-        "Bamako",
-        "russie",
-        "l",
-        "aide",
-    ]
+    terms = QueryTerms.parse('title:Bamako (russie OR "l’aide")')
+    assert terms.words == ["Bamako", "russie"] and terms.phrases == [("l", "aide")]
     assert not QueryTerms.parse("lang:fr -guerre")
 
 

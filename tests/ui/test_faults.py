@@ -92,7 +92,7 @@ def test_no_text_of_a_hostile_library_is_ever_taken_for_rich_text(
     assert window._all_annotations is not None
     qtbot.waitUntil(lambda: window._all_annotations.list.count() > 0, timeout=5000)  # type: ignore[union-attr]
     with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
-        window.search_field.setText("quokka")
+        window.search_field.setText("quokka nonexistent")  # a word of the note: its line
     first = walk_everything()
     with qtbot.waitSignal(window.session.search.results_ready, timeout=10_000):
         window.search_field.setText(f"{BOLD} {IMG} nothingmatchesthis")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.articles.article import Article, count_words, markdown_excerpt, plain_excerpt
-from reader.core.articles.bylines import Byline, parse_byline
+from reader.core.articles.bylines import Byline, fold, parse_byline
 from reader.core.articles.decoding import DecodeError, decode
 from reader.core.articles.front_matter import (
     FrontMatterRefused,
@@ -39,9 +39,10 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | PAGE_SUFFIXES
 MAX_BYTES = MAX_ARTICLE_BYTES  # the name other modules know (see reader.core.limits)
 
 # A level-1 ATX heading, or the fence line of a code block (whose "# comments" are no titles).
-# The title's closing "#"s and blanks are stripped in Python: a lazy "(.+?)[ \t#]*$" took
-# 31 s on one line of 50,000 spaces (quadratic backtracking).
+# The title's closing "#"s and blanks are stripped in Python: a lazy "(.+?)[ \t#]*$" is
+# quadratic on a long line of spaces (it backtracks from every one).
 _ATX_H1_OR_FENCE = re.compile(r"^(?:(?P<fence>[ ]{0,3}(?:```|~~~))|#[ \t]+(?P<title>[^\n]+))", re.M)
+_EMPHASIS = re.compile(r"[*_`\\]")
 
 
 def fingerprint_bytes(data: bytes) -> str:
@@ -197,28 +198,41 @@ def text_to_markdown(text: str) -> str:
 SUBHEADING_CHARS = 80  # longer, a line without a full stop is a paragraph still
 SUBHEADING_WORDS = 12
 _CLOSING = '.!?…:;,»"”’)]'
+# A line in capitals may end as a question or an exclamation ("DE LA TÉLÉRÉALITÉ À LA
+# FICTION ?"): news sites set their subheads so, and no paragraph is written in capitals.
+_CAPITALS_CLOSING = "?!"
+_CAPITALS_SHARE = 0.8  # of a line's letters: a sigle or two in a sentence is no subhead
+_CAPITALS_LETTERS = 4  # fewer: "OK", "N.B." are no subheads
 
 
 def is_subheading(line: str) -> bool:
     """A short line with no closing punctuation, starting with a capital or a digit (as
-    "Formation militaire, mais pas uniquement"); a short sentence with its full stop is a
-    paragraph."""
-    return (
-        0 < len(line) <= SUBHEADING_CHARS
-        and len(line.split()) <= SUBHEADING_WORDS
-        and line[-1] not in _CLOSING
-        and (line[0].isupper() or line[0].isdigit())
-    )
+    "Formation militaire, mais pas uniquement"), or a short line in capitals that may end
+    with "?" or "!" (as "DE LA TÉLÉRÉALITÉ À LA FICTION ?"); a short sentence with its
+    full stop is a paragraph."""
+    if not (0 < len(line) <= SUBHEADING_CHARS and len(line.split()) <= SUBHEADING_WORDS):
+        return False
+    if line[-1] in _CAPITALS_CLOSING and in_capitals(line):
+        return True
+    return line[-1] not in _CLOSING and (line[0].isupper() or line[0].isdigit())
+
+
+def in_capitals(line: str) -> bool:
+    """Mostly upper-case letters, and enough of them to be words."""
+    letters = [ch for ch in line if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= _CAPITALS_LETTERS and upper >= _CAPITALS_SHARE * len(letters)
 
 
 def _parse_markdown(rel: str, text: str, summary: bool = True) -> Article:
     meta, body = split_front_matter(text)
     title = text_field(meta.get("title"))
-    if not title:
-        heading = _first_h1(body)
-        if heading:
-            title = _heading_text(heading.group("title"))[:MAX_FIELD_CHARS]
-            body = body[: heading.start()] + body[heading.end() :]
+    heading = _first_h1(body)
+    if heading and not title:
+        title = _heading_text(heading.group("title"))[:MAX_FIELD_CHARS]
+        body = body[: heading.start()] + body[heading.end() :]
+    elif heading and not body[: heading.start()].strip() and _same_title(heading, title):
+        body = body[heading.end() :]  # the pane shows the title above the body already
     source, author = text_field(meta.get("source")), text_field(meta.get("author"))
     book = text_field(meta.get("book"))
     # A book's chapter is listed and bylined under its author (the catalog has no field
@@ -250,6 +264,16 @@ def _first_h1(body: str) -> re.Match[str] | None:
         elif not in_code:
             return match
     return None
+
+
+def _same_title(heading: re.Match[str], title: str) -> bool:
+    """Whether a heading says the title again: the same words, case, accents and
+    emphasis marks aside (``# *Le* Mali`` repeats "Le Mali")."""
+
+    def words(text: str) -> str:
+        return " ".join(fold(_EMPHASIS.sub("", text)).split())
+
+    return words(_heading_text(heading.group("title"))) == words(title)
 
 
 def _heading_text(raw: str) -> str:

@@ -55,3 +55,24 @@ def french_spacing_html(markup: str) -> str:
                 escaped = html.escape(spaced, quote=False)
                 out.append(escaped.replace(NARROW, NARROW_HTML))
     return "".join(out)
+
+
+_OPENING_QUOTES = '"“„«'
+_CLOSING_QUOTES = '"”»'
+
+
+def unquoted(quote: str) -> tuple[str, bool]:
+    """A quoted passage (a highlight's words) ready to be put between our own quote marks:
+    its whitespace collapsed and its own marks at its edges taken off, so that a passage
+    selected with its marks is not shown between two pairs (``""Compte…"``). The flag is
+    False for a passage that opens with its own mark and closes it inside (``"Oui", dit-il``):
+    shown as written, it needs no marks of ours."""
+    text = " ".join(quote.split())
+    opens, closes = text[:1] in _OPENING_QUOTES, text[-1:] in _CLOSING_QUOTES
+    if opens and not closes:
+        return text, False
+    if opens:
+        text = text[1:]
+    if closes:
+        text = text[:-1]
+    return text.strip(), True

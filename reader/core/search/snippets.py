@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import cast
 
 from whoosh.support.charset import accent_map
@@ -42,56 +43,120 @@ for _code, _letter in cast(dict[int, str], accent_map).items():
 
 @dataclass
 class QueryTerms:
-    """The positive words and prefixes of a query, as typed (not yet analysed)."""
+    """The positive words, phrases and prefixes of a query, as typed (not yet analysed)."""
 
     words: list[str] = field(default_factory=list)
     prefixes: list[str] = field(default_factory=list)  # folded
+    # words that match only one after the other ("état d'urgence", and one typed word the
+    # index splits: "l'armée"), as the index's phrase query matches them
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
 
     @classmethod
-    def parse(cls, query: str) -> QueryTerms:
-        """Read with the search's own parser, so marks follow exactly what was searched."""
+    def parse(cls, query: str, *, notes: bool = False) -> QueryTerms:
+        """Read with the search's own parser, so marks follow exactly what was searched.
+
+        ``notes``: the words looked for in highlights and notes (``notes:``, ``in:notes``)
+        count too, for marking a note; an article's text is never searched for them."""
         terms = cls()
-        _collect(query_language.parse(query).node, terms)
+        scopes = (*_TEXT_SCOPES, "notes") if notes else _TEXT_SCOPES
+        _collect(query_language.parse(query).node, terms, scopes)
         return terms
 
+    def add(self, node: query_language.Text) -> None:
+        """The words of one clause, whatever it searches (an article, or notes)."""
+        _collect(node, self, (node.scope,))
+
     def __bool__(self) -> bool:
-        return bool(self.words or self.prefixes)
+        return bool(self.words or self.prefixes or self.phrases)
 
 
-def _collect(node: query_language.Node | None, terms: QueryTerms) -> None:
-    if isinstance(node, query_language.Text) and node.scope in _TEXT_SCOPES:
+def _collect(node: query_language.Node | None, terms: QueryTerms, scopes: tuple[str, ...]) -> None:
+    if isinstance(node, query_language.Text) and node.scope in scopes:
         words = [word.text for word in node.words]
         if node.prefix and words:
             terms.prefixes.append(fold(words.pop()))
-        terms.words.extend(words)
+        if node.phrase and len(words) > 1:
+            terms.phrases.append(tuple(words))
+        else:
+            terms.words.extend(words)
     elif isinstance(node, query_language.And | query_language.Or):
         for child in node.nodes:
-            _collect(child, terms)
+            _collect(child, terms, scopes)
     # Not: excluded words mark nothing; filters (lang, tag, date…) are not text
 
 
+_Found = tuple[int, int, str, bool]  # a word's span, its term, whether a prefix matched it
+
+
 def hit_spans(text: str, terms: QueryTerms, lang: str) -> list[tuple[int, int]]:
-    """Character spans of the words of ``text`` the query matches, in order."""
+    """Character spans of the words of ``text`` the query matches, in order; a phrase's
+    words only where they follow one another, as one span."""
     analyzer = FoldingStemAnalyzer(lang)
     wanted = frozenset(analyzer.term(word) for word in terms.words)
+    phrases = [tuple(analyzer.term(word) for word in phrase) for phrase in terms.phrases]
+    looked_for = wanted.union(*phrases)
     prefixes = tuple(terms.prefixes)
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter lowered to two (rare): word by word
-        return _hit_spans_slowly(text, analyzer, wanted, prefixes)
-    # Stemming is the cost (a Snowball stem is ~100 times a dict lookup, and an article's
-    # words are mostly new to the cache). Snowball changes only a word's ending: a word
-    # stems to a wanted term only if, folded, it starts with that term less its last two
-    # letters. One regular expression over the lowered text (each letter of those starts
-    # standing for its accented forms too: folding the whole text cost as much as the
-    # rest) finds those few words, in C; only they are folded and stemmed.
-    spans = []
+        found = _found_slowly(text, analyzer, looked_for, prefixes)
+    else:
+        found = _found(text, lowered, analyzer, looked_for, prefixes)
+    spans = [(start, end) for start, end, term, prefixed in found if prefixed or term in wanted]
+    spans += _phrase_spans(text, found, phrases)
+    return _apart(spans)
+
+
+def _found(
+    text: str,
+    lowered: str,
+    analyzer: FoldingStemAnalyzer,
+    looked_for: frozenset[str],
+    prefixes: tuple[str, ...],
+) -> list[_Found]:
+    """The words that are a term looked for or start with a prefix, in order.
+
+    Stemming is the cost (a Snowball stem is ~100 times a dict lookup, and an article's
+    words are mostly new to the cache). Snowball changes only a word's ending: a word
+    stems to a wanted term only if, folded, it starts with that term less its last two
+    letters. One regular expression over the lowered text (each letter of those starts
+    standing for its accented forms too: folding the whole text cost as much as the
+    rest) finds those few words, in C; only they are folded and stemmed."""
+    found = []
     term = analyzer.term
-    for match in _candidates(wanted, prefixes).finditer(lowered):
+    for match in _candidates(looked_for, prefixes).finditer(lowered):
         start, end = match.span()
         word = text[start:end]
-        if (prefixes and fold(word).startswith(prefixes)) or term(word) in wanted:
-            spans.append((start, end))
+        stem = term(word)
+        prefixed = bool(prefixes) and fold(word).startswith(prefixes)
+        if prefixed or stem in looked_for:
+            found.append((start, end, stem, prefixed))
+    return found
+
+
+def _phrase_spans(
+    text: str, found: list[_Found], phrases: list[tuple[str, ...]]
+) -> list[tuple[int, int]]:
+    """Where each phrase's terms are words one after the other (no word between them:
+    punctuation and apostrophes may be), one span from its first word to its last."""
+    spans = []
+    for phrase in phrases:
+        size = len(phrase)
+        for first in range(len(found) - size + 1):
+            run = found[first : first + size]
+            if all(word[2] == stem for word, stem in zip(run, phrase, strict=True)) and all(
+                WORD.search(text, a[1], b[0]) is None for a, b in pairwise(run)
+            ):
+                spans.append((run[0][0], run[-1][1]))
     return spans
+
+
+def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, none inside or across another (a phrase wins over its words)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 @lru_cache(maxsize=64)
@@ -113,15 +178,17 @@ def _any_form(letter: str) -> str:
     return f"[{re.escape(letter + forms)}]" if forms else re.escape(letter)
 
 
-def _hit_spans_slowly(
-    text: str, analyzer: FoldingStemAnalyzer, wanted: frozenset[str], prefixes: tuple[str, ...]
-) -> list[tuple[int, int]]:
-    spans = []
+def _found_slowly(
+    text: str, analyzer: FoldingStemAnalyzer, looked_for: frozenset[str], prefixes: tuple[str, ...]
+) -> list[_Found]:
+    found = []
     for match in WORD.finditer(text):
         word = match.group()
-        if analyzer.term(word) in wanted or (prefixes and fold(word).startswith(prefixes)):
-            spans.append(match.span())
-    return spans
+        stem = analyzer.term(word)
+        prefixed = bool(prefixes) and fold(word).startswith(prefixes)
+        if prefixed or stem in looked_for:
+            found.append((*match.span(), stem, prefixed))
+    return found
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ thousands of highlights, not millions, and the scan takes milliseconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from reader.core.annotations.userdata import UserData
+from reader.core.annotations.userdata import Annotation, UserData
+from reader.core.articles.typography import unquoted
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
+from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, best_snippet
 
 
 @dataclass(frozen=True)
@@ -31,9 +33,18 @@ class _Entry:
     article_id: int
     annotation_id: str
     lang: str
-    folded: tuple[str, ...]
+    folded: tuple[str, ...]  # the words of the quote, then of the note
     stems: tuple[str, ...]
-    text: str  # the quote, then the note
+    quote_words: int  # how many of them are the quote's
+
+
+@dataclass
+class _Matched:
+    """Where an article's highlight matched the query: its words looked for there."""
+
+    lang: str
+    in_note: bool  # the note alone matched (else the quote did, maybe with the note)
+    terms: QueryTerms
 
 
 class UserFilters:
@@ -43,6 +54,7 @@ class UserFilters:
         self.userdata = userdata
         self._entries: list[_Entry] | None = None
         self.note_matches: dict[int, str] = {}  # article id → annotation id matched first
+        self._matched: dict[int, _Matched] = {}  # article id → how that annotation matched
 
     def filter_ids(self, node: ql.Filter) -> IdSet | None:
         """The ids a filter stands for; None when it is not about the reader's data."""
@@ -71,19 +83,31 @@ class UserFilters:
         for entry in self._load():
             if entry.article_id not in found and _matches(entry, node):
                 found.add(entry.article_id)
-                self.note_matches.setdefault(entry.article_id, entry.annotation_id)
+                first = self.note_matches.setdefault(entry.article_id, entry.annotation_id)
+                if first == entry.annotation_id:
+                    self._remember(entry, node)
         return found
 
+    def _remember(self, entry: _Entry, node: ql.Text) -> None:
+        in_note = _matches(_note_of(entry), node)
+        matched = self._matched.setdefault(
+            entry.article_id, _Matched(entry.lang, in_note, QueryTerms())
+        )
+        if in_note and not matched.in_note:  # the note is what the reader wrote: shown first
+            matched.in_note, matched.terms = True, QueryTerms()
+        if in_note == matched.in_note:
+            matched.terms.add(node)
+
     def matched_notes(self, limit: int = 2000) -> dict[int, str]:
-        """Article id → the highlight (and its note) it matched by, as one line of text."""
+        """Article id → what of its highlight the query matched, as one line of text: the
+        passage of the note around the words found there, else the quote's passage
+        (between quote marks)."""
         found = {}
         for article_id, annotation_id in list(self.note_matches.items())[:limit]:
             annotation = self.userdata.annotation(annotation_id)
-            if annotation is not None:
-                line = f"“{annotation.quote}”"
-                if annotation.note:
-                    line += f" — {annotation.note}"
-                found[article_id] = " ".join(line.split())
+            matched = self._matched.get(article_id)
+            if annotation is not None and matched is not None:
+                found[article_id] = _matched_line(annotation, matched)
         return found
 
     def _load(self) -> list[_Entry]:
@@ -91,17 +115,31 @@ class UserFilters:
             rows = self.userdata.note_texts()
             self._entries = []
             for article_id, annotation_id, lang, quote, note in rows:
-                text = f"{quote}\n{note}" if note else quote
-                words = WORD.findall(text)
+                quoted = WORD.findall(quote)
+                words = quoted + WORD.findall(note)
                 analyzer = FoldingStemAnalyzer(lang or "xx")
                 self._entries.append(
                     _Entry(
                         article_id, annotation_id, lang or "xx",
                         tuple(fold(word) for word in words),
-                        tuple(analyzer.term(word) for word in words), text,
+                        tuple(analyzer.term(word) for word in words), len(quoted),
                     )
                 )  # fmt: skip
         return self._entries
+
+
+def _note_of(entry: _Entry) -> _Entry:
+    """The entry of the note alone, without the quote's words."""
+    skip = entry.quote_words
+    return replace(entry, folded=entry.folded[skip:], stems=entry.stems[skip:], quote_words=0)
+
+
+def _matched_line(annotation: Annotation, matched: _Matched) -> str:
+    if matched.in_note and annotation.note.strip():
+        return best_snippet(" ".join(annotation.note.split()), matched.terms, matched.lang).text
+    quote, marks = unquoted(annotation.quote)
+    passage = best_snippet(quote, matched.terms, matched.lang, SNIPPET_CHARS).text
+    return f"“{passage}”" if marks else passage
 
 
 def _matches(entry: _Entry, node: ql.Text) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.userdata import COLORS, Annotation
+from reader.core.articles.typography import unquoted
 from reader.core.render import short_date
 from reader.core.search.analysis import fold
 from reader.ui.annotations.highlight_layer import color_name
@@ -39,11 +40,16 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE_SAVE_MS = 0
 
 
+QUOTE_CHARS = 220  # of a long highlight, the panel shows its start
+
+
 def entry_text(annotation: Annotation) -> str:
-    quote = " ".join(annotation.quote.split())
-    if len(quote) > 220:
-        quote = quote[:219] + "…"
-    lines = [QCoreApplication.translate("AnnotationsPanel", "“{0}”").format(quote)]
+    quote, marks = unquoted(annotation.quote)
+    if len(quote) > QUOTE_CHARS:
+        quote = quote[: QUOTE_CHARS - 1] + "…"
+    if marks:
+        quote = QCoreApplication.translate("AnnotationsPanel", "“{0}”").format(quote)
+    lines = [quote]
     if annotation.note:
         lines.append(f"✎ {annotation.note}")
     lines.append(short_date(annotation.created[:10], current_language()))

@@ -65,13 +65,18 @@ class Theme:
         return palette
 
 
+# The selection (``highlight``) is the reverse of a reader's highlight, so the two are
+# never taken for each other: highlights are pale fills under the text's own ink in light
+# and sepia, deep fills under light ink in dark (``annotations.highlight_layer``); so
+# the selection is a deep fill under white in light and sepia, and a pale one under dark
+# ink in dark.
 THEMES = {
     "light": Theme("light", "#f3f3f1", "#ffffff", "#f7f7f5", "#1f1f1f", "#6b6b6b", "#ececea",
                    "#2f6fd0", "#ffffff", "#1d5fbf", "#c8c8c4"),
     "sepia": Theme("sepia", "#eadfc8", "#f6efdf", "#f0e6d0", "#4a3b2a", "#8a7458", "#e4d7bb",
-                   "#a8753c", "#ffffff", "#8a4b12", "#cdbd9b"),
+                   "#8f5e2a", "#ffffff", "#8a4b12", "#cdbd9b"),
     "dark": Theme("dark", "#242424", "#1b1b1b", "#222222", "#e4e4e4", "#9a9a9a", "#303030",
-                  "#3d6fbf", "#ffffff", "#8ab4f8", "#4a4a4a"),
+                  "#a8c7fa", "#0f1d33", "#8ab4f8", "#4a4a4a"),
 }  # fmt: skip
 
 

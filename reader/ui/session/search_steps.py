@@ -11,14 +11,13 @@ Plain data, built on worker threads (no Qt calls).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library
 from reader.core.operations import SearchResults, did_you_mean, hit_snippets
-from reader.core.search.snippets import Snippet
+from reader.core.search.snippets import QueryTerms, Snippet, hit_spans
 
 # The list asks for the first FIRST_HITS hits, then (behind the first SCREENFUL
 # snippets and "did you mean") for the rest up to SEARCH_LIMIT, then the other snippets
@@ -64,20 +63,29 @@ def results_to_list(results: SearchResults, in_highlights: str) -> ResultsToList
     """The results as the list shows them at once: each hit a note found says so."""
     return ResultsToList(
         results=results,
-        snippets_html=snippets_html(results.snippets, results.notes, in_highlights),
+        snippets_html=snippets_html(results, results.snippets, results.notes, in_highlights),
     )
 
 
 def snippets_html(
-    snippets: dict[int, Snippet | None], notes: dict[int, str], in_highlights: str
+    results: SearchResults,
+    snippets: dict[int, Snippet | None],
+    notes: dict[int, str],
+    in_highlights: str,
 ) -> dict[int, str]:
-    """Snippet HTML by id; a hit found by a note alone says so (``in_highlights``)."""
+    """Snippet HTML by id; a hit found by a note alone says so (``in_highlights``), with
+    the words it matched there marked as in a snippet."""
     shown = {
         article_id: snippet.html() if snippet else "" for article_id, snippet in snippets.items()
     }
+    terms: QueryTerms | None = None
+    langs = {hit.id: hit.row.lang for hit in results.hits}
     for article_id, line in notes.items():
         if "<mark>" not in shown.get(article_id, ""):
-            shown[article_id] = in_highlights.format(html.escape(line))
+            if terms is None:
+                terms = QueryTerms.parse(results.query, notes=True)
+            spans = hit_spans(line, terms, langs.get(article_id, ""))
+            shown[article_id] = in_highlights.format(Snippet(line, tuple(spans)).html())
     return shown
 
 
@@ -100,7 +108,7 @@ def snippets_to_list(
         for article_id in snippets
         if article_id in results.notes
     }
-    shown = snippets_html(snippets, notes, in_highlights)
+    shown = snippets_html(results, snippets, notes, in_highlights)
     if not suggest or results.timed_out:
         return SnippetsToList(query=results.query, snippets_html=shown)
     return SnippetsToList(
