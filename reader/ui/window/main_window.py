@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.progress_label.setText(self.session.refresh.unavailable)  # "" when the folder is there
         self._update_count()
-        if not self.model.rowCount():
+        if not self.model.total():  # none in the library, not none shown (a search, a filter)
             self.reading.show_message(
                 self.tr("No articles here yet"),
                 self.tr("Add .txt or .md files to {0} and they will appear here.").format(
