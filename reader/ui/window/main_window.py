@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.related = RelatedList(self.session, self.tasks)  # under the pane, off-thread
+        self.related = RelatedList(self.session, self.tasks, self.settings)  # under the pane
         self.splitter.addWidget(with_related(self.reading_pane, self.related))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
