@@ -124,7 +124,9 @@ class RelatedList(QWidget):
         arrow = Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow
         self.heading.setArrowType(arrow)
         self.heading.setToolTip(
-            self.tr("Hide the related articles") if unfolded else self.tr("Show them")
+            self.tr("Hide the related articles")
+            if unfolded
+            else self.tr("Show the related articles")
         )
         views = [v for v in (self.related_list, self.duplicates_list) if unfolded and v.count()]
         lines = {v: min(MAX_LINES, v.count()) for v in views}
