@@ -61,21 +61,22 @@ def chapters_together(ids: list[int], rows: Mapping[int, CatalogRow]) -> list[in
     """``ids`` as ordered, but each book (same book, same author) in one run, in reading
     order, where its first chapter in ``ids`` was."""
     books: dict[tuple[str, str], list[int]] = {}
+    which: list[tuple[str, str] | None] = []  # each id's book, if any
     for article_id in ids:
         row = rows[article_id]
-        if book := book_of(row):
+        book = book_of(row)
+        which.append((row.source, book) if book else None)
+        if book:
             books.setdefault((row.source, book), []).append(article_id)
     if all(len(chapters) < 2 for chapters in books.values()):
         return ids
     placed: set[tuple[str, str]] = set()
     ordered: list[int] = []
-    for article_id in ids:
-        row = rows[article_id]
-        which = (row.source, book_of(row))
-        chapters = books.get(which, [])
-        if len(chapters) < 2:
+    for article_id, key in zip(ids, which, strict=True):
+        chapters = books[key] if key is not None else []
+        if key is None or len(chapters) < 2:
             ordered.append(article_id)
-        elif which not in placed:
-            placed.add(which)
+        elif key not in placed:
+            placed.add(key)
             ordered.extend(sorted(chapters, key=lambda i: (natural_key(rows[i].title), i)))
     return ordered
