@@ -135,7 +135,7 @@ class RelatedList(QWidget):
             layout = self._layout
             margins = layout.contentsMargins()
             used = margins.top() + margins.bottom() + self.heading.sizeHint().height()
-            used += layout.spacing() * len(views) + 4 * len(views)  # a list's frame: 4
+            used += layout.spacing() * len(views) + 4 * len(views)  # a list's slack: 4
             if self.duplicates_list in lines:
                 used += self.duplicates_heading.sizeHint().height() + layout.spacing()
             budget = max(0, (self._room - used) // max(1, row))
@@ -147,8 +147,9 @@ class RelatedList(QWidget):
         for view in (self.related_list, self.duplicates_list):
             shown = lines.get(view, 0)
             if shown:
-                view.setFixedHeight(shown * row + 4)
                 scrolls = view.count() > shown  # fewer lines than it has: it scrolls
+                # whole lines only when it scrolls (no sliver of the next one)
+                view.setFixedHeight(shown * row + (0 if scrolls else 4))
                 view.setVerticalScrollBarPolicy(
                     Qt.ScrollBarPolicy.ScrollBarAsNeeded
                     if scrolls
