@@ -236,7 +236,7 @@
         <translation>Supprimer le surlignage non placé</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>&lt;b&gt;Could not be placed&lt;/b&gt; ({0}): the article&apos;s text changed. Select the passage and re-attach, or delete.</source>
         <translation>&lt;b&gt;Impossibles à placer&lt;/b&gt; ({0})&#xa0;: le texte de l’article a changé. Sélectionnez le passage et rattachez, ou supprimez.</translation>
     </message>
@@ -244,37 +244,42 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/library_list/article_list.py" line="+42"/>
+        <location filename="../ui/library_list/article_list.py" line="+51"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Right-click to sort by date, title or source</source>
-        <translation>Clic droit pour trier par date, titre ou source</translation>
+        <location line="+26"/>
+        <source>Click to sort by title, again for Z to A, a third time for newest first. Right-click for every order.</source>
+        <translation>Cliquez pour trier par titre, une deuxième fois de Z à A, une troisième fois pour revenir aux plus récents. Clic droit pour tous les ordres.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+63"/>
+        <source>Newest first</source>
+        <translation>Plus récents d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest first</source>
+        <translation>Plus anciens d’abord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title, A to Z</source>
+        <translation>Titre, de A à Z</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title, Z to A</source>
+        <translation>Titre, de Z à A</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Sort by</source>
         <translation>Trier par</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Date, newest first</source>
-        <translation>Date, la plus récente d’abord</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Date, oldest first</source>
-        <translation>Date, la plus ancienne d’abord</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -312,7 +317,7 @@
         <translation>impossible de lire le fichier&#xa0;: permission refusée</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>starred</source>
         <translation>favori</translation>
     </message>
@@ -322,7 +327,7 @@
         <translation>pas favori</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>unread</source>
         <translation>non lu</translation>
     </message>
@@ -618,7 +623,7 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../ui/window/library_menu.py" line="+88"/>
+        <location filename="../ui/window/library_menu.py" line="+75"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
     </message>
@@ -745,7 +750,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+83"/>
+        <location filename="../ui/window/main_window.py" line="+90"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
@@ -755,7 +760,7 @@
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Looking for articles…</source>
         <translation>Recherche des articles…</translation>
     </message>
@@ -796,7 +801,7 @@
         <translation>Son fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../ui/window/navigation.py" line="+144"/>
+        <location filename="../ui/window/navigation.py" line="+135"/>
         <source>Not an article of this library: {0}</source>
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -809,7 +814,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../ui/window/navigation.py" line="-106"/>
+        <location filename="../ui/window/navigation.py" line="-98"/>
         <source>&amp;Next Article</source>
         <translation>Article &amp;suivant</translation>
     </message>
@@ -968,7 +973,7 @@
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading/reading_view.py" line="+59"/>
+        <location filename="../ui/reading/reading_view.py" line="+58"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -981,15 +986,14 @@
 <context>
     <name>RelatedList</name>
     <message>
-        <location filename="../ui/reading/related_list.py" line="+44"/>
-        <location line="+4"/>
+        <location filename="../ui/reading/related_list.py" line="+67"/>
         <location line="+37"/>
-        <location line="+11"/>
+        <location line="+60"/>
         <source>Related articles</source>
         <translation>Articles liés</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-96"/>
         <source>Also in your library as:</source>
         <translation>Aussi dans votre bibliothèque sous&#xa0;:</translation>
     </message>
@@ -1004,7 +1008,17 @@
         <translation>Articles liés&#xa0;: recherche…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
+        <source>Hide the related articles</source>
+        <translation>Masquer les articles liés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the related articles</source>
+        <translation>Afficher les articles liés</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>No related articles</source>
         <translation>Aucun article lié</translation>
     </message>
@@ -1125,7 +1139,7 @@
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../ui/window/status_text.py" line="+89"/>
+        <location filename="../ui/window/status_text.py" line="+101"/>
         <source>%n of 1 article shown</source>
         <translation>
             <numerusform>%n article affiché sur 1</numerusform>
@@ -1212,7 +1226,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Looking for articles…</source>
         <translation>Recherche des articles…</translation>
     </message>
@@ -1225,13 +1239,18 @@ Ajoutez-y des fichiers .txt ou .md&#xa0;: ils apparaîtront ici aussitôt. Ou ou
     </message>
     <message>
         <location line="+5"/>
+        <source>No articles shown match “{0}”.</source>
+        <translation>Aucun article affiché ne correspond à «&#xa0;{0}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No articles match “{0}”.
 Check the spelling, use fewer words, or look in your notes with in:notes.</source>
         <translation>Aucun article ne correspond à «&#xa0;{0}&#xa0;».
 Vérifiez l’orthographe, utilisez moins de mots, ou cherchez dans vos notes avec in:notes.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>No starred articles yet.
 Press Ctrl+D (or S) to star the article you are reading.</source>
         <translation>Aucun article favori pour l’instant.
@@ -1243,7 +1262,33 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>Aucun article non lu&#xa0;: vous les avez tous lus.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>unread</source>
+        <translation>non lus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>starred</source>
+        <translation>favoris</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>tag “{0}”</source>
+        <translation>étiquette «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>source “{0}”</source>
+        <translation>source «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The filter ({0}) hides the rest of the library: choose “All articles”, “Any tag” and “Any source” above the list to see every article.</source>
+        <translation>Le filtre ({0}) masque le reste de la bibliothèque&#xa0;: choisissez «&#xa0;Tous les articles&#xa0;», «&#xa0;Toute étiquette&#xa0;» et «&#xa0;Toute source&#xa0;» au-dessus de la liste pour voir tous les articles.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+9"/>
         <source>No articles match this filter.</source>
         <translation>Aucun article ne correspond à ce filtre.</translation>
     </message>
@@ -1310,7 +1355,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../ui/session/tasks.py" line="+129"/>
+        <location filename="../ui/session/tasks.py" line="+134"/>
         <source>Something went wrong in the background: {0}</source>
         <translation>Une tâche de fond a échoué&#xa0;: {0}</translation>
     </message>
@@ -1421,7 +1466,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>WindowSearch</name>
     <message>
-        <location filename="../ui/window/search.py" line="+185"/>
+        <location filename="../ui/window/search.py" line="+181"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
     </message>

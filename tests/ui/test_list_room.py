@@ -61,15 +61,15 @@ def test_the_list_still_sorts_by_date_source_and_title_from_the_header_menu(
 ) -> None:
     menu = window.list_view.sort_menu()
     actions = {action.text(): action for action in menu.actions()}
-    assert actions["Date, newest first"].isChecked()  # the default
-    actions["Title"].trigger()
+    assert actions["Newest first"].isChecked()  # the default
+    actions["Title, A to Z"].trigger()
     titles = [window.model.index(r, TITLE).data() for r in range(window.model.rowCount())]
     assert titles == sorted(titles, key=str.casefold)
     actions["Source"].trigger()
     sources = [window.model.index(r, SOURCE).data() for r in range(window.model.rowCount())]
     assert sources == sorted(sources, key=str.casefold)
     assert window.list_view.horizontalHeader().sortIndicatorSection() == SOURCE
-    assert window.list_view.sort_menu().actions()[3].isChecked()
+    assert window.list_view.sort_menu().actions()[4].isChecked()
     window.list_view.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
 
 

@@ -4,13 +4,17 @@ Each row has the title over up to two lines, and under it source · date and the
 opening (or the search snippet while searching; see
 :mod:`reader.ui.library_list.snippet_delegate`). Source and date are no columns of their
 own, so they spend none of the title's width; the list still sorts by them, from the
-header's context menu (a click on the header sorts by title).
+header's context menu. A click on the header sorts by title, A to Z, again Z to A, and a
+third time back to newest first: the way back is where the reader left.
+
+Every row is as high as what it shows (:func:`snippet_delegate.row_height`): one line
+more while searching, and again after the font changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QActionGroup, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QActionGroup, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,7 +32,12 @@ from reader.ui.library_list.article_model import (
     TITLE,
     ArticleListModel,
 )
-from reader.ui.library_list.snippet_delegate import ArticleDelegate, row_height
+from reader.ui.library_list.snippet_delegate import (
+    ROW_LINES,
+    SEARCH_ROW_LINES,
+    ArticleDelegate,
+    row_height,
+)
 from reader.ui.plain_text import plain_label
 
 
@@ -40,6 +49,7 @@ class ArticleList(QTableView):
         super().__init__(parent)
         self.setObjectName("articleList")
         self.setAccessibleName(self.tr("Articles"))
+        self.setHorizontalHeader(SortHeader(self))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -53,8 +63,8 @@ class ArticleList(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab leaves the list (rows are chosen with arrows)
         self.setItemDelegate(ArticleDelegate(self))
-        self.row_height = row_height(self.fontMetrics())  # the title and one line under it
-        self.verticalHeader().setDefaultSectionSize(self.row_height)
+        self.row_height = 0  # every row's, set by fit_rows
+        self.fit_rows()
         header = self.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
@@ -62,7 +72,12 @@ class ArticleList(QTableView):
         self.setColumnHidden(DATE, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._sort_menu)
-        header.setToolTip(self.tr("Right-click to sort by date, title or source"))
+        header.setToolTip(
+            self.tr(
+                "Click to sort by title, again for Z to A, a third time for newest first."
+                " Right-click for every order."
+            )
+        )
         header.moveSection(STAR, 0)  # the star first, as mail readers do
         header.setSectionResizeMode(STAR, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(STAR, 28)
@@ -75,6 +90,7 @@ class ArticleList(QTableView):
         self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._empty.hide()
         model.modelReset.connect(self._update_empty)
+        model.modelReset.connect(self.fit_rows)  # a search began or ended
         model.rowsInserted.connect(self._update_empty)
         model.rowsRemoved.connect(self._update_empty)
 
@@ -89,6 +105,21 @@ class ArticleList(QTableView):
         self._empty.setVisible(empty)
         if empty:
             self._empty.setGeometry(self.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def fit_rows(self) -> None:
+        """Rows as high as their lines: the title's two, then one (two while searching)."""
+        model = self.model()
+        searching = isinstance(model, ArticleListModel) and model.searching
+        height = row_height(self.font(), SEARCH_ROW_LINES if searching else ROW_LINES)
+        if height != self.row_height:
+            self.row_height = height
+            self.verticalHeader().setMinimumSectionSize(1)
+            self.verticalHeader().setDefaultSectionSize(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_rows()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -106,9 +137,10 @@ class ArticleList(QTableView):
         group = QActionGroup(menu)
         header = self.horizontalHeader()
         choices = (
-            (self.tr("Date, newest first"), DATE, Qt.SortOrder.DescendingOrder),
-            (self.tr("Date, oldest first"), DATE, Qt.SortOrder.AscendingOrder),
-            (self.tr("Title"), TITLE, Qt.SortOrder.AscendingOrder),
+            (self.tr("Newest first"), DATE, Qt.SortOrder.DescendingOrder),
+            (self.tr("Oldest first"), DATE, Qt.SortOrder.AscendingOrder),
+            (self.tr("Title, A to Z"), TITLE, Qt.SortOrder.AscendingOrder),
+            (self.tr("Title, Z to A"), TITLE, Qt.SortOrder.DescendingOrder),
             (self.tr("Source"), SOURCE, Qt.SortOrder.AscendingOrder),
         )
         for text, column, order in choices:
@@ -129,3 +161,24 @@ class ArticleList(QTableView):
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:
             self.star_clicked.emit(index.data(ID_ROLE))
+
+
+class SortHeader(QHeaderView):
+    """The list's header. A click on the title sorts A to Z, again Z to A, and a third time
+    newest first again; the star's section sorts nothing (the Starred filter shows them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setSectionsClickable(True)
+        self.setSortIndicatorClearable(True)  # the third click: no column…
+        self.sectionClicked.connect(self._clicked)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.logicalIndexAt(event.position().toPoint()) == STAR:
+            event.ignore()  # not an order: no press, so the release sorts nothing
+            return
+        super().mousePressEvent(event)
+
+    def _clicked(self, _section: int) -> None:
+        if self.sortIndicatorSection() < 0:  # …means newest first
+            self.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)

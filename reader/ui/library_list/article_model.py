@@ -22,14 +22,14 @@ from PySide6.QtWidgets import QApplication, QStyle
 from reader.core.catalog.store import CatalogRow
 from reader.core.render import short_date
 from reader.i18n import QT_TRANSLATE_NOOP
-from reader.ui.library_list.ordering import DATE, SORT_KEYS, SOURCE, STAR, TITLE, natural_key
+from reader.ui.library_list.ordering import DATE, SOURCE, STAR, TITLE, natural_key, sorted_ids
 from reader.ui.plain_text import literal
 from reader.ui.prefs.language import current_language
 from reader.ui.session.row_pages import MoreRows
 
 __all__ = [
     "DATE", "EXCERPT_ROLE", "FILTERS", "HEADERS", "ID_ROLE", "READ_ERRORS", "ROW_ROLE",
-    "SNIPPET_ROLE", "SOURCE", "STAR", "TITLE", "ArticleListModel", "natural_key",
+    "SNIPPET_ROLE", "SOURCE", "STAR", "TAGS_ROLE", "TITLE", "ArticleListModel", "natural_key",
 ]  # fmt: skip
 HEADERS = (  # translated where shown
     QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
@@ -47,6 +47,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 4  # HTML of the search snippet, with <mark>s
 EXCERPT_ROLE = Qt.ItemDataRole.UserRole + 5  # the title's second line: the opening, or an error
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 6  # the article's tags, its file's then the reader's
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -120,6 +121,8 @@ class ArticleListModel(QAbstractTableModel):
             return self._snippets.get(row.id)
         if role == EXCERPT_ROLE:
             return self._unreadable(row) if row.error else row.excerpt
+        if role == TAGS_ROLE:
+            return self.tags_of(row.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error:  # titles and file names shown as written, never as HTML
                 return literal(f"{row.path}\n{self._unreadable(row)}")
@@ -137,7 +140,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column (a header click); during a search this leaves relevance order."""
-        if column not in SORT_KEYS:
+        if column not in (TITLE, SOURCE, DATE):  # the star, or no column: no order
             return
         self._column, self._order = column, order
         self._relevance = False
@@ -231,8 +234,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def set_user_tags(self, user_tags: dict[int, list[str]]) -> None:
         self._user_tags = dict(user_tags)
-        if self._tag:
-            self._refilter()
+        self._refilter()  # the rows show their tags
 
     def set_filter(self, kind: str, tag: str = "", source: str = "") -> None:
         """Show all, only unread or only starred articles, optionally of one tag and source."""
@@ -253,7 +255,7 @@ class ArticleListModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(len(visible) - 1, STAR))
             return
         self.beginResetModel()
-        self._visible = self._ordered(self._shown_ids())
+        self._visible = visible
         self._reindex()
         self.endResetModel()
 
@@ -374,10 +376,13 @@ class ArticleListModel(QAbstractTableModel):
         if self._ranks is not None and self._relevance:
             ranks = self._ranks
             return sorted(ids, key=lambda i: ranks.get(i, 1 << 30))
-        key = SORT_KEYS[self._column]
-        rows = self._rows
         descending = self._order == Qt.SortOrder.DescendingOrder
-        return sorted(ids, key=lambda i: key(rows[i]), reverse=descending)
+        return sorted_ids(ids, self._rows, self._column, descending)
+
+    @property
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        """The column the list is sorted by and how (kept while a search shows relevance)."""
+        return self._column, self._order
 
     def _reindex(self) -> None:
         self._position = {article_id: n for n, article_id in enumerate(self._visible)}

@@ -3,7 +3,8 @@
 Reading and sorting every catalog row of a big library would keep the list empty
 through most of a relaunch. From ``PAGED_FROM`` articles the session first sends the
 rows that open the list (``Catalog.newest_rows``: the newest ``FIRST_PAGE``, exactly the
-first rows of the default order, newest first), then reads the rest on the same lane.
+first rows of the default order, newest first; a list left in another order shows them
+in that order until the rest come), then reads the rest on the same lane.
 The ``opened`` signal's list then ends with a :class:`MoreRows`: the list model takes it
 off, answers from the catalog what needs every row (the sources, the tags, an article
 by its path) until ``MoreRows.arrived`` brings them all, then shows them all.

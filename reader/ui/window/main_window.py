@@ -31,7 +31,13 @@ from reader.ui.session.library_session import LibrarySession, ShownArticle, prog
 from reader.ui.session.tasks import TaskRunner
 from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.history import History, last_article, save_last_article
-from reader.ui.window.layout_state import restore_layout, save_layout
+from reader.ui.window.layout_state import (
+    restore_layout,
+    restore_sort,
+    save_layout,
+    save_list_state,
+    saved_search,
+)
 from reader.ui.window.library_menu import LibraryMenu, accept_drag, remember_library
 from reader.ui.window.list_menu import ListActions
 from reader.ui.window.list_place import ListPlace
@@ -56,6 +62,7 @@ class MainWindow(QMainWindow):
         self._all_annotations: AllAnnotationsDialog | None = None
         self._pending_annotation = ""  # scroll to it once its article is shown
         self._build_widgets()
+        restore_sort(self.list_view, settings)
         self.place = ListPlace(self.list_view, self.model, lambda: self._current_id)
         self.select_row = self.place.select_row
         self.annotator = AnnotationController(
@@ -106,7 +113,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
-        self.related = RelatedList(self.session, self.tasks)  # under the pane, off-thread
+        self.related = RelatedList(self.session, self.tasks, self.settings)  # under the pane
         self.splitter.addWidget(with_related(self.reading_pane, self.related))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if rows:
             self._show_first()
+            self.search_field.setText(saved_search(self.settings, self.session.root))
         else:
             self.reading.show_message(self.tr("Looking for articles…"), str(self.session.root))
 
@@ -244,7 +252,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.progress_label.setText(self.session.refresh.unavailable)  # "" when the folder is there
         self._update_count()
-        if not self.model.rowCount():
+        if not self.model.total():  # none in the library, not none shown (a search, a filter)
             self.reading.show_message(
                 self.tr("No articles here yet"),
                 self.tr("Add .txt or .md files to {0} and they will appear here.").format(
@@ -389,6 +397,8 @@ class MainWindow(QMainWindow):
         if (shown := self.model.article(self._current_id or -1)) is not None:
             save_last_article(self.settings, self.session.root, shown.path)
         save_layout(self, self.splitter, self.settings)
+        save_list_state(self.settings, self.session.root, self.model.sort_order,
+                        self.search_field.text().strip())  # fmt: skip
         self.tasks.shutdown()
         self.session.close()
         OPEN_WINDOWS.discard(self)

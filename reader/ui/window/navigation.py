@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QAbstractS
 
 from reader.core.catalog.store import CatalogRow
 from reader.ui.library_list.article_model import ROW_ROLE, ArticleListModel, natural_key
-
-BOOK_SEPARATOR = " — "  # "Book — Chapter": how a book's chapters are titled (ELTeC)
+from reader.ui.library_list.ordering import book_of
 
 
 class Navigation:
@@ -93,14 +92,6 @@ class Navigation:
         step = max(bar.pageStep() - bar.singleStep() * 2, bar.singleStep())
         bar.setValue(bar.value() + direction * step)
         bar.actionTriggered.emit(QAbstractSlider.SliderAction.SliderMove.value)  # the reader's
-
-
-def book_of(row: CatalogRow) -> str:
-    """The book a row is a chapter of ("" if none): its title before " — ". The catalog
-    keeps no book: a chapter's title starts with its book's, and its source is the
-    book's author (see ``formats._parse_markdown``)."""
-    book, separator, _ = row.title.rpartition(BOOK_SEPARATOR)
-    return book if separator else ""
 
 
 def next_chapter_of(row: CatalogRow | None, rows: list[CatalogRow]) -> CatalogRow | None:

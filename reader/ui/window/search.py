@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QLabel
 
 from reader.core.search.snippets import QueryTerms
 from reader.ui.library_list.article_list import ArticleList
-from reader.ui.library_list.article_model import DATE, ArticleListModel
+from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.library_list.search_bar import SearchBar
-from reader.ui.library_list.snippet_delegate import SNIPPET_LINES
 from reader.ui.session.library_session import (
     LibrarySession,
     ResultsToList,
@@ -77,7 +76,8 @@ class WindowSearch(QObject):
         self.listed: SearchResults | None = None  # the results the list shows
         self._snippets: dict[int, str] = {}  # id → snippet HTML of the hits listed
         self._listed_query = ""  # the query whose hits the list shows
-        self.column_sort = (DATE, Qt.SortOrder.DescendingOrder)  # restored after a search
+        header = parts.list_view.horizontalHeader()  # the order left, restored after a search
+        self.column_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -103,7 +103,6 @@ class WindowSearch(QObject):
         self.listed = None
         self._listed_query = ""
         parts.mark_hits()
-        parts.list_view.verticalHeader().setDefaultSectionSize(parts.list_view.row_height)
         parts.list_view.horizontalHeader().setSortIndicator(*self.column_sort)
         parts.update_count()
         parts.keep_current_visible()  # first: a list focused without a current row picks one
@@ -148,9 +147,6 @@ class WindowSearch(QObject):
             if "<mark>" not in self._snippets.get(article_id, ""):  # …unless a passage
                 self._snippets[article_id] = line
         parts.model.set_snippets(self._snippets)
-        lines = 1 + SNIPPET_LINES
-        height = parts.list_view.fontMetrics().lineSpacing() * lines + 10
-        parts.list_view.verticalHeader().setDefaultSectionSize(height)
         parts.model.set_hits(results.ids)
         # Relevance order: no column indicator. Clicking a header sorts the hits by that
         # column (newest first, say); Enter in the search field brings relevance back.

@@ -40,13 +40,16 @@ def show_count(
             searching and (session.refresh.running or bool(results and results.while_indexing)),
         )
     )
+    kind, tag, source = model.filter
     list_view.set_placeholder(
         empty_text(
             model.total(),
             query if searching else "",
-            model.filter[0],
+            kind,
             filtered,
             session.refresh.running or not session.is_open,
+            tag,
+            source,
         )
     )
 
@@ -62,9 +65,18 @@ def count_text(
     return _texts().count(total, shown, searching, results, filtered, refreshing)
 
 
-def empty_text(total: int, query: str, kind: str, filtered: bool, refreshing: bool) -> str:
-    """What an empty list says: why it is empty, and what to do."""
-    return _texts().empty(total, query, kind, filtered, refreshing)
+def empty_text(
+    total: int,
+    query: str,
+    kind: str,
+    filtered: bool,
+    refreshing: bool,
+    tag: str = "",
+    source: str = "",
+) -> str:
+    """What an empty list says: why it is empty, and what to do (``tag``, ``source``: the
+    filter's, "" for any)."""
+    return _texts().empty(total, query, kind, filtered, refreshing, tag, source)
 
 
 @cache
@@ -112,7 +124,16 @@ class StatusText(QObject):
             return self.tr("about %n of {0} articles match", "", matching).format(total)
         return self.tr("%n of {0} articles match", "", matching).format(total)
 
-    def empty(self, total: int, query: str, kind: str, filtered: bool, refreshing: bool) -> str:
+    def empty(
+        self,
+        total: int,
+        query: str,
+        kind: str,
+        filtered: bool,
+        refreshing: bool,
+        tag: str = "",
+        source: str = "",
+    ) -> str:
         if total == 0:
             if refreshing:
                 return self.tr("Looking for articles…")
@@ -120,11 +141,21 @@ class StatusText(QObject):
                 "No articles in this folder yet.\nAdd .txt or .md files to it and they appear"
                 " here at once, or open another folder (Ctrl+O)."
             )
+        if query and filtered:  # the search may match what the filter hides
+            return (
+                self.tr("No articles shown match “{0}”.").format(query)
+                + "\n"
+                + self._hidden(kind, tag, source)
+            )
         if query:
             return self.tr(
                 "No articles match “{0}”.\nCheck the spelling, use fewer words,"
                 " or look in your notes with in:notes."
             ).format(query)
+        if tag or source:
+            return (
+                self.tr("No articles match this filter.") + "\n" + self._hidden(kind, tag, source)
+            )
         if kind == "starred":
             return self.tr(
                 "No starred articles yet.\nPress Ctrl+D (or S) to star the article you are reading."
@@ -134,3 +165,16 @@ class StatusText(QObject):
         if filtered:
             return self.tr("No articles match this filter.")
         return ""
+
+    def _hidden(self, kind: str, tag: str, source: str) -> str:
+        """What the filter is, that it hides the rest, and how to see everything."""
+        parts = {"unread": self.tr("unread"), "starred": self.tr("starred")}
+        shown = [parts[kind]] if kind in parts else []
+        if tag:
+            shown.append(self.tr("tag “{0}”").format(tag))
+        if source:
+            shown.append(self.tr("source “{0}”").format(source))
+        return self.tr(
+            "The filter ({0}) hides the rest of the library: choose “All articles”,"
+            " “Any tag” and “Any source” above the list to see every article."
+        ).format(", ".join(shown))
