@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.history.watch_mouse(self, self.list_view.viewport(), self.reading.viewport())
         self.list_actions = ListActions(
             self, self.list_view, self.model, self.state, self.reading,
-            lambda: self.session.root, self.edit_tags,
+            lambda: self.session.root, self.edit_tags, self.annotator.undo_stack,
         )  # fmt: skip
         self.libraries = LibraryMenu(
             settings, library_root, self.replace_with, self.show_notice, self
