@@ -43,10 +43,6 @@ class LibraryWindow(Protocol):
     def replace_with(self, folder: Path, same_article: bool = False) -> LibraryWindow: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Opening", text)
-
-
 def inside(path: Path, folder: Path) -> bool:
     return path.resolve().is_relative_to(folder.resolve())
 
@@ -60,11 +56,13 @@ def refusal_text(path: Path) -> str:
     """Why the window does not open ``path`` ("" when it does), in the reader's language."""
     why = refusal(path)
     if why == "missing":
-        return _tr("Not opened: {0} is not there any more.").format(path)
+        return QCoreApplication.translate(
+            "Opening", "Not opened: {0} is not there any more."
+        ).format(path)
     if why == "not-article":
-        return _tr("Not opened: {0} is not a folder or an article file ({1}).").format(
-            path.name, article_kinds()
-        )
+        return QCoreApplication.translate(
+            "Opening", "Not opened: {0} is not a folder or an article file ({1})."
+        ).format(path.name, article_kinds())
     return ""
 
 
@@ -135,14 +133,18 @@ class Opener(QObject):
             self.window.show_notice(
                 refusal_text(paths[0])
                 if len(paths) == 1
-                else _tr(
-                    "Not opened: none of the {0} items dropped is a folder or an article."
+                else QCoreApplication.translate(
+                    "Opening",
+                    "Not opened: none of the {0} items dropped is a folder or an article.",
                 ).format(len(paths))
             )
             return
         self.open_path(chosen)
         if len(paths) > 1:
-            notice = _tr("Opened {0}; the {1} other items dropped were left: drop them one by one.")
+            notice = QCoreApplication.translate(
+                "Opening",
+                "Opened {0}; the {1} other items dropped were left: drop them one by one.",
+            )
             say(notice.format(chosen.name, len(paths) - 1))
 
 
