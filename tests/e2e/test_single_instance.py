@@ -40,6 +40,10 @@ def first(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     yield window
     for widget in [w for w in (current_window(), window) if w is not None]:
         widget.close()
+    _release_instance()
+
+
+def _release_instance() -> None:
     app = QCoreApplication.instance()
     assert app is not None
     for instance in app.findChildren(SingleInstance):
@@ -105,6 +109,27 @@ def test_a_second_launch_with_an_article_from_elsewhere_keeps_the_library(
     qtbot.waitUntil(lambda: "Gamma: a paragraph" in reading.reading.toPlainText())
     assert current_window() is first and _shown_root(first) == (tmp_path / "one").resolve()
     reading.close()
+
+
+def test_a_launch_with_an_article_from_elsewhere_opens_the_library_used_last_too(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    mine = _library(tmp_path / "mine", "Alpha")
+    remember_library(settings, mine)
+    loose = _library(tmp_path / "downloads", "Gamma") / "gamma.md"
+    window = open_first_window(loose, settings)
+    assert window is not None
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: any(w.isVisible() for w in OPEN_ARTICLE_WINDOWS))
+        reading = next(w for w in OPEN_ARTICLE_WINDOWS if w.isVisible())
+        qtbot.waitUntil(lambda: "Gamma: a paragraph" in reading.reading.toPlainText())
+        assert _shown_root(window) == mine.resolve()  # not the file's folder
+        reading.close()
+    finally:
+        window.close()
+        _release_instance()
 
 
 def _shown_root(window: MainWindow | None) -> Path | None:
