@@ -32,7 +32,9 @@ def _library(folder: Path, *titles: str) -> Path:
 def drop(target: QWidget, *items: Path | str) -> QDropEvent:
     """Drag ``items`` (paths, or URLs as text) over ``target`` and drop them there."""
     mime = QMimeData()
-    mime.setUrls([QUrl(i) if isinstance(i, str) else QUrl.fromLocalFile(str(i)) for i in items])
+    urls = [QUrl(i) if isinstance(i, str) else QUrl.fromLocalFile(str(i)) for i in items]
+    mime.setUrls(urls)
+    mime.setText("\n".join(url.toString() for url in urls))  # as file managers give them
     point = QPoint(target.width() // 2, target.height() // 2)
     action, buttons, keys = (
         Qt.DropAction.CopyAction,
@@ -73,7 +75,7 @@ def elsewhere(tmp_path: Path) -> Path:
     return _library(tmp_path / "elsewhere", "Lighthouse", "Tides")
 
 
-TARGETS = ["list", "pane", "window"]
+TARGETS = ["list", "pane", "window", "search field"]
 
 
 def target_of(window: MainWindow, where: str) -> QWidget:
@@ -81,6 +83,7 @@ def target_of(window: MainWindow, where: str) -> QWidget:
         "list": window.list_view.viewport(),
         "pane": window.reading.viewport(),
         "window": window.statusBar(),  # the window's own frame, no child's
+        "search field": window.search_field,  # a text field: the path is not typed in
     }[where]
 
 
@@ -95,6 +98,7 @@ def test_a_dropped_folder_opens_as_the_library_once_the_drop_is_over(
     assert window.isVisible() and current_window() is window
     qtbot.waitUntil(lambda: shown_root() == elsewhere.resolve())
     qtbot.waitUntil(lambda: shown_path() is not None)
+    assert window.search_field.text() == ""  # the path was not typed into the search
 
 
 @pytest.mark.parametrize("where", TARGETS)

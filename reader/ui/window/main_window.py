@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         )
         remember_library(settings, library_root)
         self.opener = Opener(self, self)  # drops, and what other launches hand over
+        self.opener.watch(self.search_field, self.find_bar.field)
         self.setAcceptDrops(True)
         self._build_menus()
         self._connect()

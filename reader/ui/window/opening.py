@@ -18,8 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.article_file import article_kinds, refusal
@@ -110,8 +110,26 @@ class Opener(QObject):
 
     # --- drag and drop --------------------------------------------------------------
 
+    def watch(self, *fields: QWidget) -> None:
+        """Files dropped on these text fields are opened, not typed into them as paths
+        (a drag of text still lands there as text)."""
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)  # the base of the three
+            if event.mimeData().hasUrls():
+                if kind == QEvent.Type.Drop:
+                    self.drop(event)
+                else:
+                    self.accept_drag(event)
+                return True
+        return super().eventFilter(watched, event)
+
     @staticmethod
-    def accept_drag(event: QDragEnterEvent) -> None:
+    def accept_drag(event: QDropEvent) -> None:
         """Local files and folders are welcome (a refused one is told why on the drop)."""
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
