@@ -341,7 +341,7 @@
     <name>ArticleLoading</name>
     <message>
         <location filename="../ui/session/article_loading.py" line="+50"/>
-        <location filename="../ui/window/article_window.py" line="+101"/>
+        <location filename="../ui/window/article_window.py" line="+104"/>
         <source>Showing the first {0} characters of {1}: this article is too long to show whole.</source>
         <translation>Affichage des {0} premiers caractères sur {1}&#xa0;: cet article est trop long pour être affiché en entier.</translation>
     </message>
@@ -355,18 +355,18 @@
 <context>
     <name>ArticleWindow</name>
     <message>
-        <location filename="../ui/window/article_window.py" line="-44"/>
+        <location filename="../ui/window/article_window.py" line="-47"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>{0} — Article Reader</source>
         <translation>{0} — Article Reader</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Opening the article…</source>
         <translation>Ouverture de l’article…</translation>
     </message>
@@ -381,12 +381,12 @@
         <translation>Ouvrir dans la &amp;bibliothèque</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Read on its own: this article is in none of your libraries.</source>
-        <translation>Lu à part&#xa0;: cet article n’est dans aucune de vos bibliothèques.</translation>
+        <location line="+3"/>
+        <source>Read on its own: highlights are not kept here. It is in none of your libraries.</source>
+        <translation>Lu à part&#xa0;: les surlignages ne sont pas gardés ici. Il n’est dans aucune de vos bibliothèques.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open Its &amp;Folder as a Library</source>
         <translation>Ouvrir son &amp;dossier comme bibliothèque</translation>
     </message>
@@ -806,7 +806,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+85"/>
+        <location filename="../ui/window/main_window.py" line="+86"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
@@ -903,7 +903,7 @@
         <translation>Non ouvert&#xa0;: {0} n’est ni un dossier ni un fichier d’article ({1}).</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+91"/>
         <source>Not opened: none of the {0} items dropped is a folder or an article.</source>
         <translation>Non ouvert&#xa0;: aucun des {0} éléments déposés n’est un dossier ou un article.</translation>
     </message>

@@ -64,6 +64,7 @@ class ArticleWindow(QMainWindow):
         self.addActions([close, self.controls.bigger, self.controls.smaller, self.controls.reset])
         self.setWindowTitle(self.tr("{0} — Article Reader").format(path.name))
         self.resize(820, 760)
+        self.reading.setFocus()  # the keys scroll the article; the offer takes a click or Alt
         OPEN_ARTICLE_WINDOWS.add(self)
         self.reading.show_message(self.tr("Opening the article…"), str(path))
         self._load()
@@ -79,7 +80,9 @@ class ArticleWindow(QMainWindow):
             ).format(library.name)
             button = QPushButton(self.tr("Open in &Library"))
         else:
-            text = self.tr("Read on its own: this article is in none of your libraries.")
+            text = self.tr(
+                "Read on its own: highlights are not kept here. It is in none of your libraries."
+            )
             button = QPushButton(self.tr("Open Its &Folder as a Library"))
         self.offer_label = plain_label(QLabel(text))  # it names a folder
         self.offer_label.setWordWrap(True)
