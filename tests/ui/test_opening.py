@@ -120,8 +120,12 @@ def test_a_dropped_article_from_elsewhere_opens_on_its_own_and_the_library_stays
     reading = reading_windows()[0]
     qtbot.waitUntil(lambda: "a paragraph about harbours" in reading.reading.toPlainText())
     assert "Tides" in reading.windowTitle()
+    assert reading.focusWidget() is reading.reading  # the keys scroll it, never the offer
     assert window.isVisible() and current_window() is window  # nothing thrown away
     assert shown_root(window) == library.resolve() and shown_path(window) == before
+    qtbot.waitUntil(reading.isActiveWindow)  # it came in front of the library
+    qtbot.keyClick(reading.reading, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not reading_windows())
 
 
 def test_refused_drops_are_said_and_open_nothing(

@@ -59,7 +59,7 @@ class ArticleWindow(QMainWindow):
         layout.addWidget(self.pane, 1)
         self.setCentralWidget(central)
         close = QAction(self.tr("&Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.setShortcuts(QKeySequence.StandardKey.Close)  # Ctrl+W and Ctrl+F4
         close.triggered.connect(self.close)
         self.addActions([close, self.controls.bigger, self.controls.smaller, self.controls.reset])
         self.setWindowTitle(self.tr("{0} — Article Reader").format(path.name))
