@@ -143,6 +143,8 @@ def test_refused_drops_are_said_and_open_nothing(
         drop(window.list_view.viewport(), *items)
         qtbot.waitUntil(lambda said=said: said in window.statusBar().currentMessage())
     assert drop(window, "https://example.org/page.html").isAccepted() is False
+    drop(window.search_field, "https://example.org/page.html")  # a web address is text
+    assert window.search_field.text() == "https://example.org/page.html"
     assert not reading_windows() and current_window() is window
     assert shown_root(window) == library.resolve()
 

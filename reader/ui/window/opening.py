@@ -112,7 +112,7 @@ class Opener(QObject):
 
     def watch(self, *fields: QWidget) -> None:
         """Files dropped on these text fields are opened, not typed into them as paths
-        (a drag of text still lands there as text)."""
+        (a drag of text, or of a web address, still lands there as text)."""
         for field in fields:
             field.installEventFilter(self)
 
@@ -120,7 +120,7 @@ class Opener(QObject):
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             assert isinstance(event, QDropEvent)  # the base of the three
-            if event.mimeData().hasUrls():
+            if any(url.isLocalFile() for url in event.mimeData().urls()):
                 if kind == QEvent.Type.Drop:
                     self.drop(event)
                 else:
