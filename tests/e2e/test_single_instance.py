@@ -150,4 +150,8 @@ def test_no_argument_opens_the_sample_then_the_library_used_last(tmp_path: Path)
     remember_library(settings, other)
     remember_library(settings, library)
     assert initial_library(other / "beta.md", settings) == other.resolve()
-    assert initial_library(tmp_path / "gone.md", settings) == library.resolve()
+    # A path refused (gone, or no article) is never taken for a library: the window
+    # opens the reader's own and says why it opened nothing else.
+    (other / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for refused in (tmp_path / "gone.md", tmp_path / "no-such-folder", other / "photo.png"):
+        assert initial_library(refused, settings) == library.resolve()
