@@ -22,9 +22,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Read a folder of articles. Headless commands: "
         "'article-reader list --help', 'article-reader search --help'.",
     )
-    parser.add_argument("folder", nargs="?", type=Path, help="the library folder, or an "
-                        "article file to show in its folder (default: the library used "
-                        "last, the bundled sample library the first time)")  # fmt: skip
+    parser.add_argument("folder", nargs="?", type=Path, help="the library folder (default: "
+                        "the library used last, the bundled sample library the first time), "
+                        "or an article file: shown in your library that holds it, else in a "
+                        "reading window of its own, your library left as it was")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 

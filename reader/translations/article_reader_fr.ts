@@ -346,13 +346,69 @@
     <name>ArticleLoading</name>
     <message>
         <location filename="../ui/session/article_loading.py" line="+50"/>
+        <location filename="../ui/window/article_window.py" line="+104"/>
         <source>Showing the first {0} characters of {1}: this article is too long to show whole.</source>
         <translation>Affichage des {0} premiers caractères sur {1}&#xa0;: cet article est trop long pour être affiché en entier.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../ui/window/article_window.py" line="+4"/>
         <source>Shown as plain text: this article is too complex to render.</source>
         <translation>Affiché en texte brut&#xa0;: cet article est trop complexe pour être mis en forme.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleWindow</name>
+    <message>
+        <location filename="../ui/window/article_window.py" line="-47"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+67"/>
+        <source>{0} — Article Reader</source>
+        <translation>{0} — Article Reader</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Opening the article…</source>
+        <translation>Ouverture de l’article…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Read on its own: highlights are not kept here. It is in your library “{0}”.</source>
+        <translation>Lu à part&#xa0;: les surlignages ne sont pas gardés ici. Il est dans votre bibliothèque «&#xa0;{0}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open in &amp;Library</source>
+        <translation>Ouvrir dans la &amp;bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read on its own: highlights are not kept here. It is in none of your libraries.</source>
+        <translation>Lu à part&#xa0;: les surlignages ne sont pas gardés ici. Il n’est dans aucune de vos bibliothèques.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Its &amp;Folder as a Library</source>
+        <translation>Ouvrir son &amp;dossier comme bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>This article was removed</source>
+        <translation>Cet article a été supprimé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Its file is no longer there.</source>
+        <translation>Son fichier n’est plus là.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This article cannot be shown</source>
+        <translation>Impossible d’afficher cet article</translation>
     </message>
 </context>
 <context>
@@ -624,6 +680,7 @@
     <name>LibraryMenu</name>
     <message>
         <location filename="../ui/window/library_menu.py" line="+75"/>
+        <location filename="../ui/window/library_menu.py" line="+63"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
     </message>
@@ -638,7 +695,7 @@
         <translation>Ouvrir un dossier &amp;récent</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
         <source>Open a Folder of Articles</source>
         <translation>Ouvrir un dossier d’articles</translation>
     </message>
@@ -687,7 +744,7 @@
 <context>
     <name>ListActions</name>
     <message>
-        <location filename="../ui/window/list_menu.py" line="+43"/>
+        <location filename="../ui/window/list_menu.py" line="+71"/>
         <source>Mark &amp;All as Read</source>
         <translation>Tout &amp;marquer comme lu</translation>
     </message>
@@ -746,11 +803,17 @@
         <source>Show in &amp;Folder</source>
         <translation>Afficher dans le &amp;dossier</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Mark All as Read</source>
+        <translation>«&#xa0;Tout marquer comme lu&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/window/main_window.py" line="+90"/>
+        <location filename="../ui/window/main_window.py" line="+86"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
@@ -832,6 +895,29 @@
         <location line="+3"/>
         <source>Page &amp;Up</source>
         <translation>Page &amp;précédente</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../ui/window/opening.py" line="+59"/>
+        <source>Not opened: {0} is not there any more.</source>
+        <translation>Non ouvert&#xa0;: {0} n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not opened: {0} is not a folder or an article file ({1}).</source>
+        <translation>Non ouvert&#xa0;: {0} n’est ni un dossier ni un fichier d’article ({1}).</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Not opened: none of the {0} items dropped is a folder or an article.</source>
+        <translation>Non ouvert&#xa0;: aucun des {0} éléments déposés n’est un dossier ou un article.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Opened {0}; the {1} other items dropped were left: drop them one by one.</source>
+        <translation>{0} est ouvert&#xa0;; les {1} autres éléments déposés sont laissés&#xa0;: déposez-les un par un.</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
 from reader.defaults import default_library
-from reader.ui.window.launch import current_window, initial_target, open_first_window
+from reader.ui.window.article_window import OPEN_ARTICLE_WINDOWS
+from reader.ui.window.launch import current_window, initial_library, open_first_window
 from reader.ui.window.library_menu import remember_library
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.single_instance import SingleInstance
@@ -39,6 +40,10 @@ def first(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     yield window
     for widget in [w for w in (current_window(), window) if w is not None]:
         widget.close()
+    _release_instance()
+
+
+def _release_instance() -> None:
     app = QCoreApplication.instance()
     assert app is not None
     for instance in app.findChildren(SingleInstance):
@@ -75,20 +80,56 @@ def test_a_second_launch_hands_its_folder_to_the_first(
     qtbot.waitUntil(lambda: window.model.rowCount() == 2)
 
 
-def test_a_second_launch_with_an_article_shows_it(
+def test_a_second_launch_with_an_article_of_the_library_shows_it(
     first: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    other = _library(tmp_path / "two", "Gamma", "Beta")  # Beta newer: listed first
-    status, errors = _launch(qtbot, str(other / "gamma.md"))
+    (tmp_path / "one" / "older.md").write_text(ARTICLE.format("Older", 1), encoding="utf-8")
+    first.session.refresh.request(None)
+    qtbot.waitUntil(lambda: first.model.rowCount() == 2)
+    assert first.current_row() is not None and first.current_row().path == "alpha.md"
+    status, errors = _launch(qtbot, str(tmp_path / "one" / "older.md"))
     assert status == 0, errors
 
-    def shows_gamma() -> bool:
-        window = current_window()
-        row = window.current_row() if window is not None else None
-        return row is not None and row.path == "gamma.md"
+    def shows_older() -> bool:
+        row = first.current_row()
+        return row is not None and row.path == "older.md"
 
-    qtbot.waitUntil(shows_gamma)
-    assert _shown_root(current_window()) == other.resolve()
+    qtbot.waitUntil(shows_older)
+    assert current_window() is first
+
+
+def test_a_second_launch_with_an_article_from_elsewhere_keeps_the_library(
+    first: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    other = _library(tmp_path / "two", "Gamma", "Beta")
+    status, errors = _launch(qtbot, str(other / "gamma.md"))
+    assert status == 0, errors
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in OPEN_ARTICLE_WINDOWS))
+    reading = next(w for w in OPEN_ARTICLE_WINDOWS if w.isVisible())
+    qtbot.waitUntil(lambda: "Gamma: a paragraph" in reading.reading.toPlainText())
+    assert current_window() is first and _shown_root(first) == (tmp_path / "one").resolve()
+    reading.close()
+
+
+def test_a_launch_with_an_article_from_elsewhere_opens_the_library_used_last_too(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    mine = _library(tmp_path / "mine", "Alpha")
+    remember_library(settings, mine)
+    loose = _library(tmp_path / "downloads", "Gamma") / "gamma.md"
+    window = open_first_window(loose, settings)
+    assert window is not None
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: any(w.isVisible() for w in OPEN_ARTICLE_WINDOWS))
+        reading = next(w for w in OPEN_ARTICLE_WINDOWS if w.isVisible())
+        qtbot.waitUntil(lambda: "Gamma: a paragraph" in reading.reading.toPlainText())
+        assert _shown_root(window) == mine.resolve()  # not the file's folder
+        reading.close()
+    finally:
+        window.close()
+        _release_instance()
 
 
 def _shown_root(window: MainWindow | None) -> Path | None:
@@ -97,8 +138,20 @@ def _shown_root(window: MainWindow | None) -> Path | None:
 
 def test_no_argument_opens_the_sample_then_the_library_used_last(tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    assert initial_target(None, settings) == (default_library(), None)
+    assert initial_library(None, settings) == default_library()
     library = _library(tmp_path / "mine", "Alpha")
     remember_library(settings, library)
-    assert initial_target(None, settings) == (library.resolve(), None)
-    assert initial_target(library / "alpha.md", settings) == (library, library / "alpha.md")
+    assert initial_library(None, settings) == library.resolve()
+    other = _library(tmp_path / "other", "Beta")
+    assert initial_library(other, settings) == other  # a folder given is the library
+    # An article of no library of the reader's: their library opens (the article in a
+    # window of its own); one of a library they use: that library opens on it.
+    assert initial_library(other / "beta.md", settings) == library.resolve()
+    remember_library(settings, other)
+    remember_library(settings, library)
+    assert initial_library(other / "beta.md", settings) == other.resolve()
+    # A path refused (gone, or no article) is never taken for a library: the window
+    # opens the reader's own and says why it opened nothing else.
+    (other / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for refused in (tmp_path / "gone.md", tmp_path / "no-such-folder", other / "photo.png"):
+        assert initial_library(refused, settings) == library.resolve()

@@ -219,6 +219,8 @@ def test_open_folder_replaces_the_library_and_remembers_it(
         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
     window.dropEvent(drop)
+    # The window gives way once the drop's event is over (Qt is still delivering it).
+    qtbot.waitUntil(lambda: len(main_window_module.OPEN_WINDOWS) == 1)
     [replacement] = list(main_window_module.OPEN_WINDOWS)
     qtbot.addWidget(replacement)
     with qtbot.waitSignal(replacement.session.refresh.done, timeout=15_000):

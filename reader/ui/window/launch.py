@@ -1,5 +1,6 @@
-"""What a launch opens: the folder or article asked for, else the library used last, else
-the bundled sample; and an article shown once its library lists it.
+"""What a launch opens: the folder asked for, else the library used last, else the bundled
+sample; an article asked for is then opened as a drop on the window would open it (see
+:mod:`reader.ui.window.opening`), and so is what a later launch hands over.
 
 ``ARTICLE_READER_SMOKE_TEST=SECONDS`` (for packaging checks, not for people): once the
 window's library is scanned, print one JSON line on stdout (the language in effect, the
@@ -16,13 +17,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from reader.core.article_file import refusal
 from reader.defaults import default_library
 from reader.i18n import qm_path
 from reader.ui.prefs.language import current_language
 from reader.ui.window.library_menu import recent_libraries
+from reader.ui.window.opening import library_holding
 from reader.ui.window.single_instance import AlreadyRunning, claim_or_hand_over
 
 if TYPE_CHECKING:
@@ -32,71 +35,20 @@ if TYPE_CHECKING:
 SMOKE_TEST = "ARTICLE_READER_SMOKE_TEST"
 
 
-def split_target(target: Path) -> tuple[Path, Path | None]:
-    """A folder is a library; a file is an article shown in its folder."""
-    target = target.expanduser().absolute()
-    if target.is_file():
-        return target.parent, target
-    return target, None
-
-
-def initial_target(argument: Path | None, settings: QSettings) -> tuple[Path, Path | None]:
-    """The library (and article) a launch opens: the argument, else the library used last,
-    else the bundled sample library (read-only to us, as every library)."""
+def initial_library(argument: Path | None, settings: QSettings) -> Path:
+    """The library a launch opens: a folder given, else the reader's library that holds
+    the article given, else the library used last, else the bundled sample library
+    (read-only to us, as every library). An article outside the reader's libraries opens
+    in a reading window of its own (see :mod:`reader.ui.window.opening`): its folder is
+    never taken for a library."""
     if argument is not None:
-        return split_target(argument)
+        argument = argument.expanduser().absolute()
+        if argument.is_dir():
+            return argument
+        if not refusal(argument) and (holding := library_holding(argument, settings)):
+            return holding
     recent = recent_libraries(settings)
-    return (recent[0] if recent else default_library()), None
-
-
-class _ArticleShower(QObject):
-    """Shows one article of a window's library as soon as the list has it: at once, when
-    the catalog is read, or when a first scan of a new library finds it."""
-
-    def __init__(self, window: MainWindow, relative: str) -> None:
-        super().__init__(window)
-        self.window = window
-        self.relative = relative
-        window.session.opened.connect(self._attempt)
-        window.session.refresh.rows_changed.connect(self._attempt)
-        window.session.refresh.done.connect(self._give_up_unless_found)
-
-    def _attempt(self, *_: object) -> bool:
-        article_id = self.window.model.id_of_path(self.relative)
-        if article_id is None:
-            return False
-        self.window.open_article(article_id)
-        self._done()
-        return True
-
-    def _give_up_unless_found(self) -> None:
-        if not self._attempt():  # not an article (a binary file, hidden…): the list is shown
-            self._done()
-
-    def _done(self) -> None:
-        session = self.window.session
-        for signal, slot in (
-            (session.opened, self._attempt),
-            (session.refresh.rows_changed, self._attempt),
-            (session.refresh.done, self._give_up_unless_found),
-        ):
-            signal.disconnect(slot)
-        self.deleteLater()
-
-
-def show_article(window: MainWindow, article: Path | None) -> None:
-    """Show ``article`` (a file of the window's library) once the library lists it."""
-    if article is None:
-        return
-    try:
-        relative = article.resolve().relative_to(window.session.root.resolve()).as_posix()
-    except ValueError:
-        return
-    article_id = window.model.id_of_path(relative)
-    if article_id is not None:
-        window.open_article(article_id)
-    else:
-        _ArticleShower(window, relative)
+    return recent[0] if recent else default_library()
 
 
 def open_first_window(argument: Path | None, settings: QSettings) -> MainWindow | None:
@@ -112,9 +64,9 @@ def open_first_window(argument: Path | None, settings: QSettings) -> MainWindow 
         return None
     instance.setParent(QCoreApplication.instance())  # listens as long as the app runs
     instance.requested.connect(open_request)
-    library, article = initial_target(argument, settings)
-    window = MainWindow(library, settings)
-    show_article(window, article)
+    window = MainWindow(initial_library(argument, settings), settings)
+    if argument is not None and not argument.is_dir():  # once the window is shown
+        QTimer.singleShot(0, window, lambda: window.opener.open_path(argument))
     smoke_test(window)
     return window
 
@@ -128,7 +80,8 @@ def current_window() -> MainWindow | None:
 
 
 def open_request(target: Path | None) -> None:
-    """Another launch asked for ``target`` (or nothing): come forward and open it here."""
+    """Another launch asked for ``target`` (or nothing): come forward and open it here,
+    as a drop on the window would."""
     window = current_window()
     if window is None:
         return
@@ -136,13 +89,8 @@ def open_request(target: Path | None) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
-    if target is None:
-        return
-    library, article = split_target(target)
-    window.libraries.open_folder(library)  # another library: a window in this one's place
-    window = current_window()
-    if window is not None and library.resolve() == window.session.root.resolve():
-        show_article(window, article)
+    if target is not None:
+        window.opener.open_path(target)
 
 
 def smoke_test(window: MainWindow) -> None:

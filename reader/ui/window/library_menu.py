@@ -1,14 +1,15 @@
-"""File → Open Folder…, the recent libraries, a folder dropped on the window, and the
-interface's language: each asks for the window to be rebuilt in its own place (another
-library, or the same one in another language) through the ``replace`` it is given."""
+"""File → Open Folder…, the recent libraries, and the interface's language: each asks for
+the window to be rebuilt in its own place (another library, or the same one in another
+language) through the ``replace`` it is given. A folder dropped on the window or handed
+over by another launch comes here too, through :mod:`reader.ui.window.opening`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from reader.ui.plain_text import set_action_text
@@ -32,19 +33,6 @@ def remember_library(settings: QSettings, folder: Path) -> None:
     folder = folder.resolve()
     others = [p for p in recent_libraries(settings) if p.resolve() != folder]
     settings.setValue(RECENT_KEY, [str(p) for p in [folder, *others][:RECENT_LIMIT]])
-
-
-def dropped_folder(mime: QMimeData) -> Path | None:
-    """The first local folder among dropped URLs, if any."""
-    for url in mime.urls():
-        if url.isLocalFile() and Path(url.toLocalFile()).is_dir():
-            return Path(url.toLocalFile())
-    return None
-
-
-def accept_drag(event: QDragEnterEvent) -> None:
-    if dropped_folder(event.mimeData()) is not None:
-        event.acceptProposedAction()
 
 
 class LibraryMenu(QObject):
@@ -77,12 +65,6 @@ class LibraryMenu(QObject):
             return
         if folder.resolve() != self.root.resolve():
             self.replace(folder, False)
-
-    def drop(self, event: QDropEvent) -> None:
-        folder = dropped_folder(event.mimeData())
-        if folder is not None:
-            event.acceptProposedAction()
-            self.open_folder(folder)
 
     def switch_language(self, choice: str) -> None:
         """Remember the interface language (system, en or fr); a change rebuilds the window,

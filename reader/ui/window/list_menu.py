@@ -1,6 +1,8 @@
 """What desktop readers expect around the list and the page: the list's context menu
 (open, star, read or unread, tags, copy title and path, show in folder), "Mark All as
-Read" for the list as filtered, printing the article (Ctrl+P) and full screen (F11)."""
+Read" for the list as filtered (one step of Edit → Undo: a slip of the menu must not
+cost the reader which articles they had left to read), printing the article (Ctrl+P)
+and full screen (F11)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser
 
@@ -17,6 +26,22 @@ from reader.ui.annotations.reading_state import ReadingState
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ID_ROLE, ArticleListModel
 from reader.ui.plain_text import literal
+
+
+class MarkAllRead(QUndoCommand):
+    """The articles that were unread become read; undone, they are unread again (those
+    already read were never touched, so they stay read)."""
+
+    def __init__(self, state: ReadingState, article_ids: list[int], label: str) -> None:
+        super().__init__(label)
+        self.state = state
+        self.article_ids = article_ids
+
+    def redo(self) -> None:
+        self.state.mark_read(self.article_ids, True)
+
+    def undo(self) -> None:
+        self.state.mark_read(self.article_ids, False)
 
 
 class ListActions(QObject):
@@ -29,8 +54,10 @@ class ListActions(QObject):
         reading: QTextBrowser,
         root: Callable[[], Path],
         edit_tags: Callable[[int], None],
+        undo_stack: QUndoStack,
     ) -> None:
-        """``root`` gives the library's folder; ``edit_tags`` opens an article's tags."""
+        """``root`` gives the library's folder; ``edit_tags`` opens an article's tags;
+        ``undo_stack``: the window's (Edit → Undo), where Mark All as Read goes."""
         super().__init__(window)
         self.window = window
         self.list_view = list_view
@@ -39,6 +66,7 @@ class ListActions(QObject):
         self.reading = reading
         self.root = root
         self.edit_tags = edit_tags
+        self.undo_stack = undo_stack
         self.menu: QMenu | None = None  # the context menu shown last
         self.mark_all_action = self._action(self.tr("Mark &All as Read"), "", self.mark_all_read)
         self.print_action = self._action(self.tr("&Print…"), "Ctrl+P", self.print_article)
@@ -99,7 +127,13 @@ class ListActions(QObject):
     def mark_all_read(self) -> None:
         """Every article the list shows (as searched and filtered) becomes read."""
         ids = [self.model.index(r, 0).data(ID_ROLE) for r in range(self.model.rowCount())]
-        self.state.mark_read([i for i in ids if self.model.unread(i)], True)
+        unread = [i for i in ids if self.model.unread(i)]
+        if not unread:
+            return
+        if self.state.session.read_only_reason:  # nothing is saved: nothing to undo
+            self.state.mark_read(unread, True)  # says why
+            return
+        self.undo_stack.push(MarkAllRead(self.state, unread, self.tr("Mark All as Read")))
 
     def print_article(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -38,11 +38,12 @@ from reader.ui.window.layout_state import (
     save_list_state,
     saved_search,
 )
-from reader.ui.window.library_menu import LibraryMenu, accept_drag, remember_library
+from reader.ui.window.library_menu import LibraryMenu, remember_library
 from reader.ui.window.list_menu import ListActions
 from reader.ui.window.list_place import ListPlace
 from reader.ui.window.menus import MenuParts, build_menus
 from reader.ui.window.navigation import Navigation, follow_link
+from reader.ui.window.opening import Opener
 from reader.ui.window.search import WindowSearch
 from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from reader.ui.window.status_text import show_count
@@ -76,12 +77,14 @@ class MainWindow(QMainWindow):
         self.history.watch_mouse(self, self.list_view.viewport(), self.reading.viewport())
         self.list_actions = ListActions(
             self, self.list_view, self.model, self.state, self.reading,
-            lambda: self.session.root, self.edit_tags,
+            lambda: self.session.root, self.edit_tags, self.annotator.undo_stack,
         )  # fmt: skip
         self.libraries = LibraryMenu(
             settings, library_root, self.replace_with, self.show_notice, self
         )
         remember_library(settings, library_root)
+        self.opener = Opener(self, self)  # drops, and what other launches hand over
+        self.opener.watch(self.search_field, self.find_bar.field)
         self.setAcceptDrops(True)
         self._build_menus()
         self._connect()
@@ -368,10 +371,10 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        accept_drag(event)
+        self.opener.accept_drag(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        self.libraries.drop(event)
+        self.opener.drop(event)
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
