@@ -100,6 +100,10 @@ class ArticleList(QTableView):
             return
         super().keyPressEvent(event)
 
+    def keyboardSearch(self, search: str) -> None:
+        """No type-ahead: a letter is a command here (j, k, s, m, u…) or nothing, never
+        a jump to whichever title starts with it (finding a title is the search field's)."""
+
     def sort_menu(self) -> QMenu:
         """Sort by title, source or date, newest or A to Z first (the current one checked)."""
         menu = QMenu(self.tr("Sort by"), self)
