@@ -236,7 +236,7 @@
         <translation>Supprimer le surlignage non placé</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>&lt;b&gt;Could not be placed&lt;/b&gt; ({0}): the article&apos;s text changed. Select the passage and re-attach, or delete.</source>
         <translation>&lt;b&gt;Impossibles à placer&lt;/b&gt; ({0})&#xa0;: le texte de l’article a changé. Sélectionnez le passage et rattachez, ou supprimez.</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>Clic droit pour trier par date, titre ou source</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Sort by</source>
         <translation>Trier par</translation>
     </message>
@@ -348,6 +348,14 @@
         <location line="+2"/>
         <source>Shown as plain text: this article is too complex to render.</source>
         <translation>Affiché en texte brut&#xa0;: cet article est trop complexe pour être mis en forme.</translation>
+    </message>
+</context>
+<context>
+    <name>CaretMode</name>
+    <message>
+        <location filename="../ui/reading/caret_mode.py" line="+55"/>
+        <source>&amp;Caret Mode (Select with Keys)</source>
+        <translation>Mode &amp;curseur (sélection au clavier)</translation>
     </message>
 </context>
 <context>
@@ -605,7 +613,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../ui/window/history.py" line="+33"/>
+        <location filename="../ui/window/history.py" line="+41"/>
         <source>&amp;Back</source>
         <translation>&amp;Retour</translation>
     </message>
@@ -618,7 +626,7 @@
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../ui/window/library_menu.py" line="+88"/>
+        <location filename="../ui/window/library_menu.py" line="+75"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
     </message>
@@ -930,9 +938,14 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../ui/reading/reading_pane.py" line="+19"/>
+        <location filename="../ui/reading/reading_pane.py" line="+23"/>
         <source>How far through the article</source>
         <translation>Progression dans l’article</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Caret mode: the arrows move the caret; Shift+arrows select (Ctrl+Shift: by word, Alt+Shift: by sentence, Ctrl+Shift+Down: to the paragraph&apos;s end). Ctrl+H highlights, Ctrl+Shift+H adds a note; Escape or F7 leaves.</source>
+        <translation>Mode curseur : les flèches déplacent le curseur ; Maj+flèches sélectionnent (Ctrl+Maj : par mot, Alt+Maj : par phrase, Ctrl+Maj+Bas : jusqu’à la fin du paragraphe). Ctrl+H surligne, Ctrl+Maj+H ajoute une note ; Échap ou F7 pour sortir.</translation>
     </message>
 </context>
 <context>
@@ -973,7 +986,7 @@
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Tags: {0}</source>
         <translation>Étiquettes&#xa0;: {0}</translation>
     </message>
@@ -1012,7 +1025,7 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../ui/library_list/search_bar.py" line="+38"/>
+        <location filename="../ui/library_list/search_bar.py" line="+78"/>
         <source>Search all articles  (Ctrl+K or /)</source>
         <translation>Rechercher dans tous les articles  (Ctrl+K ou /)</translation>
     </message>
@@ -1022,7 +1035,7 @@
         <translation>Rechercher des articles</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Search suggestion</source>
         <translation>Suggestion de recherche</translation>
     </message>
@@ -1030,6 +1043,16 @@
         <location line="+15"/>
         <source>Did you mean &lt;a href=&quot;suggestion&quot;&gt;{0}&lt;/a&gt;?</source>
         <translation>Vouliez-vous dire &lt;a href=&quot;suggestion&quot;&gt;{0}&lt;/a&gt;&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Did you mean {0}? Enter searches for it</source>
+        <translation>Vouliez-vous dire {0} ? Entrée lance cette recherche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search for {0} instead</source>
+        <translation>Rechercher plutôt {0}</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1115,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/window/shortcuts_dialog.py" line="+42"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+43"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1120,6 +1143,51 @@
         <location line="+7"/>
         <source>&amp;Reading</source>
         <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Move the caret</source>
+        <translation>Déplacer le curseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by word</source>
+        <translation>Déplacer par mot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by paragraph</source>
+        <translation>Déplacer par paragraphe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select as you move</source>
+        <translation>Sélectionner en se déplaçant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select by word</source>
+        <translation>Sélectionner par mot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select by sentence</source>
+        <translation>Sélectionner par phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select to the paragraph&apos;s end</source>
+        <translation>Sélectionner jusqu’à la fin du paragraphe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the selection, then leave caret mode</source>
+        <translation>Effacer la sélection, puis quitter le mode curseur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In Caret Mode</source>
+        <translation>En mode curseur</translation>
     </message>
 </context>
 <context>
@@ -1310,7 +1378,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../ui/session/tasks.py" line="+129"/>
+        <location filename="../ui/session/tasks.py" line="+134"/>
         <source>Something went wrong in the background: {0}</source>
         <translation>Une tâche de fond a échoué&#xa0;: {0}</translation>
     </message>
@@ -1363,7 +1431,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>A&amp;rticle</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Tags…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>

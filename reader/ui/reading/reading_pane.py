@@ -34,9 +34,9 @@ class ReadingPane(QWidget):
         self.caret_hint.setWordWrap(True)
         self.caret_hint.setText(
             self.tr(
-                "Caret mode: the arrows move the caret, Shift+arrows select"
-                " (with Ctrl: by word; Alt+Shift: by sentence; Ctrl+Shift+Down: to the"
-                " paragraph's end). Ctrl+H highlights, Ctrl+Shift+H adds a note."
+                "Caret mode: the arrows move the caret; Shift+arrows select"
+                " (Ctrl+Shift: by word, Alt+Shift: by sentence, Ctrl+Shift+Down: to the"
+                " paragraph's end). Ctrl+H highlights, Ctrl+Shift+H adds a note;"
                 " Escape or F7 leaves."
             )
         )
