@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotations/controller.py" line="+112"/>
+        <location filename="../ui/annotations/controller.py" line="+121"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+69"/>
         <source>Highlights cannot be changed: {0}.</source>
         <translation>Impossible de modifier les surlignages&#xa0;: {0}.</translation>
     </message>
@@ -353,7 +353,7 @@
 <context>
     <name>CaretMode</name>
     <message>
-        <location filename="../ui/reading/caret_mode.py" line="+55"/>
+        <location filename="../ui/reading/caret_mode.py" line="+57"/>
         <source>&amp;Caret Mode (Select with Keys)</source>
         <translation>Mode &amp;curseur (sélection au clavier)</translation>
     </message>
@@ -944,8 +944,8 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>Caret mode: the arrows move the caret; Shift+arrows select (Ctrl+Shift: by word, Alt+Shift: by sentence, Ctrl+Shift+Down: to the paragraph&apos;s end). Ctrl+H highlights, Ctrl+Shift+H adds a note; Escape or F7 leaves.</source>
-        <translation>Mode curseur : les flèches déplacent le curseur ; Maj+flèches sélectionnent (Ctrl+Maj : par mot, Alt+Maj : par phrase, Ctrl+Maj+Bas : jusqu’à la fin du paragraphe). Ctrl+H surligne, Ctrl+Maj+H ajoute une note ; Échap ou F7 pour sortir.</translation>
+        <source>Caret mode: the arrows move the caret; Shift+arrows select (Ctrl+Shift: by word, ) and (: by sentence, Ctrl+Shift+Down: to the paragraph&apos;s end). Ctrl+H highlights, Ctrl+Shift+H adds a note; Escape or F7 leaves.</source>
+        <translation>Mode curseur : les flèches déplacent le curseur ; Maj+flèches sélectionnent (Ctrl+Maj : par mot, ) et ( : par phrase, Ctrl+Maj+Bas : jusqu’à la fin du paragraphe). Ctrl+H surligne, Ctrl+Maj+H ajoute une note ; Échap ou F7 pour sortir.</translation>
     </message>
 </context>
 <context>
@@ -1047,7 +1047,7 @@
     <message>
         <location line="+3"/>
         <source>Did you mean {0}? Enter searches for it</source>
-        <translation>Vouliez-vous dire {0} ? Entrée lance cette recherche</translation>
+        <translation>Vouliez-vous dire {0}&#xa0;? Entrée lance cette recherche</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1171,8 +1171,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Select by sentence</source>
-        <translation>Sélectionner par phrase</translation>
+        <source>Select to the sentence&apos;s end, back to its start</source>
+        <translation>Sélectionner jusqu’à la fin de la phrase, jusqu’à son début</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -65,7 +65,7 @@ def test_caret_mode_selects_a_sentence_by_keys_and_ctrl_h_highlights_it(
     open_article(qtbot, window, "The harbour at dawn")
     enter_caret_mode(qtbot, window)
     caret_to_paragraph(qtbot, window, "Fishing")
-    qtbot.keyClick(window.reading, Qt.Key.Key_Right, ALT | SHIFT)  # the sentence
+    qtbot.keyClick(window.reading, Qt.Key.Key_ParenRight, SHIFT)  # to the sentence's end
     assert window.reading.textCursor().selectedText() == HARBOUR_SENTENCE
     assert window.annotator.toolbar.isVisible()  # a selection by keys is offered, as the mouse's
     qtbot.keyClick(window.reading, Qt.Key.Key_H, CTRL)
@@ -87,10 +87,10 @@ def test_caret_mode_words_and_a_note_by_keys_then_escape_gives_the_reading_keys_
     qtbot.keyClick(window.reading, Qt.Key.Key_H, CTRL | SHIFT)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.panel.note)
     qtbot.keyClicks(window.panel.note, "Before the storm")
-    window.panel.flush_note()
+    qtbot.keyClick(window.panel.note, Qt.Key.Key_Escape)  # the note is kept; back to reading
+    assert window.reading.hasFocus()
     qtbot.waitUntil(lambda: [a.note for a in saved(window)] == ["Before the storm"])
     assert [a.quote for a in saved(window)] == ["Fishing boats"]
-    window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Escape)  # nothing selected: leaves the mode
     assert not window.reading.caret.on and not window.reading_pane.caret_hint.isVisible()
     qtbot.keyClick(window.reading, Qt.Key.Key_K)  # the reading keys are as before
@@ -212,7 +212,7 @@ def test_the_cheat_sheet_lists_the_letters_and_caret_mode(qtbot: QtBot, window: 
     assert {"M", "R", "U"} <= set(read_keys.split(", "))
     assert "S" in entries["Star"].split(", ")
     assert entries["Caret Mode (Select with Keys)"] == "F7"
-    assert entries["Select by sentence"] == "Alt+Shift+Left, Alt+Shift+Right"
+    assert entries["Select to the sentence's end, back to its start"] == "), ("
     dialog.reject()
 
 

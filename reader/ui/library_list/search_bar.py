@@ -88,7 +88,7 @@ class SearchBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.field)
-        layout.addWidget(self.suggestion)
+        layout.addWidget(self.suggestion, 0, Qt.AlignmentFlag.AlignLeft)  # its ring hugs it
         self.field.textChanged.connect(lambda _: self.show_suggestion(None))
 
     def show_suggestion(self, suggestion: str | None) -> None:

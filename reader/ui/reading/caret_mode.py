@@ -2,10 +2,12 @@
 
 As Firefox's and Chrome's caret browsing: the arrows move a visible caret through the
 text instead of scrolling, and Shift extends the selection from it (Ctrl: by word,
-Home / End: to the line's ends). Added here: Ctrl+Up / Ctrl+Down go by paragraph and
-Alt+Shift+Left / Alt+Shift+Right by sentence (Alt alone is Back and Forward). A
-selection made so is a selection like the mouse's: Ctrl+H highlights it and Ctrl+Shift+H
-adds a note, and the highlight toolbar shows over it. Escape clears a selection, then
+Home / End: to the line's ends). Added here: Ctrl+Up / Ctrl+Down go by paragraph, and
+``)`` / ``(`` select to the end of the sentence / back to its start, as vi's sentence
+keys (Alt+Shift+arrows would be shorter, but window managers such as Openbox take them
+to move windows between desktops). A selection made so is a selection like the mouse's:
+Ctrl+H highlights it and Ctrl+Shift+H adds a note (Escape in the note comes back here),
+and the highlight toolbar shows over it. Escape clears a selection, then
 leaves the mode; so does F7 again.
 
 Off (the default), the article is read as before: the arrows and Space scroll, j and k
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import QTextEdit
 # space before »), then a space.
 _SENTENCE_END = re.compile(r"[.!?…]+(?:\s?[»”’\"')\]])*(?=\s)")
 _PARAGRAPH_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down)
-_SENTENCE_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right)
+_SENTENCE_KEYS = (Qt.Key.Key_ParenLeft, Qt.Key.Key_ParenRight)
 CARET_WIDTH = 2  # px: one-pixel carets vanish in serif text
 
 
@@ -117,8 +119,8 @@ class CaretMode(QObject):
         if plain == Qt.KeyboardModifier.ControlModifier and event.key() in _PARAGRAPH_KEYS:
             self._by_paragraph(event.key() == Qt.Key.Key_Down, shift)
             return True
-        if plain == Qt.KeyboardModifier.AltModifier and shift and event.key() in _SENTENCE_KEYS:
-            self._by_sentence(event.key() == Qt.Key.Key_Right)
+        if plain == Qt.KeyboardModifier.NoModifier and event.key() in _SENTENCE_KEYS:
+            self._by_sentence(event.key() == Qt.Key.Key_ParenRight)  # Shift or not: layouts differ
             return True
         return False
 

@@ -35,7 +35,7 @@ class ReadingPane(QWidget):
         self.caret_hint.setText(
             self.tr(
                 "Caret mode: the arrows move the caret; Shift+arrows select"
-                " (Ctrl+Shift: by word, Alt+Shift: by sentence, Ctrl+Shift+Down: to the"
+                " (Ctrl+Shift: by word, ) and (: by sentence, Ctrl+Shift+Down: to the"
                 " paragraph's end). Ctrl+H highlights, Ctrl+Shift+H adds a note;"
                 " Escape or F7 leaves."
             )

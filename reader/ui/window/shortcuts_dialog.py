@@ -102,14 +102,14 @@ class ShortcutsDialog(QDialog):
             (self.tr("Move by paragraph"), "Ctrl+Up, Ctrl+Down"),
             (self.tr("Select as you move"), "Shift+Left, Shift+Right, Shift+Up, Shift+Down"),
             (self.tr("Select by word"), "Ctrl+Shift+Left, Ctrl+Shift+Right"),
-            (self.tr("Select by sentence"), "Alt+Shift+Left, Alt+Shift+Right"),
+            (self.tr("Select to the sentence's end, back to its start"), "), ("),
             (self.tr("Select to the paragraph's end"), "Ctrl+Shift+Down"),
             (self.tr("Clear the selection, then leave caret mode"), "Esc"),
         )
         native = QKeySequence.SequenceFormat.NativeText
         shown = []
         for text, keys in rows:
-            names = [QKeySequence(key).toString(native) for key in keys.split(", ")]
+            names = [QKeySequence(key).toString(native) or key for key in keys.split(", ")]
             shown.append((text, ", ".join(names)))
         self._add_rows(self.tr("In Caret Mode"), shown)
 
