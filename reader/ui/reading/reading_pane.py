@@ -1,6 +1,7 @@
 """The reading side of the window: a thin progress line, the article, the find bar, and
-in caret mode a line saying which keys select (the mode changes what the arrows do, so
-it says so while it is on)."""
+caret mode's line of keys.
+
+Caret mode changes what the arrows do, so the pane says which keys select while it is on."""
 
 from __future__ import annotations
 

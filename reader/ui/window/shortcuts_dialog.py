@@ -1,5 +1,6 @@
-"""The cheat sheet (?): every action of the menus and the reader keys, with their keys,
-and the keys of caret mode (no actions of their own: the article's text takes them).
+"""The cheat sheet (?): every action of the menus, the reader keys and caret mode's keys.
+
+Caret mode's keys are no actions (the article's text takes them), so they are listed apart.
 
 Only keys a reader can type are listed: a letter or sign, the editing and arrow keys,
 F1 to F12, with modifiers. The media and vendor keys Qt's standard bindings bring
