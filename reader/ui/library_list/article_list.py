@@ -98,11 +98,13 @@ class ArticleList(QTableView):
         if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self.escape_pressed.emit()
             return
+        if _typed(event):
+            # No type-ahead (Qt's keyboardSearch): a letter is a command here (j, k, s, m,
+            # u…) or nothing, never a jump to whichever title starts with it; finding a
+            # title is the search field's.
+            event.ignore()
+            return
         super().keyPressEvent(event)
-
-    def keyboardSearch(self, search: str) -> None:
-        """No type-ahead: a letter is a command here (j, k, s, m, u…) or nothing, never
-        a jump to whichever title starts with it (finding a title is the search field's)."""
 
     def sort_menu(self) -> QMenu:
         """Sort by title, source or date, newest or A to Z first (the current one checked)."""
@@ -133,3 +135,14 @@ class ArticleList(QTableView):
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:
             self.star_clicked.emit(index.data(ID_ROLE))
+
+
+def _typed(event: QKeyEvent) -> bool:
+    """A character typed (no Ctrl, Alt or Meta with it), which Qt would search titles for."""
+    commands = (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    )
+    text = event.text()
+    return bool(text) and text.isprintable() and not event.modifiers() & commands
