@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotations/controller.py" line="+112"/>
+        <location filename="../ui/annotations/controller.py" line="+121"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -87,7 +87,7 @@
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+69"/>
         <source>Highlights cannot be changed: {0}.</source>
         <translation>Impossible de modifier les surlignages&#xa0;: {0}.</translation>
     </message>
@@ -275,6 +275,7 @@
     </message>
     <message>
         <location line="-7"/>
+        <location line="+44"/>
         <source>Sort by</source>
         <translation>Trier par</translation>
     </message>
@@ -409,6 +410,11 @@
         <location line="+13"/>
         <source>This article cannot be shown</source>
         <translation>Impossible d’afficher cet article</translation>
+    <name>CaretMode</name>
+    <message>
+        <location filename="../ui/reading/caret_mode.py" line="+57"/>
+        <source>&amp;Caret Mode (Select with Keys)</source>
+        <translation>Mode &amp;curseur (sélection au clavier)</translation>
     </message>
 </context>
 <context>
@@ -666,7 +672,7 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../ui/window/history.py" line="+33"/>
+        <location filename="../ui/window/history.py" line="+41"/>
         <source>&amp;Back</source>
         <translation>&amp;Retour</translation>
     </message>
@@ -1021,9 +1027,14 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../ui/reading/reading_pane.py" line="+19"/>
+        <location filename="../ui/reading/reading_pane.py" line="+23"/>
         <source>How far through the article</source>
         <translation>Progression dans l’article</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Caret mode: the arrows move the caret; Shift+arrows select (Ctrl+Shift: by word, ) and (: by sentence, Ctrl+Shift+Down: to the paragraph&apos;s end). Ctrl+H highlights, Ctrl+Shift+H adds a note; Escape or F7 leaves.</source>
+        <translation>Mode curseur : les flèches déplacent le curseur ; Maj+flèches sélectionnent (Ctrl+Maj : par mot, ) et ( : par phrase, Ctrl+Maj+Bas : jusqu’à la fin du paragraphe). Ctrl+H surligne, Ctrl+Maj+H ajoute une note ; Échap ou F7 pour sortir.</translation>
     </message>
 </context>
 <context>
@@ -1064,7 +1075,7 @@
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Tags: {0}</source>
         <translation>Étiquettes&#xa0;: {0}</translation>
     </message>
@@ -1112,7 +1123,7 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../ui/library_list/search_bar.py" line="+38"/>
+        <location filename="../ui/library_list/search_bar.py" line="+78"/>
         <source>Search all articles  (Ctrl+K or /)</source>
         <translation>Rechercher dans tous les articles  (Ctrl+K ou /)</translation>
     </message>
@@ -1122,7 +1133,7 @@
         <translation>Rechercher des articles</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Search suggestion</source>
         <translation>Suggestion de recherche</translation>
     </message>
@@ -1130,6 +1141,16 @@
         <location line="+15"/>
         <source>Did you mean &lt;a href=&quot;suggestion&quot;&gt;{0}&lt;/a&gt;?</source>
         <translation>Vouliez-vous dire &lt;a href=&quot;suggestion&quot;&gt;{0}&lt;/a&gt;&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Did you mean {0}? Enter searches for it</source>
+        <translation>Vouliez-vous dire {0}&#xa0;? Entrée lance cette recherche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search for {0} instead</source>
+        <translation>Rechercher plutôt {0}</translation>
     </message>
 </context>
 <context>
@@ -1192,7 +1213,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/window/shortcuts_dialog.py" line="+42"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+43"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1220,6 +1241,51 @@
         <location line="+7"/>
         <source>&amp;Reading</source>
         <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Move the caret</source>
+        <translation>Déplacer le curseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by word</source>
+        <translation>Déplacer par mot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move by paragraph</source>
+        <translation>Déplacer par paragraphe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select as you move</source>
+        <translation>Sélectionner en se déplaçant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select by word</source>
+        <translation>Sélectionner par mot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select to the sentence&apos;s end, back to its start</source>
+        <translation>Sélectionner jusqu’à la fin de la phrase, jusqu’à son début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select to the paragraph&apos;s end</source>
+        <translation>Sélectionner jusqu’à la fin du paragraphe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the selection, then leave caret mode</source>
+        <translation>Effacer la sélection, puis quitter le mode curseur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In Caret Mode</source>
+        <translation>En mode curseur</translation>
     </message>
 </context>
 <context>
@@ -1494,7 +1560,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>A&amp;rticle</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>&amp;Tags…</source>
         <translation>É&amp;tiquettes…</translation>
     </message>

@@ -180,9 +180,13 @@ def test_back_and_forward_through_the_list_search_and_mouse(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     open_article(qtbot, window, "The harbour at dawn")
+    harbour = id_titled(window, "The harbour at dawn")
+    qtbot.waitUntil(lambda: window.history.current == harbour, timeout=10_000)  # read a moment
     search(qtbot, window, "jardins")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)  # a hit
     qtbot.waitUntil(lambda: shown_title(window).startswith("Jardins"), timeout=10_000)
+    jardins = id_titled(window, "Jardins partagés : la ville en vert")
+    qtbot.waitUntil(lambda: window.history.current == jardins, timeout=10_000)
     window.activateWindow()
     window.list_view.setFocus()
     qtbot.keyClick(window.list_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)

@@ -103,6 +103,7 @@ def test_clicking_a_related_article_opens_it_and_back_returns(
     open_article(qtbot, window, "Tomatoes")
     tomatoes = window.annotator.opened
     assert tomatoes is not None
+    qtbot.waitUntil(lambda: window.history.current == tomatoes.id, timeout=10_000)  # read
     qtbot.waitUntil(lambda: _found(window), timeout=10_000)
     view = window.related.related_list
     item = view.item(0)

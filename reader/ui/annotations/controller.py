@@ -12,8 +12,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QMenu
 
 from reader.core.annotations import annotating
@@ -107,6 +115,7 @@ class AnnotationController(QObject):
         panel.note_edited.connect(self.set_note)
         panel.delete_requested.connect(self.delete)
         panel.place_orphan_requested.connect(self.place_orphan)
+        panel.note.installEventFilter(self)  # Escape: back to the article
 
     def _build_actions(self) -> None:
         self.highlight_action = QAction(self.tr("&Highlight Selection"), self)
@@ -122,6 +131,20 @@ class AnnotationController(QObject):
         for action in (self.highlight_action, self.note_action, self.undo_action,
                        self.redo_action):  # fmt: skip
             self.view.addAction(action)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in a note goes back to the article, where the reader was (with the keys
+        alone, Ctrl+Shift+H writes a note and Escape returns to reading)."""
+        if (
+            watched is self.panel.note
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.panel.flush_note()
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def last_color(self) -> str:

@@ -129,6 +129,12 @@ class ArticleList(QTableView):
         if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self.escape_pressed.emit()
             return
+        if _typed(event):
+            # No type-ahead (Qt's keyboardSearch): a letter is a command here (j, k, s, m,
+            # u…) or nothing, never a jump to whichever title starts with it; finding a
+            # title is the search field's.
+            event.ignore()
+            return
         super().keyPressEvent(event)
 
     def sort_menu(self) -> QMenu:
@@ -182,3 +188,14 @@ class SortHeader(QHeaderView):
     def _clicked(self, _section: int) -> None:
         if self.sortIndicatorSection() < 0:  # …means newest first
             self.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)
+
+
+def _typed(event: QKeyEvent) -> bool:
+    """A character typed (no Ctrl, Alt or Meta with it), which Qt would search titles for."""
+    commands = (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    )
+    text = event.text()
+    return bool(text) and text.isprintable() and not event.modifiers() & commands

@@ -1,9 +1,14 @@
-"""The reading side of the window: a thin progress line, the article, the find bar."""
+"""The reading side of the window: a thin progress line, the article, the find bar, and
+caret mode's line of keys.
+
+Caret mode changes what the arrows do, so the pane says which keys select while it is on."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from reader.ui.plain_text import plain_label
 from reader.ui.reading.find_bar import FindBar
 from reader.ui.reading.reading_view import ReadingView
 
@@ -25,11 +30,28 @@ class ReadingPane(QWidget):
             " QProgressBar::chunk { background: palette(highlight); }"
         )
         self.find_bar = FindBar(self.view)
+        self.caret_hint = plain_label(QLabel())
+        self.caret_hint.setObjectName("caretHint")
+        self.caret_hint.setWordWrap(True)
+        self.caret_hint.setText(
+            self.tr(
+                "Caret mode: the arrows move the caret; Shift+arrows select"
+                " (Ctrl+Shift: by word, ) and (: by sentence, Ctrl+Shift+Down: to the"
+                " paragraph's end). Ctrl+H highlights, Ctrl+Shift+H adds a note;"
+                " Escape or F7 leaves."
+            )
+        )
+        self.caret_hint.setContentsMargins(8, 4, 8, 4)
+        self.caret_hint.setAutoFillBackground(True)
+        self.caret_hint.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.caret_hint.hide()
+        self.view.caret.toggled.connect(self.caret_hint.setVisible)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.caret_hint)
         layout.addWidget(self.find_bar)
         bar = self.view.verticalScrollBar()
         bar.valueChanged.connect(self._update_progress)

@@ -36,6 +36,7 @@ from reader.core.annotations.offset_map import SKIP, OffsetMap
 from reader.ui.plain_text import literal
 from reader.ui.prefs.reading_prefs import FAMILIES, SPACINGS, WIDTHS, ReadingPrefs
 from reader.ui.prefs.reading_style import reading_stylesheet
+from reader.ui.reading.caret_mode import CaretMode
 from reader.ui.reading.hit_marks import HitMarks
 from reader.ui.reading.tags_line import with_tags_line
 from reader.ui.session.article_images import local_image_path
@@ -48,7 +49,7 @@ _SAMPLE_TEXT = "Le partenariat a permis de mieux assurer sa défense, and the qu
 class ReadingView(QTextBrowser):
     link_activated = Signal(QUrl)
     clicked = Signal(int, QPoint)  # a plain click (no selection made): position, global point
-    selection_finished = Signal()  # the mouse let go of a selection (or keys extended one)
+    selection_finished = Signal()  # the mouse let go of a selection (or keys made one)
     restyled = Signal()  # re-rendered (palette, face, size…): marks must be painted again
     size_step = Signal(int)  # Ctrl+wheel: one notch bigger (1) or smaller (-1), as Ctrl+=/-
 
@@ -75,6 +76,8 @@ class ReadingView(QTextBrowser):
         self.document().setDocumentMargin(0)
         self._apply_font()
         self._apply_style()
+        self.caret = CaretMode(self)  # F7: select by keys
+        self.caret.selection_made.connect(self.selection_finished)
 
     def apply_prefs(self, prefs: ReadingPrefs) -> None:
         """Face, size, width and spacing; the article stays where the reader was."""

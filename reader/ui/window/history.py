@@ -1,9 +1,12 @@
-"""Where the reader has been: Back and Forward through the articles opened, and the
+"""Where the reader has been: Back and Forward through the articles read, and the
 article each library was left on, reopened at the next launch.
 
-Every article opened counts, however it was opened (the list, a search hit, a link,
-the highlights view), as in Foliate or Calibre's viewer. Back and Forward are
-Alt+Left / Alt+Right, the mouse's back and forward buttons, and the Article menu's.
+An article counts once it has been shown for HISTORY_AFTER_MS, however it was opened
+(the list, j / k, a search hit, a link, the highlights view): the reader stopped on it.
+Rows the selection only passed (arrowing down the list, j held down) are glances, not
+places to go back to, so Back goes to the article read before them, as a browser's
+Back skips the pages a redirect passed through. Back and Forward are Alt+Left /
+Alt+Right, the mouse's back and forward buttons, and the Article menu's.
 """
 
 from __future__ import annotations
@@ -12,11 +15,12 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 HISTORY_LIMIT = 200  # articles remembered each way
+HISTORY_AFTER_MS = 1500  # shown this long and an article is a place Back returns to
 
 
 class History(QObject):
@@ -28,8 +32,12 @@ class History(QObject):
         self._open = open_article
         self._back: list[int] = []
         self._forward: list[int] = []
-        self._current: int | None = None
+        self._current: int | None = None  # the article read last (where Back starts from)
+        self._passing: int | None = None  # shown, not yet long enough to count
         self._moving: int | None = None  # the id a Back or Forward is opening
+        self._dwell = QTimer(self)
+        self._dwell.setSingleShot(True)
+        self._dwell.timeout.connect(self._count_passing)
         self.back_action = QAction(self.tr("&Back"), owner)
         self.back_action.setShortcuts([QKeySequence("Alt+Left"), QKeySequence("Back")])
         self.back_action.triggered.connect(self.back)
@@ -39,11 +47,28 @@ class History(QObject):
         owner.addActions([self.back_action, self.forward_action])
         self._update()
 
+    @property
+    def current(self) -> int | None:
+        """The article read last: the place Back and Forward move from."""
+        return self._current
+
     def visit(self, article_id: int) -> None:
-        """An article was opened: by Back/Forward, or anew (which ends the way forward)."""
+        """An article is shown: by Back/Forward (already a place), or anew, when it counts
+        once it has stayed HISTORY_AFTER_MS (and then ends the way forward)."""
         moving, self._moving = self._moving, None
+        self._dwell.stop()
+        self._passing = None
         if article_id in (moving, self._current):
+            self._update()
             return  # where Back or Forward went (it has moved already), or no move
+        self._passing = article_id
+        self._dwell.start(HISTORY_AFTER_MS)
+        self._update()
+
+    def _count_passing(self) -> None:
+        article_id, self._passing = self._passing, None
+        if article_id is None or article_id == self._current:
+            return
         if self._current is not None:
             self._back = [*self._back, self._current][-HISTORY_LIMIT:]
         self._forward.clear()
@@ -54,17 +79,33 @@ class History(QObject):
         """A removed article is no longer a place to go back to."""
         self._back = [i for i in self._back if i != article_id]
         self._forward = [i for i in self._forward if i != article_id]
+        if self._passing == article_id:
+            self._dwell.stop()
+            self._passing = None
         self._update()
 
     def back(self) -> None:
+        if self._passing is not None and self._current is not None:
+            self._return_to_current()  # a row only glanced at: Back is the article read
+            return
         self._step(self._back, self._forward)
 
     def forward(self) -> None:
         self._step(self._forward, self._back)
 
+    def _return_to_current(self) -> None:
+        assert self._current is not None
+        self._dwell.stop()
+        self._passing = None
+        self._moving = self._current
+        self._update()
+        self._open(self._current)
+
     def _step(self, source: list[int], other: list[int]) -> None:
         if not source:
             return
+        self._dwell.stop()
+        self._passing = None  # a glance is no place to come back to
         target = source.pop()
         if self._current is not None:
             other.append(self._current)
@@ -74,7 +115,8 @@ class History(QObject):
         self._open(target)
 
     def _update(self) -> None:
-        self.back_action.setEnabled(bool(self._back))
+        glancing = self._passing is not None and self._current is not None
+        self.back_action.setEnabled(bool(self._back) or glancing)
         self.forward_action.setEnabled(bool(self._forward))
 
     def watch_mouse(self, *widgets: QWidget) -> None:

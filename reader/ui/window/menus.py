@@ -105,10 +105,14 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     article_menu.addActions([navigation.next_action, navigation.previous_action])
     article_menu.addActions([parts.history.back_action, parts.history.forward_action])
     article_menu.addSeparator()
-    article_menu.addActions([annotator.highlight_action, annotator.note_action])
+    caret_action = annotator.view.caret.action
+    article_menu.addActions([caret_action, annotator.highlight_action, annotator.note_action])
+    window.addAction(caret_action)
     article_menu.addSeparator()
     state = parts.state
     state.star_action.setShortcuts([QKeySequence("Ctrl+D"), QKeySequence("S")])
+    # m (Google Reader, Feedly, Inoreader), r and u (NetNewsWire): each toggles, as Ctrl+U.
+    state.read_action.setShortcuts([QKeySequence(key) for key in ("Ctrl+U", "M", "R", "U")])
     tags = QAction(QCoreApplication.translate("WindowMenus", "&Tags…"), window)
     tags.setShortcut(QKeySequence("Ctrl+T"))
     tags.triggered.connect(lambda: parts.edit_tags())

@@ -1,4 +1,6 @@
-"""The cheat sheet (?): every action of the menus and the reader keys, with their keys.
+"""The cheat sheet (?): every action of the menus, the reader keys and caret mode's keys.
+
+Caret mode's keys are no actions (the article's text takes them), so they are listed apart.
 
 Only keys a reader can type are listed: a letter or sign, the editing and arrow keys,
 F1 to F12, with modifiers. The media and vendor keys Qt's standard bindings bring
@@ -53,6 +55,7 @@ class ShortcutsDialog(QDialog):
             if menu is not None:
                 self._section(menu_action.text(), list(menu.actions()))  # type: ignore[attr-defined]
         self._section(self.tr("&Reading"), extra)
+        self._caret_section()
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -78,6 +81,9 @@ class ShortcutsDialog(QDialog):
         # among the reading keys) is listed once, where its menu has it.
         rows = [row for row in rows if row[0].strip() and row not in self._listed]
         self._listed.update(rows)
+        self._add_rows(title, rows)
+
+    def _add_rows(self, title: str, rows: list[tuple[str, str]]) -> None:
         if not rows:
             return
         header = QTreeWidgetItem([title.replace("&", ""), ""])
@@ -88,6 +94,25 @@ class ShortcutsDialog(QDialog):
         self.tree.addTopLevelItem(header)
         for text, keys in rows:
             self.tree.addTopLevelItem(QTreeWidgetItem([f"    {text}", keys]))
+
+    def _caret_section(self) -> None:
+        """What the keys do in caret mode (Article → Caret Mode, F7)."""
+        rows = (
+            (self.tr("Move the caret"), "Left, Right, Up, Down, Home, End"),
+            (self.tr("Move by word"), "Ctrl+Left, Ctrl+Right"),
+            (self.tr("Move by paragraph"), "Ctrl+Up, Ctrl+Down"),
+            (self.tr("Select as you move"), "Shift+Left, Shift+Right, Shift+Up, Shift+Down"),
+            (self.tr("Select by word"), "Ctrl+Shift+Left, Ctrl+Shift+Right"),
+            (self.tr("Select to the sentence's end, back to its start"), "), ("),
+            (self.tr("Select to the paragraph's end"), "Ctrl+Shift+Down"),
+            (self.tr("Clear the selection, then leave caret mode"), "Esc"),
+        )
+        native = QKeySequence.SequenceFormat.NativeText
+        shown = []
+        for text, keys in rows:
+            names = [QKeySequence(key).toString(native) or key for key in keys.split(", ")]
+            shown.append((text, ", ".join(names)))
+        self._add_rows(self.tr("In Caret Mode"), shown)
 
     def entries(self) -> dict[str, str]:
         """Action text → keys, as listed (tests read it)."""
