@@ -5,7 +5,8 @@
 
 ``show`` prints what the reading pane shows of one article of any format: its reading
 text (the text highlights anchor on, title first), its Markdown (the title as a
-heading, then the body the parsers made), or its sanitized HTML (title, byline and
+heading, then the body the parsers made, with only the escapes Markdown needs: see
+:mod:`reader.cli.lean_markdown`), or its sanitized HTML (title, byline and
 body, as the pane is given it). It reads the file alone: no catalog, no index. An
 article that cannot be read prints its reason on stderr and exits with status 1.
 
@@ -22,9 +23,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.lean_markdown import lean_markdown
 from reader.cli.terminal import fail, printable
 from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.formats import parse_file
+from reader.core.articles.markdown_escape import escape_markdown
 from reader.core.articles.names import article_rel
 from reader.core.library.library import Library
 from reader.core.render import render_article
@@ -80,7 +83,7 @@ def show(path: Path, library: Path | None, form: str) -> int:
     if article.error:
         return fail(f"{rel}: {article.error}", status=1)
     if form == "markdown":
-        output = f"# {article.title}\n\n{article.body}\n"
+        output = lean_markdown(f"# {escape_markdown(article.title)}\n\n{article.body}\n")
     elif form == "html":
         output = render_article(article) + "\n"
     else:
