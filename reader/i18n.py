@@ -72,9 +72,10 @@ def resolve_language(choice: str, system_locale: str) -> str:
 def environment_language(environ: Mapping[str, str]) -> str:
     """The language the environment asks messages in, as gettext reads it: ``LANGUAGE``
     (a list, the first we have), else the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``
-    that is set; a "C" or "POSIX" locale is English whatever ``LANGUAGE`` says."""
+    that is set. A plain "C" or "POSIX" locale (ASCII only) is English whatever
+    ``LANGUAGE`` says, as for gettext; "C.UTF-8", a container's usual, lets it choose."""
     locale = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n)), "")
-    if locale.split(".")[0] in ("C", "POSIX"):
+    if locale in ("C", "POSIX"):
         return "en"
     for choice in environ.get("LANGUAGE", "").split(":"):
         language = resolve_language("system", choice)

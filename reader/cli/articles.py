@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.language import translate
 from reader.cli.lean_markdown import lean_markdown
 from reader.cli.terminal import fail, printable
 from reader.core.annotations.reading_text import reading_text
@@ -41,21 +42,35 @@ def add_commands(commands: Any) -> None:
     """The ``show`` and ``related`` subcommands, on ``parser.add_subparsers()``."""
     # An article's library defaults to the article's own folder (see locate), not the
     # bundled sample the other commands default to.
-    library_help = "its library (default: its folder)"
-    show = commands.add_parser("show", help="print an article as the reading pane shows it")
-    show.add_argument("path", type=Path, help="the article's file")
-    show.add_argument("--library", type=Path, default=None, help=library_help)
+    library_help = translate("CommandLine", "its library (default: its folder)")
+    path_help = translate("CommandLine", "the article's file")
+    folder = translate("CommandLine", "FOLDER")
+    show = commands.add_parser(
+        "show", help=translate("CommandLine", "print an article as the reading pane shows it")
+    )
+    show.add_argument("path", type=Path, metavar=translate("CommandLine", "PATH"), help=path_help)
+    show.add_argument("--library", type=Path, default=None, metavar=folder, help=library_help)
     show.add_argument(
         "--format", choices=FORMATS, default="text",
-        help="reading text (default; what highlights anchor on), Markdown, or sanitized HTML",
+        help=translate(
+            "CommandLine",
+            "reading text (default; what highlights anchor on), Markdown, or sanitized HTML",
+        ),
     )  # fmt: skip
-    related = commands.add_parser("related", help="the articles most related to one")
-    related.add_argument("path", type=Path, help="the article's file")
-    related.add_argument("--library", type=Path, default=None, help=library_help)
-    related.add_argument(
-        "--limit", type=int, default=RELATED_LIMIT, help=f"at most N (default {RELATED_LIMIT})"
+    related = commands.add_parser(
+        "related", help=translate("CommandLine", "the articles most related to one")
     )
-    related.add_argument("--json", action="store_true", help="print a JSON object")
+    related.add_argument(
+        "path", type=Path, metavar=translate("CommandLine", "PATH"), help=path_help
+    )
+    related.add_argument("--library", type=Path, default=None, metavar=folder, help=library_help)
+    related.add_argument(
+        "--limit", type=int, default=RELATED_LIMIT, metavar="N",
+        help=translate("CommandLine", "at most N (default {0})").format(RELATED_LIMIT),
+    )  # fmt: skip
+    related.add_argument(
+        "--json", action="store_true", help=translate("CommandLine", "print a JSON object")
+    )
 
 
 def locate(path: Path, library: Path | None) -> tuple[Path, str] | str:

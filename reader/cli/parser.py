@@ -46,6 +46,10 @@ def parse(argv: list[str], more: Callable[[Commands], None]) -> argparse.Namespa
     command: argparse.ArgumentParser | None = commands.choices.get(argv[0]) if argv else None
     if command is None:
         return parser.parse_args(argv)  # its own error, or --help
+    # argparse's intermixed parsing keeps the usage without its "usage: " by cutting
+    # that many characters, which a translated "usage: " is not: given, it is kept whole.
+    prefix = translate("argparse", "usage: ")
+    command.usage = command.format_usage().removeprefix(prefix).strip()
     args = command.parse_intermixed_args(argv[1:])
     args.command = argv[0]
     return args
