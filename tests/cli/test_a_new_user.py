@@ -75,8 +75,8 @@ def test_a_folder_and_library_at_once_is_one_line(library: Path, cli: Cli) -> No
 
 
 def test_list_is_newest_first_as_the_window_shows_it(library: Path, cli: Cli) -> None:
-    assert paths(cli("list", str(library))) == ["a.md", "b.md", "c.md"]
-    listed = json.loads(cli("list", str(library), "--json").stdout)
+    assert paths(cli("list", "--library", str(library))) == ["a.md", "b.md", "c.md"]
+    listed = json.loads(cli("list", "--library", str(library), "--json").stdout)
     assert [row["path"] for row in listed] == ["a.md", "b.md", "c.md"]
 
 
@@ -98,11 +98,11 @@ def test_list_sorts_on_request(
 
 
 def test_search_hits_in_a_pipe_are_plain_text(library: Path, cli: Cli) -> None:
-    result = cli("search", "maps", str(library))
+    result = cli("search", "maps", "--library", str(library))
     assert result.returncode == 0, result.stderr
     snippet = result.stdout.splitlines()[1].strip()
     assert snippet == "Maps of the harbour."  # no « », no *, no escape codes
-    hits = json.loads(cli("search", "maps", str(library), "--json").stdout)
+    hits = json.loads(cli("search", "maps", "--library", str(library), "--json").stdout)
     assert hits[0]["snippet_html"] == "<mark>Maps</mark> of the harbour."
 
 
@@ -127,8 +127,8 @@ def test_a_reader_that_stops_reading_is_a_quiet_end(
 ) -> None:
     for n in range(3000):  # more than a pipe holds, so the command is still writing
         article(library_root, f"{n}.md", f"Harbour {n}", "2020-01-01", "S", "The harbour.")
-    assert cli("index", str(library_root)).returncode == 0
-    result = run_into_head(*command, str(library_root))
+    assert cli("index", "--library", str(library_root)).returncode == 0
+    result = run_into_head(*command, "--library", str(library_root))
     assert (result.returncode, result.stderr.decode()) == (0, "")
 
 
