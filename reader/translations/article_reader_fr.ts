@@ -445,7 +445,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../cli/parser.py" line="+28"/>
+        <location filename="../cli/parser.py" line="+32"/>
         <location line="+4"/>
         <source>FOLDER</source>
         <translation>DOSSIER</translation>
@@ -732,12 +732,13 @@ la fenêtre est ouverte, un nouveau lancement lui transmet ce qu’il a reçu.</
     </message>
     <message>
         <location line="+17"/>
+        <location line="+15"/>
         <source>highlights</source>
         <comment>the file name an export suggests</comment>
         <translation>surlignages</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Export Highlights</source>
         <translation>Exporter les surlignages</translation>
     </message>
@@ -747,7 +748,7 @@ la fenêtre est ouverte, un nouveau lancement lui transmet ce qu’il a reçu.</
         <translation>JSON-LD W3C Web Annotation (*.jsonld)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export This Article&apos;s Highlights</source>
         <translation>Exporter les surlignages de cet article</translation>
     </message>
@@ -1739,6 +1740,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
     <name>argparse</name>
     <message>
         <location filename="../cli/language.py" line="+26"/>
+        <location filename="../cli/parser.py" line="-107"/>
         <source>usage: </source>
         <translation>utilisation&#xa0;: </translation>
     </message>

@@ -45,7 +45,7 @@ def test_export_this_article_has_its_highlights_only(
     with qtbot.waitSignal(window.exports.message, timeout=10_000) as done:
         action.trigger()  # type: ignore[attr-defined]
     assert "exported" in done.args[0]
-    assert Path(asked[0]).name == "mali.md"  # named for the article
+    assert Path(asked[0]).name == "mali highlights.md"  # named for the article, not as it
     text = target.read_text(encoding="utf-8")
     if kind == "markdown":
         assert "> forces armées" in text and "harbour" not in text.split("\n", 1)[1]

@@ -81,10 +81,12 @@ class ExportActions(QObject):
         if row is None:
             return
         markdown, jsonld = "Markdown (*.md)", self.tr("W3C Web Annotation JSON-LD (*.jsonld)")
+        highlights = self.tr("highlights", "the file name an export suggests")
+        suggested = Path.home() / f"{Path(row.path).stem} {highlights}.md"  # not the article's
         name, chosen = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Export This Article's Highlights"),
-            str(Path.home() / f"{Path(row.path).stem}.md"),
+            str(suggested),
             f"{markdown};;{jsonld}",
         )
         if name:
