@@ -77,12 +77,12 @@ def locate(path: Path, library: Path | None) -> tuple[Path, str] | str:
     """(library root, article path) of an article file, or why it cannot be one."""
     path = path.expanduser()
     if not path.is_file():
-        return f"not a file: {path}"
+        return translate("CommandLine", "not a file: {0}").format(path)
     root = (library.expanduser() if library else path.parent).resolve()
     try:
         relative = path.resolve().relative_to(root)
     except ValueError:
-        return f"{path} is not inside the library {root}"
+        return translate("CommandLine", "{0} is not inside the library {1}").format(path, root)
     return root, "/".join(article_rel(part) for part in relative.parts)
 
 
@@ -94,7 +94,7 @@ def show(path: Path, library: Path | None, form: str) -> int:
     try:
         article = parse_file(root, rel)
     except FileNotFoundError:
-        return fail(f"not a file: {path}")
+        return fail(translate("CommandLine", "not a file: {0}").format(path))
     if article.error:
         return fail(f"{rel}: {article.error}", status=1)
     if form == "markdown":
@@ -111,13 +111,14 @@ def related(library: Library, rel: str, limit: int, as_json: bool) -> int:
     """The related list of a catalogued article (``library`` is up to date)."""
     row = library.catalog.row_by_path(rel)
     if row is None:
-        return fail(f"{rel} is not an article of the library {library.root}")
+        message = translate("CommandLine", "{0} is not an article of the library {1}")
+        return fail(message.format(rel, library.root))
     if row.error:
         return fail(f"{rel}: {row.error}", status=1)
     try:
         article = library.read_article(row)
     except FileNotFoundError:
-        return fail(f"{rel} is gone")
+        return fail(translate("CommandLine", "{0} is gone").format(rel))
     result = related_articles(
         library.index, library.catalog, library.read_article, row.id, article, limit
     )
@@ -130,11 +131,11 @@ def related(library: Library, rel: str, limit: int, as_json: bool) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=1))
         return 0
     if not result.related:
-        print("no related article in this library")
+        print(translate("CommandLine", "no related article in this library"))
     for item in result.related:
         print(_line(item))
     if result.duplicates:
-        print("also in your library as:")
+        print(translate("CommandLine", "also in your library as:"))
         for item in result.duplicates:
             print(f"  {_line(item)}")
     return 0

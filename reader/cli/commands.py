@@ -190,7 +190,7 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     from reader.core.operations import search_library
 
     def rebuilding() -> None:
-        print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
+        warn(translate("CommandLine", "the search index was damaged; rebuilding it"))
 
     try:
         found = search_library(
@@ -198,7 +198,7 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
             progress=TerminalProgress(sys.stderr),
         )  # fmt: skip
     except QueryError as exc:
-        return fail(f"bad query: {exc}")
+        return fail(translate("CommandLine", "bad query: {0}").format(exc))
     if as_json:
         results = []
         for hit in found.hits:
@@ -223,18 +223,29 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
             if snippet:
                 print(f"         {_terminal_marks(snippet)}")
             if hit.id in found.notes:
-                print(printable(f"         ✎ in your highlights: {found.notes[hit.id]}"))
+                note = translate("CommandLine", "✎ in your highlights: {0}")
+                print(printable("         " + note.format(found.notes[hit.id])))
     if found.left_out:
-        print(printable(f"left out of the query: {', '.join(found.left_out)}"), file=sys.stderr)
-    count = len(found.hits)
-    noun = "hit" if found.total == 1 else "hits"
-    shown = f"{count} of {found.total} {noun}" if found.total > count else f"{count} {noun}"
-    print(shown if count else "no hits", file=sys.stderr)
+        left_out = translate("CommandLine", "left out of the query: {0}")
+        print(printable(left_out.format(", ".join(found.left_out))), file=sys.stderr)
+    print(_hit_count(len(found.hits), found.total), file=sys.stderr)
     if found.timed_out:
-        print("the search stopped at its time limit: more may match", file=sys.stderr)
+        stopped = translate("CommandLine", "the search stopped at its time limit: more may match")
+        print(stopped, file=sys.stderr)
     if found.suggestion:
-        print(printable(f"did you mean: {found.suggestion}"), file=sys.stderr)
+        suggestion = translate("CommandLine", "did you mean: {0}")
+        print(printable(suggestion.format(found.suggestion)), file=sys.stderr)
     return 0
+
+
+def _hit_count(count: int, total: int) -> str:
+    if not count:
+        return translate("CommandLine", "no hits")
+    if total > count:
+        return translate("CommandLine", "{0} of {1} hits").format(count, total)
+    if count == 1:
+        return translate("CommandLine", "1 hit")
+    return translate("CommandLine", "{0} hits").format(count)
 
 
 def _terminal_marks(snippet: Snippet) -> str:

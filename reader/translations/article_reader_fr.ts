@@ -424,7 +424,58 @@
         <translation>--salvage exporte toute une bibliothèque</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+105"/>
+        <source>the search index was damaged; rebuilding it</source>
+        <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>bad query: {0}</source>
+        <translation>requête invalide&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>✎ in your highlights: {0}</source>
+        <translation>✎ dans vos surlignages&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out of the query: {0}</source>
+        <translation>non pris en compte dans la requête&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the search stopped at its time limit: more may match</source>
+        <translation>la recherche s’est arrêtée à sa limite de temps&#xa0;: d’autres articles peuvent correspondre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>did you mean: {0}</source>
+        <translation>vouliez-vous dire&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no hits</source>
+        <translation>aucun résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} hits</source>
+        <translation>{0} résultats sur {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 hit</source>
+        <translation>1 résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} hits</source>
+        <translation>{0} résultats</translation>
+    </message>
+    <message>
+        <location filename="../cli/articles.py" line="+114"/>
+        <location filename="../cli/commands.py" line="-102"/>
         <source>{0} is not an article of the library {1}</source>
         <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
     </message>
@@ -434,7 +485,7 @@
         <translation>Commandes sans fenêtre&#xa0;: le même cœur que la fenêtre, sans écran.</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="+45"/>
+        <location filename="../cli/articles.py" line="-69"/>
         <source>its library (default: its folder)</source>
         <translation>sa bibliothèque (par défaut&#xa0;: son dossier)</translation>
     </message>
@@ -474,6 +525,32 @@
         <location line="+3"/>
         <source>print a JSON object</source>
         <translation>affiche un objet JSON</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+17"/>
+        <source>not a file: {0}</source>
+        <translation>pas un fichier&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>{0} is not inside the library {1}</source>
+        <translation>{0} n’est pas dans la bibliothèque {1}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{0} is gone</source>
+        <translation>{0} a disparu</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no related article in this library</source>
+        <translation>aucun article lié dans cette bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>also in your library as:</source>
+        <translation>aussi dans votre bibliothèque sous&#xa0;:</translation>
     </message>
     <message>
         <location filename="../cli/parser.py" line="-3"/>
@@ -546,7 +623,7 @@
         <translation>exporte les surlignages et les notes</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="-21"/>
+        <location filename="../cli/articles.py" line="-87"/>
         <location line="+13"/>
         <location filename="../cli/parser.py" line="+3"/>
         <source>PATH</source>
