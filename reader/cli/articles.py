@@ -12,8 +12,9 @@ article that cannot be read prints its reason on stderr and exits with status 1.
 
 ``related`` lists the articles of the library most related to one (title, source,
 date, path), then the ones that are the same text, as "also in your library as".
-The library is ``--library``, else the article's own folder; it is brought up to
-date first, as for ``search``.
+The library is ``--library``, else the nearest folder above the article that is a
+library already (it has a catalog), else the article's own folder; it is brought up
+to date first, as for ``search``. ``export ARTICLE`` finds its library so too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.formats import parse_file
 from reader.core.articles.markdown_escape import escape_markdown
 from reader.core.articles.names import article_rel
+from reader.core.catalog.paths import library_data_dir
 from reader.core.library.library import Library
 from reader.core.render import render_article
 from reader.core.search.related import RELATED_LIMIT, RelatedArticle, related_articles
@@ -40,9 +42,11 @@ FORMATS = ("text", "markdown", "html")
 
 def add_commands(commands: Any) -> None:
     """The ``show`` and ``related`` subcommands, on ``parser.add_subparsers()``."""
-    # An article's library defaults to the article's own folder (see locate), not the
-    # bundled sample the other commands default to.
-    library_help = translate("CommandLine", "its library (default: its folder)")
+    # An article's library defaults to the one it is in (see locate), not the bundled
+    # sample the other commands default to.
+    library_help = translate(
+        "CommandLine", "its library (default: the nearest folder above it that is one, or its own)"
+    )
     path_help = translate("CommandLine", "the article's file")
     folder = translate("CommandLine", "FOLDER")
     show = commands.add_parser(
@@ -78,12 +82,21 @@ def locate(path: Path, library: Path | None) -> tuple[Path, str] | str:
     path = path.expanduser()
     if not path.is_file():
         return translate("CommandLine", "not a file: {0}").format(path)
-    root = (library.expanduser() if library else path.parent).resolve()
+    root = (library.expanduser() if library else enclosing_library(path)).resolve()
     try:
         relative = path.resolve().relative_to(root)
     except ValueError:
         return translate("CommandLine", "{0} is not inside the library {1}").format(path, root)
     return root, "/".join(article_rel(part) for part in relative.parts)
+
+
+def enclosing_library(article: Path) -> Path:
+    """The nearest folder above ``article`` that is a library already (it has a catalog:
+    its highlights are there), else the article's own folder."""
+    for folder in article.resolve().parents:
+        if (library_data_dir(folder, create=False) / "catalog.sqlite3").exists():
+            return folder
+    return article.parent
 
 
 def show(path: Path, library: Path | None, form: str) -> int:

@@ -474,7 +474,7 @@
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="+114"/>
+        <location filename="../cli/articles.py" line="+127"/>
         <location filename="../cli/commands.py" line="-102"/>
         <source>{0} is not an article of the library {1}</source>
         <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
@@ -485,12 +485,12 @@
         <translation>Commandes sans fenêtre&#xa0;: le même cœur que la fenêtre, sans écran.</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="-69"/>
-        <source>its library (default: its folder)</source>
-        <translation>sa bibliothèque (par défaut&#xa0;: son dossier)</translation>
+        <location filename="../cli/articles.py" line="-80"/>
+        <source>its library (default: the nearest folder above it that is one, or its own)</source>
+        <translation>sa bibliothèque (par défaut&#xa0;: le plus proche dossier parent qui en est une, sinon le sien)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>the article&apos;s file</source>
         <translation>le fichier de l’article</translation>
     </message>
@@ -528,17 +528,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>not a file: {0}</source>
         <translation>pas un fichier&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-21"/>
         <source>{0} is not inside the library {1}</source>
         <translation>{0} n’est pas dans la bibliothèque {1}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>{0} is gone</source>
         <translation>{0} a disparu</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>exporte les surlignages et les notes</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="-87"/>
+        <location filename="../cli/articles.py" line="-96"/>
         <location line="+13"/>
         <location filename="../cli/parser.py" line="+3"/>
         <source>PATH</source>

@@ -191,3 +191,25 @@ def test_export_of_one_article_to_a_file(highlighted: Path, tmp_path: Path, cli:
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"Exported 1 highlight to {output}\n"
     assert "note on b.md" in output.read_text(encoding="utf-8")
+
+
+def test_export_of_an_article_in_a_subfolder_finds_its_library(
+    highlighted: Path, tmp_path: Path, cli: Cli
+) -> None:
+    """Its highlights are in the library it belongs to, not in a library of its folder."""
+    (highlighted / "sub").mkdir()
+    article(highlighted / "sub", "d.md", "Deep", "2002-02-02", "S", "The harbour deep down.")
+    opened = Library(highlighted)
+    try:
+        opened.refresh()
+        row = opened.catalog.row_by_path("sub/d.md")
+        assert row is not None
+        text = reading_text(parse_file(highlighted, "sub/d.md"))
+        start = text.index("deep down")
+        fingerprint = parse_file(highlighted, "sub/d.md").fingerprint
+        opened.userdata.save(create(row.id, text, start, start + 9, "green", "", fingerprint))
+    finally:
+        opened.close()
+    result = cli("export", str(highlighted / "sub" / "d.md"))
+    assert result.returncode == 0, result.stderr
+    assert "## Deep" in result.stdout and "> deep down" in result.stdout
