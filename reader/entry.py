@@ -15,18 +15,37 @@ import sys
 from collections.abc import Mapping
 
 from reader import __version__
+from reader.cli.language import translate, use_language
+from reader.cli.terminal import reader_gone
+from reader.i18n import QT_TRANSLATE_NOOP
 
 PROG = "article-reader"
 # One line each, for --help; a test checks every command of reader.cli is here.
 COMMAND_HELP = {
-    "list": "list the articles of a library (--json for JSON)",
-    "search": 'search a library: words, "phrases", prefix*, OR/NOT, fields, dates',
-    "index": "bring a library's catalog and search index up to date (--rebuild)",
-    "export": "export highlights and notes as Markdown or W3C Web Annotation JSON-LD",
-    "import": "import highlights and notes from W3C Web Annotation JSON(-LD)",
-    "show": "print an article as the pane shows it (--format text|markdown|html)",
-    "related": "the articles most related to one, duplicates apart (--limit N, --json)",
-    "desktop": "add the app to the desktop's menu, or remove it (install|uninstall)",
+    "list": QT_TRANSLATE_NOOP(
+        "CommandLine", "list a library's articles, newest first (--sort, --json)"
+    ),
+    "search": QT_TRANSLATE_NOOP(
+        "CommandLine", 'search a library: words, "phrases", prefix*, OR/NOT, fields, dates'
+    ),
+    "index": QT_TRANSLATE_NOOP(
+        "CommandLine", "bring a library's catalog and search index up to date (--rebuild)"
+    ),
+    "export": QT_TRANSLATE_NOOP(
+        "CommandLine", "export a library's or an article's highlights as Markdown or JSON-LD"
+    ),
+    "import": QT_TRANSLATE_NOOP(
+        "CommandLine", "import highlights and notes from W3C Web Annotation JSON(-LD)"
+    ),
+    "show": QT_TRANSLATE_NOOP(
+        "CommandLine", "print an article as the pane shows it (--format text|markdown|html)"
+    ),
+    "related": QT_TRANSLATE_NOOP(
+        "CommandLine", "the articles most related to one, duplicates apart (--limit N, --json)"
+    ),
+    "desktop": QT_TRANSLATE_NOOP(
+        "CommandLine", "add the app to the desktop's menu, or remove it (install|uninstall)"
+    ),
 }
 # Qt platforms that need no display server (tests, screenshots, remote rendering).
 HEADLESS_PLATFORMS = {
@@ -45,21 +64,30 @@ NO_DISPLAY = (
 
 
 def usage() -> str:
+    """The top-level help, in the environment's language (see reader.cli.language)."""
     width = max(len(name) for name in COMMAND_HELP)
-    commands = "\n".join(f"  {name:<{width}}  {text}" for name, text in COMMAND_HELP.items())
-    return (
-        f"usage: {PROG} [FOLDER | ARTICLE]\n"
-        f"       {PROG} COMMAND [OPTIONS]   ('{PROG} COMMAND --help' for its options)\n\n"
-        "Read a folder of articles, offline. With no argument the window opens the library\n"
-        "used last (the bundled sample library the first time); with a folder, that folder;\n"
-        "with an article file, that article: in your library that holds it, else in a\n"
-        "reading window of its own (your library stays as it was). While the window is open,\n"
-        "another launch hands what it was given to it.\n\n"
-        f"commands (no display needed):\n{commands}\n\n"
-        "options:\n"
-        "  -h, --help     show this message and exit\n"
-        "  --version      print the version and exit\n"
+    commands = "\n".join(
+        f"  {name:<{width}}  {translate('CommandLine', text)}"
+        for name, text in COMMAND_HELP.items()
     )
+    return (
+        translate("CommandLine", "usage: {0} [FOLDER | ARTICLE]").format(PROG) + "\n"
+        + translate(
+            "CommandLine", "       {0} COMMAND [OPTIONS]   ('{0} COMMAND --help' for its options)"
+        ).format(PROG) + "\n\n"
+        + translate(
+            "CommandLine",
+            "Read a folder of articles, offline. With no argument the window opens the library\n"
+            "used last (the bundled sample library the first time); with a folder, that folder;\n"
+            "with an article file, that article: in your library that holds it, else in a\n"
+            "reading window of its own (your library stays as it was). While the window is open,\n"
+            "another launch hands what it was given to it.",
+        ) + "\n\n"
+        + translate("CommandLine", "commands (no display needed):") + f"\n{commands}\n\n"
+        + translate("CommandLine", "options:") + "\n"
+        + translate("CommandLine", "  -h, --help     show this message and exit") + "\n"
+        + translate("CommandLine", "  --version      print the version and exit") + "\n"
+    )  # fmt: skip
 
 
 def has_display(environ: Mapping[str, str] = os.environ) -> bool:
@@ -78,11 +106,13 @@ def has_display(environ: Mapping[str, str] = os.environ) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in ("-h", "--help"):
-        print(usage(), end="")
-        return 0
-    if args and args[0] == "--version":
-        print(f"{PROG} {__version__}")
+    if args and args[0] in ("-h", "--help", "--version"):
+        use_language()
+        try:
+            print(usage() if args[0] != "--version" else f"{PROG} {__version__}\n", end="")
+            sys.stdout.flush()
+        except BrokenPipeError:  # "| head": a normal end, as for every command
+            return reader_gone()
         return 0
     if args and args[0] == "desktop":
         from reader.desktop import main as desktop_main

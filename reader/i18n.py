@@ -13,6 +13,12 @@ into its installation): a missing ``.qm`` leaves the interface in English.
 The language is the system's (French if its locale is French, else English),
 unless the settings say otherwise (View → Language).
 
+The command line runs without Qt, so it cannot load a ``.qm``: it reads the French of
+the ``.ts`` (shipped beside the ``.qm``) with :func:`ts_translations`, in the language
+the environment asks for (:func:`environment_language`), and marks its strings with a
+plain ``translate("CommandLine", "…")`` call, which lupdate finds as it finds Qt's
+(``update`` reads the command line's sources too).
+
 Writing translatable strings (lupdate reads the Python sources, so the calls must
 be literal): ``self.tr("…")`` in a QObject subclass (the context is the class's
 name); ``QCoreApplication.translate("Context", "…")`` elsewhere, never through an
@@ -29,11 +35,16 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Mapping
 from pathlib import Path
 
 LANGUAGES = {"en": "English", "fr": "Français"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
-SOURCES = Path(__file__).resolve().parent / "ui"
+PACKAGE = Path(__file__).resolve().parent
+# Where lupdate looks for translatable strings: the window, and the command line (Qt-free).
+SOURCE_FOLDERS = (PACKAGE / "ui", PACKAGE / "cli")
+SOURCE_FILES = (PACKAGE / "entry.py",)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -56,6 +67,39 @@ def resolve_language(choice: str, system_locale: str) -> str:
         return choice
     system = system_locale.split("_")[0].split("-")[0].lower()
     return system if system in LANGUAGES else "en"
+
+
+def environment_language(environ: Mapping[str, str]) -> str:
+    """The language the environment asks messages in, as gettext reads it: ``LANGUAGE``
+    (a list, the first we have), else the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``
+    that is set. A plain "C" or "POSIX" locale (ASCII only) is English whatever
+    ``LANGUAGE`` says, as for gettext; "C.UTF-8", a container's usual, lets it choose."""
+    locale = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n)), "")
+    if locale in ("C", "POSIX"):
+        return "en"
+    for choice in environ.get("LANGUAGE", "").split(":"):
+        language = resolve_language("system", choice)
+        if choice and (language != "en" or choice.lower().startswith("en")):
+            return language
+    return resolve_language("system", locale)
+
+
+def ts_translations(lang: str) -> dict[tuple[str, str], str]:
+    """(context, English) → translation of every finished message of the language's
+    ``.ts`` (none for English, or a missing file); plurals are left out (Qt's own)."""
+    path = ts_path(lang)
+    if lang == "en" or not path.is_file():
+        return {}
+    table = {}
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source, translation = message.find("source"), message.find("translation")
+            if source is None or translation is None or translation.get("type"):
+                continue  # unfinished, obsolete or vanished
+            if message.get("numerus") != "yes" and source.text and translation.text:
+                table[(name, source.text)] = translation.text
+    return table
 
 
 def _tool(name: str) -> list[str]:
@@ -94,9 +138,15 @@ def build(quiet: bool = True, into: Path | None = None) -> list[Path]:
     return written
 
 
+def source_files() -> list[Path]:
+    """The Python files lupdate reads for translatable strings."""
+    found = [path for folder in SOURCE_FOLDERS for path in folder.rglob("*.py")]
+    return sorted((*found, *SOURCE_FILES))
+
+
 def update() -> None:
     """Gather every tr() string of the interface into the .ts files (keeps translations)."""
-    sources = sorted(str(p) for p in SOURCES.rglob("*.py"))
+    sources = [str(path) for path in source_files()]
     options = ["-no-obsolete", "-locations", "relative"]  # relative: fewer diffs per edit
     for lang in LANGUAGES:
         if lang != "en":

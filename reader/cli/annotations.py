@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from reader.cli.language import translate
 from reader.cli.terminal import TerminalProgress, fail, warn
 from reader.core.annotations.export import (
     ImportFormatError,
@@ -19,30 +20,50 @@ from reader.core.annotations.export import (
     write_atomically,
 )
 from reader.core.annotations.library_view import ExportView
-from reader.core.annotations.salvage import NothingToSalvage, salvage
+from reader.core.annotations.salvage import NothingToSalvage, Salvaged, salvage
 from reader.core.annotations.userdata import UserDataError
 from reader.core.catalog.paths import library_data_dir
 from reader.core.library.library import Library
 
 
-def export(library: ExportView, form: str, output: Path | None, what: str = "") -> int:
-    """The highlights as ``form`` (markdown, jsonld) on ``output``, atomically, or stdout."""
+def export(
+    library: ExportView, form: str, output: Path | None, article_id: int | None = None
+) -> int:
+    """The highlights as ``form`` (markdown, jsonld) on ``output``, atomically, or stdout:
+    the library's, or those of one of its articles."""
     if form == "markdown":
-        text = to_markdown(library)
+        text = to_markdown(library, article_id)
     else:
-        text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_jsonld(library, article_id), ensure_ascii=False, indent=2) + "\n"
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return 0
     try:
         write_atomically(output, text)
     except OSError as exc:
-        return fail(f"cannot write {output}: {exc.strerror or exc}")
-    count = len(library.userdata.all_annotations())
-    print(
-        f"Exported {count} highlight{'' if count == 1 else 's'}{what} to {output}", file=sys.stderr
-    )
+        return fail(
+            translate("CommandLine", "cannot write {0}: {1}").format(output, exc.strerror or exc)
+        )
+    annotations = library.userdata.all_annotations()
+    count = sum(article_id in (None, a.article_id) for a in annotations)
+    print(_exported(count, output, salvaged=isinstance(library, Salvaged)), file=sys.stderr)
     return 0
+
+
+def _exported(count: int, output: Path, salvaged: bool) -> str:
+    if salvaged and count == 1:
+        text = translate(
+            "CommandLine", "Exported 1 highlight salvaged from the damaged catalog to {1}"
+        )
+    elif salvaged:
+        text = translate(
+            "CommandLine", "Exported {0} highlights salvaged from the damaged catalog to {1}"
+        )
+    elif count == 1:
+        text = translate("CommandLine", "Exported 1 highlight to {1}")
+    else:
+        text = translate("CommandLine", "Exported {0} highlights to {1}")
+    return text.format(count, output)
 
 
 def export_salvaged(root: Path, form: str, output: Path | None) -> int:
@@ -55,7 +76,7 @@ def export_salvaged(root: Path, form: str, output: Path | None) -> int:
         found = salvage(catalog, root)
     except NothingToSalvage as exc:
         return fail(f"nothing could be salvaged: {exc}")
-    status = export(found, form, output, " salvaged from the damaged catalog")
+    status = export(found, form, output)
     if found.unreadable:
         warn(f"{found.unreadable} highlights could not be read from the damaged catalog")
     return status or (1 if found.unreadable else 0)

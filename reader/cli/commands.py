@@ -1,12 +1,16 @@
 """Headless commands: the same core as the window, no display needed.
 
-    article-reader list   [--library DIR] [--json]
-    article-reader search QUERY [--library DIR] [--limit N] [--sort relevance|date] [--json]
-    article-reader index  [--library DIR] [--rebuild]
-    article-reader export [--library DIR] --format markdown|jsonld [--output FILE]
-    article-reader import FILE [--library DIR]
+    article-reader list   [FOLDER] [--sort date|title|source] [--reverse] [--json]
+    article-reader search QUERY [FOLDER] [--limit N] [--sort relevance|date] [--json]
+    article-reader index  [FOLDER] [--rebuild]
+    article-reader export [FOLDER | ARTICLE] [--format markdown|jsonld] [--output FILE]
+    article-reader import FILE [FOLDER]
     article-reader show PATH [--library DIR] [--format text|markdown|html]
     article-reader related PATH [--library DIR] [--limit N] [--json]
+
+A library FOLDER can also be given as ``--library FOLDER`` (not both at once); an
+ARTICLE to ``export`` exports that article's highlights alone. A reader that stops
+reading (``| head``) ends the command quietly, with status 0.
 
 Each brings the catalog and the index up to date first (a progress bar on
 stderr when it is a terminal; highlights of changed articles are re-anchored)
@@ -26,15 +30,17 @@ import os
 import sqlite3
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli import articles
+from reader.cli.language import argparse_words, translate, use_language
 from reader.cli.listing import write_list
-from reader.cli.terminal import TerminalProgress, fail, printable, warn
+from reader.cli.parser import library_of, parse
+from reader.cli.terminal import TerminalProgress, fail, printable, reader_gone, warn
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
+from reader.core.catalog.ordering import sorted_rows
 from reader.core.library.library import ChangeSet, Library, LibraryError, LibraryUnavailable
-from reader.core.search.index import SORTS, QueryError
+from reader.core.search.index import QueryError
 from reader.defaults import default_library
 
 if TYPE_CHECKING:
@@ -46,64 +52,40 @@ if TYPE_CHECKING:
 COMMANDS = ("list", "search", "index", "export", "import", *articles.ARTICLE_COMMANDS)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="article-reader", description=__doc__.split("\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    library_help = "the library folder (default: the bundled sample library)"
-
-    listing = commands.add_parser("list", help="list the articles of a library")
-    listing.add_argument("--library", type=Path, default=None, help=library_help)
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
-
-    search = commands.add_parser("search", help="search a library")
-    search.add_argument("query")
-    search.add_argument("--library", type=Path, default=None, help=library_help)
-    search.add_argument("--limit", type=int, default=20, help="at most N hits (default 20)")
-    search.add_argument(
-        "--sort", choices=SORTS, default="relevance", help="best first (default) or newest first"
-    )
-    search.add_argument("--json", action="store_true", help="print a JSON array")
-
-    index = commands.add_parser("index", help="bring the catalog and search index up to date")
-    index.add_argument("--library", type=Path, default=None, help=library_help)
-    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
-
-    export = commands.add_parser("export", help="export the highlights and notes")
-    export.add_argument("--library", type=Path, default=None, help=library_help)
-    export.add_argument(
-        "--format",
-        choices=("markdown", "jsonld"),
-        required=True,
-        help="Markdown to read, or W3C Web Annotation JSON-LD to import elsewhere (or here)",
-    )
-    export.add_argument(
-        "--output", type=Path, default=None, help="the file (default, or -: standard output)"
-    )
-    export.add_argument(
-        "--salvage",
-        action="store_true",
-        help="read what can be read of the highlights of a damaged catalog",
-    )
-
-    imports = commands.add_parser("import", help="import W3C Web Annotation JSON(-LD)")
-    imports.add_argument("file", type=Path)
-    imports.add_argument("--library", type=Path, default=None, help=library_help)
-    articles.add_commands(commands)  # show, related
-    return parser
-
-
 def main(argv: list[str]) -> int:
-    args = build_parser().parse_args(argv)
+    """The command's exit status. A reader that stops reading (``| head``) is a normal
+    end: no message and status 0 (see :func:`reader.cli.terminal.reader_gone`)."""
+    use_language()
+    try:
+        with argparse_words():
+            args = parse(argv, articles.add_commands)
+        return _command(args)
+    except BrokenPipeError:
+        return reader_gone()
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command in ("search", "related") and args.limit < 1:
-        return fail("--limit must be at least 1")
+        return fail(translate("CommandLine", "--limit must be at least 1"))
     if args.command == "show":  # the file alone: no catalog, no index
         return articles.show(args.path, args.library, args.format)
-    if args.command == "related":
-        located = articles.locate(args.path, args.library)
+    article = args.path if args.command == "related" else None
+    if args.command == "export" and args.folder is not None and args.folder.is_file():
+        article, args.folder = args.folder, None  # a file: that article's highlights
+    args.rel = None
+    if article is None:
+        chosen = library_of(args)
+        if isinstance(chosen, str):
+            return fail(chosen)
+        args.library = chosen
+    else:
+        located = articles.locate(article, args.library)
         if isinstance(located, str):
             return fail(located)
         args.library, args.rel = located
     if args.command == "export" and args.salvage:
+        if args.rel is not None:
+            return fail(translate("CommandLine", "--salvage exports a whole library"))
         from reader.cli.annotations import export_salvaged
 
         return export_salvaged(args.library or default_library(), args.format, args.output)
@@ -121,6 +103,8 @@ def main(argv: list[str]) -> int:
         return fail(_database_message(exc))
     try:
         return _run(library, args, data)
+    except BrokenPipeError:
+        raise  # the reader stopped reading: see main
     except (OSError, sqlite3.DatabaseError) as exc:  # a full disk, a damaged catalog
         return fail(_database_message(exc))
     finally:
@@ -148,12 +132,21 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "index":
         return _index_summary(library, changes, time.perf_counter() - started)
     if args.command == "list":
-        return _list(library, args.json)
+        rows = sorted_rows(library.catalog.rows(), args.sort, args.reverse)
+        write_list(rows, args.json, sys.stdout)
+        return 0
     if args.command in ("export", "import"):
         from reader.cli.annotations import export, import_annotations
 
         if args.command == "export":
-            return export(library, args.format, args.output)
+            article_id = None
+            if args.rel is not None:
+                row = library.catalog.row_by_path(args.rel)
+                if row is None:
+                    message = translate("CommandLine", "{0} is not an article of the library {1}")
+                    return fail(message.format(args.rel, library.root))
+                article_id = row.id
+            return export(library, args.format, args.output, article_id)
         return import_annotations(library, data)
     if args.command == "related":
         return articles.related(library, args.rel, args.limit, args.json)
@@ -173,11 +166,6 @@ def _database_message(exc: BaseException) -> str:
         where = f" ({exc.filename})" if exc.filename else ""
         return f"cannot update the library: {exc.strerror or exc}{where}"
     return f"cannot use the library's data: {exc}"
-
-
-def _list(library: Library, as_json: bool) -> int:
-    write_list(library.catalog.rows(), as_json, sys.stdout)
-    return 0
 
 
 def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
@@ -202,7 +190,7 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     from reader.core.operations import search_library
 
     def rebuilding() -> None:
-        print("article-reader: the search index was damaged; rebuilding it", file=sys.stderr)
+        warn(translate("CommandLine", "the search index was damaged; rebuilding it"))
 
     try:
         found = search_library(
@@ -210,7 +198,7 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
             progress=TerminalProgress(sys.stderr),
         )  # fmt: skip
     except QueryError as exc:
-        return fail(f"bad query: {exc}")
+        return fail(translate("CommandLine", "bad query: {0}").format(exc))
     if as_json:
         results = []
         for hit in found.hits:
@@ -235,28 +223,41 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
             if snippet:
                 print(f"         {_terminal_marks(snippet)}")
             if hit.id in found.notes:
-                print(printable(f"         ✎ in your highlights: {found.notes[hit.id]}"))
+                note = translate("CommandLine", "✎ in your highlights: {0}")
+                print(printable("         " + note.format(found.notes[hit.id])))
     if found.left_out:
-        print(printable(f"left out of the query: {', '.join(found.left_out)}"), file=sys.stderr)
-    count = len(found.hits)
-    noun = "hit" if found.total == 1 else "hits"
-    shown = f"{count} of {found.total} {noun}" if found.total > count else f"{count} {noun}"
-    print(shown if count else "no hits", file=sys.stderr)
+        left_out = translate("CommandLine", "left out of the query: {0}")
+        print(printable(left_out.format(", ".join(found.left_out))), file=sys.stderr)
+    print(_hit_count(len(found.hits), found.total), file=sys.stderr)
     if found.timed_out:
-        print("the search stopped at its time limit: more may match", file=sys.stderr)
+        stopped = translate("CommandLine", "the search stopped at its time limit: more may match")
+        print(stopped, file=sys.stderr)
     if found.suggestion:
-        print(printable(f"did you mean: {found.suggestion}"), file=sys.stderr)
+        suggestion = translate("CommandLine", "did you mean: {0}")
+        print(printable(suggestion.format(found.suggestion)), file=sys.stderr)
     return 0
 
 
+def _hit_count(count: int, total: int) -> str:
+    if not count:
+        return translate("CommandLine", "no hits")
+    if total > count:
+        return translate("CommandLine", "{0} of {1} hits").format(count, total)
+    if count == 1:
+        return translate("CommandLine", "1 hit")
+    return translate("CommandLine", "{0} hits").format(count)
+
+
 def _terminal_marks(snippet: Snippet) -> str:
-    """The snippet with hits in bold when printing to a terminal, else in «»."""
-    bold = sys.stdout.isatty()
+    """The snippet with its hits in bold on a terminal; plain text in a pipe, where any
+    mark would be read as the text's own (« » are French quotes, * is Markdown):
+    ``--json`` has the hits, as ``<mark>`` in ``snippet_html``."""
+    if not sys.stdout.isatty():
+        return printable(snippet.text)
     parts, last = [], 0
     for start, end in snippet.spans:
         word = printable(snippet.text[start:end])  # our own escapes around it, no other
-        parts += [printable(snippet.text[last:start])]
-        parts += [f"\x1b[1m{word}\x1b[0m" if bold else f"«{word}»"]
+        parts += [printable(snippet.text[last:start]), f"\x1b[1m{word}\x1b[0m"]
         last = end
     parts.append(printable(snippet.text[last:]))
     return "".join(parts)

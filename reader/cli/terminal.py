@@ -11,6 +11,8 @@ Python does (``\\x1b``, ``\\u202e``); JSON output needs none of this (it is exac
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import sys
 from typing import TextIO
@@ -42,6 +44,17 @@ def fail(message: str, status: int = 2) -> int:
     article that cannot be read."""
     warn(message)
     return status
+
+
+def reader_gone() -> int:
+    """The exit status when the reader of our output has gone (``| head``): 0, quietly.
+    Not a SIGPIPE death (141): the reader asked for no more, nothing failed, and a
+    ``set -o pipefail`` script stays whole. What is left to print goes nowhere (Python
+    would complain of the pipe again when it flushes at exit)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # no descriptor: a test's capture
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    return 0
 
 
 class TerminalProgress:

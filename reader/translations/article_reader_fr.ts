@@ -454,6 +454,374 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../cli/annotations.py" line="+45"/>
+        <source>cannot write {0}: {1}</source>
+        <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exported 1 highlight salvaged from the damaged catalog to {1}</source>
+        <translation>1 surlignage récupéré du catalogue endommagé exporté dans {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {0} highlights salvaged from the damaged catalog to {1}</source>
+        <translation>{0} surlignages récupérés du catalogue endommagé exportés dans {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported 1 highlight to {1}</source>
+        <translation>1 surlignage exporté dans {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {0} highlights to {1}</source>
+        <translation>{0} surlignages exportés dans {1}</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands.py" line="+69"/>
+        <source>--limit must be at least 1</source>
+        <translation>--limit doit valoir au moins 1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--salvage exports a whole library</source>
+        <translation>--salvage exporte toute une bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>the search index was damaged; rebuilding it</source>
+        <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>bad query: {0}</source>
+        <translation>requête invalide&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>✎ in your highlights: {0}</source>
+        <translation>✎ dans vos surlignages&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out of the query: {0}</source>
+        <translation>non pris en compte dans la requête&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the search stopped at its time limit: more may match</source>
+        <translation>la recherche s’est arrêtée à sa limite de temps&#xa0;: d’autres articles peuvent correspondre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>did you mean: {0}</source>
+        <translation>vouliez-vous dire&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no hits</source>
+        <translation>aucun résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1} hits</source>
+        <translation>{0} résultats sur {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 hit</source>
+        <translation>1 résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} hits</source>
+        <translation>{0} résultats</translation>
+    </message>
+    <message>
+        <location filename="../cli/articles.py" line="+127"/>
+        <location filename="../cli/commands.py" line="-102"/>
+        <source>{0} is not an article of the library {1}</source>
+        <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
+    </message>
+    <message>
+        <location filename="../cli/parser.py" line="+30"/>
+        <source>Headless commands: the same core as the window, no display needed.</source>
+        <translation>Commandes sans fenêtre&#xa0;: le même cœur que la fenêtre, sans écran.</translation>
+    </message>
+    <message>
+        <location filename="../cli/articles.py" line="-80"/>
+        <source>its library (default: the nearest folder above it that is one, or its own)</source>
+        <translation>sa bibliothèque (par défaut&#xa0;: le plus proche dossier parent qui en est une, sinon le sien)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the article&apos;s file</source>
+        <translation>le fichier de l’article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../cli/parser.py" line="+32"/>
+        <location line="+4"/>
+        <source>FOLDER</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>print an article as the reading pane shows it</source>
+        <translation>affiche un article comme le volet de lecture le montre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>reading text (default; what highlights anchor on), Markdown, or sanitized HTML</source>
+        <translation>texte de lecture (par défaut&#xa0;; celui où s’ancrent les surlignages), Markdown ou HTML assaini</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the articles most related to one</source>
+        <translation>les articles les plus proches d’un article</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>at most N (default {0})</source>
+        <translation>au plus N (par défaut&#xa0;: {0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>print a JSON object</source>
+        <translation>affiche un objet JSON</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+26"/>
+        <source>not a file: {0}</source>
+        <translation>pas un fichier&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>{0} is not inside the library {1}</source>
+        <translation>{0} n’est pas dans la bibliothèque {1}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{0} is gone</source>
+        <translation>{0} a disparu</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no related article in this library</source>
+        <translation>aucun article lié dans cette bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>also in your library as:</source>
+        <translation>aussi dans votre bibliothèque sous&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../cli/parser.py" line="-3"/>
+        <source>the library folder (or --library)</source>
+        <translation>le dossier de la bibliothèque (ou --library)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the library folder (default: the bundled sample library)</source>
+        <translation>le dossier de la bibliothèque (par défaut&#xa0;: la bibliothèque d’exemple fournie)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>print a JSON array</source>
+        <translation>affiche un tableau JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>list the articles of a library</source>
+        <translation>liste les articles d’une bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>newest first (default), by title, or by source</source>
+        <translation>les plus récents d’abord (par défaut), par titre ou par source</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the other way round (oldest first, Z to A)</source>
+        <translation>dans l’autre sens (les plus anciens d’abord, de Z à A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>search a library</source>
+        <translation>cherche dans une bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QUERY</source>
+        <translation>REQUÊTE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>words, &quot;phrases&quot;, prefix*, OR/NOT, fields, dates</source>
+        <translation>mots, « phrases », préfixe*, OR/NOT, champs, dates</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>at most N hits (default 20)</source>
+        <translation>au plus N résultats (20 par défaut)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>best first (default) or newest first</source>
+        <translation>les meilleurs d’abord (par défaut) ou les plus récents d’abord</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bring the catalog and search index up to date</source>
+        <translation>met à jour le catalogue et l’index de recherche</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>rebuild the index from scratch</source>
+        <translation>reconstruit l’index de zéro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>export the highlights and notes</source>
+        <translation>exporte les surlignages et les notes</translation>
+    </message>
+    <message>
+        <location filename="../cli/articles.py" line="-96"/>
+        <location line="+13"/>
+        <location filename="../cli/parser.py" line="+3"/>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <location filename="../cli/parser.py" line="+1"/>
+        <source>a library folder (all its highlights) or one article&apos;s file (its own)</source>
+        <translation>le dossier d’une bibliothèque (tous ses surlignages) ou le fichier d’un article (les siens)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Markdown to read (default), or W3C Web Annotation JSON-LD to import elsewhere</source>
+        <translation>Markdown à lire (par défaut), ou JSON-LD W3C Web Annotation à importer ailleurs</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+14"/>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>the file (default, or -: standard output)</source>
+        <translation>le fichier (par défaut, ou -&#xa0;: la sortie standard)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>read what can be read of the highlights of a damaged catalog</source>
+        <translation>lit ce qui peut l’être des surlignages d’un catalogue endommagé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>import W3C Web Annotation JSON(-LD)</source>
+        <translation>importe du JSON(-LD) W3C Web Annotation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the Web Annotation JSON(-LD) file</source>
+        <translation>le fichier JSON(-LD) Web Annotation</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>give the library once: as FOLDER or with --library, not both</source>
+        <translation>donnez la bibliothèque une seule fois&#xa0;: en DOSSIER ou avec --library, pas les deux</translation>
+    </message>
+    <message>
+        <location filename="../entry.py" line="+25"/>
+        <source>list a library&apos;s articles, newest first (--sort, --json)</source>
+        <translation>liste les articles d’une bibliothèque, les plus récents d’abord (--sort, --json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>search a library: words, &quot;phrases&quot;, prefix*, OR/NOT, fields, dates</source>
+        <translation>cherche dans une bibliothèque&#xa0;: mots, « phrases », préfixe*, OR/NOT, champs, dates</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bring a library&apos;s catalog and search index up to date (--rebuild)</source>
+        <translation>met à jour le catalogue et l’index de recherche d’une bibliothèque (--rebuild)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export a library&apos;s or an article&apos;s highlights as Markdown or JSON-LD</source>
+        <translation>exporte les surlignages d’une bibliothèque ou d’un article en Markdown ou JSON-LD</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>import highlights and notes from W3C Web Annotation JSON(-LD)</source>
+        <translation>importe surlignages et notes depuis du JSON(-LD) W3C Web Annotation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>print an article as the pane shows it (--format text|markdown|html)</source>
+        <translation>affiche un article comme le volet le montre (--format text|markdown|html)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the articles most related to one, duplicates apart (--limit N, --json)</source>
+        <translation>les articles les plus proches d’un article, doublons à part (--limit N, --json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>add the app to the desktop&apos;s menu, or remove it (install|uninstall)</source>
+        <translation>ajoute l’application au menu du bureau, ou l’en retire (install|uninstall)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>usage: {0} [FOLDER | ARTICLE]</source>
+        <translation>utilisation&#xa0;: {0} [DOSSIER | ARTICLE]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>       {0} COMMAND [OPTIONS]   (&apos;{0} COMMAND --help&apos; for its options)</source>
+        <translation>              {0} COMMANDE [OPTIONS]   (« {0} COMMANDE --help » pour ses options)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a folder of articles, offline. With no argument the window opens the library
+used last (the bundled sample library the first time); with a folder, that folder;
+with an article file, that article: in your library that holds it, else in a
+reading window of its own (your library stays as it was). While the window is open,
+another launch hands what it was given to it.</source>
+        <translation>Lire un dossier d’articles, hors ligne. Sans argument, la fenêtre ouvre la dernière
+bibliothèque utilisée (la bibliothèque d’exemple la première fois)&#xa0;; avec un dossier,
+ce dossier&#xa0;; avec le fichier d’un article, cet article&#xa0;: dans votre bibliothèque qui
+le contient, sinon dans une fenêtre de lecture à lui (votre bibliothèque reste telle
+quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce qu’il a reçu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>commands (no display needed):</source>
+        <translation>commandes (sans écran)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>options:</source>
+        <translation>options&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  -h, --help     show this message and exit</source>
+        <translation>  -h, --help     affiche ce message et quitte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  --version      print the version and exit</source>
+        <translation>  --version      affiche la version et quitte</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../ui/session/error_text.py" line="+16"/>
@@ -484,7 +852,7 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../ui/window/export_actions.py" line="+40"/>
+        <location filename="../ui/window/export_actions.py" line="+43"/>
         <source>Export Highlights as &amp;Markdown…</source>
         <translation>Exporter les surlignages en &amp;Markdown…</translation>
     </message>
@@ -495,22 +863,43 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Export This &amp;Article&apos;s Highlights…</source>
+        <translation>Exporter les surlignages de cet ar&amp;ticle…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The highlights and notes of the article shown, as Markdown or W3C JSON-LD</source>
+        <translation>Les surlignages et notes de l’article affiché, en Markdown ou en JSON-LD W3C</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Import Highlights…</source>
         <translation>&amp;Importer des surlignages…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <location line="+15"/>
         <source>highlights</source>
         <comment>the file name an export suggests</comment>
         <translation>surlignages</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Export Highlights</source>
         <translation>Exporter les surlignages</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <source>W3C Web Annotation JSON-LD (*.jsonld)</source>
+        <translation>JSON-LD W3C Web Annotation (*.jsonld)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export This Article&apos;s Highlights</source>
+        <translation>Exporter les surlignages de cet article</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Highlights exported to {0}</source>
         <translation>Surlignages exportés dans {0}</translation>
     </message>
@@ -1525,12 +1914,12 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>Ré&amp;analyser la bibliothèque</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1621,6 +2010,72 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <location filename="../ui/window/search.py" line="+181"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <location filename="../cli/language.py" line="+26"/>
+        <location filename="../cli/parser.py" line="-107"/>
+        <source>usage: </source>
+        <translation>utilisation&#xa0;: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>positional arguments</source>
+        <translation>arguments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>show this help message and exit</source>
+        <translation>affiche cette aide et quitte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s&#xa0;: erreur&#xa0;: %(message)s
+</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>arguments inconnus&#xa0;: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the following arguments are required: %s</source>
+        <translation>arguments obligatoires manquants&#xa0;: %s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s&#xa0;: %(message)s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>choix invalide&#xa0;: %(value)r (au choix&#xa0;: %(choices)s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valeur %(type)s invalide&#xa0;: %(value)r</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected one argument</source>
+        <translation>un argument attendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>option ambiguë&#xa0;: %(option)s peut être %(matches)s</translation>
     </message>
 </context>
 </TS>

@@ -20,3 +20,12 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
         return run_in_process(capsys, list(args))
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the environment's language: these tests read English,
+    whatever the machine running them is set to (a test asks for French itself)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

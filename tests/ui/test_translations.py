@@ -82,7 +82,7 @@ def test_the_ts_is_up_to_date_with_the_code(tmp_path: Path) -> None:
         pytest.skip("Qt's lupdate is not installed")
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in i18n.SOURCES.rglob("*.py"))
+    sources = [str(path) for path in i18n.source_files()]
     subprocess.run([*lupdate, "-silent", "-no-obsolete", *sources, "-ts", str(copy)], check=True)
     before = {(c, s, d, m.get("numerus")) for c, s, d, m in messages(TS)}
     after = {(c, s, d, m.get("numerus")) for c, s, d, m in messages(copy)}

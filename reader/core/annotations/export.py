@@ -50,10 +50,11 @@ class _Group:
     detached: bool
 
 
-def _groups(library: ExportView) -> list[_Group]:
+def _groups(library: ExportView, article_id: int | None) -> list[_Group]:
     by_article: dict[int, list[Annotation]] = {}
     for annotation in library.userdata.all_annotations():
-        by_article.setdefault(annotation.article_id, []).append(annotation)
+        if article_id is None or annotation.article_id == article_id:
+            by_article.setdefault(annotation.article_id, []).append(annotation)
     rows = {row.id: row for row in library.catalog.rows_by_id(i for i in by_article if i > 0)}
     gone = {-entry.old_id: entry for entry in library.userdata.detached()}
     groups = []
@@ -76,9 +77,10 @@ def _order(annotation: Annotation) -> tuple[bool, int, str]:
     return annotation.orphan, position.start if position else -1, annotation.created
 
 
-def to_markdown(library: ExportView) -> str:
-    """Every highlight and note of the library as one Markdown document."""
-    groups = _groups(library)
+def to_markdown(library: ExportView, article_id: int | None = None) -> str:
+    """Every highlight and note of the library as one Markdown document, or those of
+    one article (``article_id``), laid out the same."""
+    groups = _groups(library, article_id)
     lines = ["# Highlights and notes", ""] + ([] if groups else ["No highlights yet.", ""])
     for number, group in enumerate(groups):
         if group.detached and (number == 0 or not groups[number - 1].detached):
@@ -115,15 +117,21 @@ def _escape(line: str) -> str:
     return f"{number.group(0)}\\{line[number.end() :]}" if number else line
 
 
-def to_jsonld(library: ExportView) -> dict[str, Any]:
-    """Every annotation as a W3C Web Annotation collection (see the module docstring)."""
-    items = [_item(a, group) for group in _groups(library) for a in group.items]
+def to_jsonld(library: ExportView, article_id: int | None = None) -> dict[str, Any]:
+    """Every annotation as a W3C Web Annotation collection (see the module docstring),
+    or those of one article (``article_id``): a collection of its own."""
+    groups = _groups(library, article_id)
+    items = [_item(a, group) for group in groups for a in group.items]
     collection = uuid.uuid5(uuid.NAMESPACE_URL, library.root.as_uri())  # stable per library
+    label = article_rel(library.root.name)  # valid UTF-8
+    for row in library.catalog.rows_by_id([] if article_id is None else [article_id]):
+        collection = uuid.uuid5(collection, row.path)  # stable per article
+        label = row.title or row.path
     return {
         "@context": CONTEXT,
         "id": collection.urn,
         "type": "AnnotationCollection",
-        "label": f"Highlights and notes: {article_rel(library.root.name)}",  # valid UTF-8
+        "label": f"Highlights and notes: {label}",
         "total": len(items),
         "first": {"id": uuid.uuid5(collection, "1").urn, "type": "AnnotationPage", "items": items},
     }

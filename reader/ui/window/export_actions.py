@@ -1,4 +1,5 @@
-"""File → Export Highlights (Markdown, JSON-LD) and Import Highlights, off the GUI thread.
+"""File → Export Highlights (Markdown, JSON-LD), Export This Article's Highlights, and
+Import Highlights, off the GUI thread.
 
 The file is chosen here; the export is made and written on the writer lane (it
 reads the catalog), atomically: a temporary file beside the target, flushed to
@@ -11,6 +12,7 @@ deep, is a one-line message), and says in the status bar how far it is.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +27,7 @@ from reader.core.annotations.export import (
     to_markdown,
     write_atomically,
 )
+from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library, Progress
 from reader.ui.session.library_session import LibrarySession
 
@@ -41,8 +44,25 @@ class ExportActions(QObject):
         self.markdown_action.triggered.connect(lambda: self.ask_export("markdown"))
         self.jsonld_action = QAction(self.tr("Export Highlights as &JSON-LD…"), parent)
         self.jsonld_action.triggered.connect(lambda: self.ask_export("jsonld"))
+        self.article_action = QAction(self.tr("Export This &Article's Highlights…"), parent)
+        self.article_action.setStatusTip(
+            self.tr("The highlights and notes of the article shown, as Markdown or W3C JSON-LD")
+        )
+        self.article_action.triggered.connect(self.ask_export_article)
         self.import_action = QAction(self.tr("&Import Highlights…"), parent)
         self.import_action.triggered.connect(self.ask_import)
+        # The article shown (the window's menus tell, see follow_article), none until then.
+        self.shown_article: Callable[[], CatalogRow | None] = lambda: None
+        self.article_action.setEnabled(False)
+
+    def follow_article(self, shown: Callable[[], CatalogRow | None]) -> None:
+        """Export This Article's Highlights exports ``shown()``, enabled when there is one
+        (:meth:`update_article_action`: the File menu calls it as it opens)."""
+        self.shown_article = shown
+        self.update_article_action()
+
+    def update_article_action(self) -> None:
+        self.article_action.setEnabled(self.shown_article() is not None)
 
     def ask_export(self, kind: str) -> None:
         suffix = "md" if kind == "markdown" else "jsonld"
@@ -56,12 +76,34 @@ class ExportActions(QObject):
         if name:
             self.export(kind, Path(name))
 
-    def export(self, kind: str, target: Path) -> None:
+    def ask_export_article(self) -> None:
+        row = self.shown_article()
+        if row is None:
+            return
+        markdown, jsonld = "Markdown (*.md)", self.tr("W3C Web Annotation JSON-LD (*.jsonld)")
+        highlights = self.tr("highlights", "the file name an export suggests")
+        suggested = Path.home() / f"{Path(row.path).stem} {highlights}.md"  # not the article's
+        name, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export This Article's Highlights"),
+            str(suggested),
+            f"{markdown};;{jsonld}",
+        )
+        if name:
+            kind = (
+                "jsonld" if chosen == jsonld or name.endswith((".jsonld", ".json")) else "markdown"
+            )
+            self.export(kind, Path(name), row.id)
+
+    def export(self, kind: str, target: Path, article_id: int | None = None) -> None:
+        """The library's highlights, or one article's, as ``kind`` into ``target``."""
+
         def work(library: Library, progress: Progress) -> str:
             if kind == "markdown":
-                text = to_markdown(library)
+                text = to_markdown(library, article_id)
             else:
-                text = json.dumps(to_jsonld(library), ensure_ascii=False, indent=2) + "\n"
+                data = to_jsonld(library, article_id)
+                text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             write_atomically(target, text)
             return str(target)
 

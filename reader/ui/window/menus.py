@@ -69,7 +69,12 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     file_menu.addAction(refresh)
     file_menu.addSeparator()
     exports = parts.exports
-    file_menu.addActions([exports.markdown_action, exports.jsonld_action, exports.import_action])
+    file_menu.addActions([exports.markdown_action, exports.jsonld_action, exports.article_action])
+    file_menu.addAction(exports.import_action)
+    annotator = parts.annotator
+    model = parts.list_actions.model
+    exports.follow_article(lambda: model.article(annotator.opened.id) if annotator.opened else None)
+    file_menu.aboutToShow.connect(exports.update_article_action)
     file_menu.addSeparator()
     file_menu.addAction(parts.list_actions.print_action)
     file_menu.addSeparator()
@@ -78,7 +83,6 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     quit_action.triggered.connect(window.close)
     file_menu.addAction(quit_action)
 
-    annotator = parts.annotator
     edit_menu = bar.addMenu(QCoreApplication.translate("WindowMenus", "&Edit"))
     edit_menu.addActions([annotator.undo_action, annotator.redo_action])
     citation = CitationCopier(annotator, parts.list_actions.model, parts.list_actions.root, window)
