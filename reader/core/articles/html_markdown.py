@@ -14,9 +14,11 @@ Text is escaped as for text files, so nothing in it is read as Markdown or HTML.
 - links keep their target only when it is a web or mail address (a site's relative
   links lead nowhere in a saved copy);
 - an image shows when its source is a file inside the page's own folder (its
-  ``Name_files/``): kept as a relative path; a remote image stays a remote Markdown
-  image, which the renderer shows as its alt text and never loads; an image with
-  neither (a tracking pixel with no alt, an inline ``data:`` image) is left out.
+  ``Name_files/``): kept as a relative path; any other image stays a remote Markdown
+  image (its address made absolute with the page's own, when it is relative to the
+  site), which the renderer shows as its alt text, or "image", and never loads; an
+  image with no web address (an inline ``data:`` image, a site-relative one on a page
+  that does not say its address) is left out.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml.etree import _Element
 
@@ -49,9 +51,10 @@ class Converted:
     images: list[str] = field(default_factory=list)  # the local images kept (relative paths)
 
 
-def to_markdown(body: _Element) -> Converted:
-    """Markdown of an extracted body (see the module's docstring)."""
-    writer = _Writer()
+def to_markdown(body: _Element, page_url: str = "") -> Converted:
+    """Markdown of an extracted body (see the module's docstring); ``page_url``: the
+    page's own address, if known (relative image addresses are relative to it)."""
+    writer = _Writer(page_url)
     writer.blocks(body, 0)
     return Converted(
         markdown="\n\n".join(writer.out).strip("\n"),
@@ -78,9 +81,10 @@ def local_image(source: str) -> str | None:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, page_url: str = "") -> None:
         self.out: list[str] = []
         self.images: list[str] = []
+        self.page_url = page_url
 
     # --- blocks ------------------------------------------------------------------------
 
@@ -106,7 +110,7 @@ class _Writer:
         elif tag == "list":
             self._list(element, depth)
         elif tag == "quote":
-            inner = _Writer()
+            inner = _Writer(self.page_url)
             inner.blocks(element, depth + 1)
             if inner.out:
                 quoted = "\n\n".join(inner.out)
@@ -138,7 +142,7 @@ class _Writer:
         for item in element:
             if item.tag != "item":
                 continue
-            inner = _Writer()
+            inner = _Writer(self.page_url)
             inner.blocks(item, depth + 1)
             if not inner.out:
                 continue
@@ -196,10 +200,10 @@ class _Writer:
         if local is not None:
             self.images.append(unquote(local))
             return f"![{escape_markdown(alt)}](<{local}>)"
-        scheme = urlsplit(source.strip()).scheme.lower()
-        if alt and (scheme in ("http", "https") or source.strip().startswith("//")):
-            return f"![{escape_markdown(alt)}](<{_escape_url(source.strip())}>)"
-        return ""  # a tracking pixel, an inline data: image: nothing to show
+        address = _web_address(source.strip(), self.page_url)
+        if address:  # never loaded: the renderer shows its alt text, or "image"
+            return f"![{escape_markdown(alt)}](<{_escape_url(address)}>)"
+        return ""  # an inline data: image, an address relative to an unknown one
 
     # --- inline ------------------------------------------------------------------------
 
@@ -264,6 +268,20 @@ class _Writer:
             elif tag == "hi" and rend in _EMPHASIS:
                 stripped = f"{_EMPHASIS[rend]}{stripped}{_EMPHASIS[rend]}"
             lines[-1] += f"{lead}{stripped}{trail}"
+
+
+def _web_address(source: str, page_url: str) -> str:
+    """The image's web address (``//host/x`` as written), else "" (``data:`` and such)."""
+    if source.startswith("//"):
+        return source
+    try:
+        scheme = urlsplit(source).scheme.lower()
+        if not scheme and page_url and source:
+            source = urljoin(page_url, source)
+            scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # "http://[x"
+        return ""
+    return source if scheme in ("http", "https") else ""
 
 
 def _escape_url(url: str) -> str:
