@@ -1,18 +1,19 @@
-"""The images and links of a page's article, put back into its text-only extraction.
+"""The images, links and emphasis of a page's article, put back into its plain extraction.
 
 Trafilatura decides what is article and what is boilerplate differently when it is
 asked to keep images and links: a figure's credit, a block of related stories with
-thumbnails or a paragraph split at each link come along (measured with
-``python -m tests.bench.extraction --dev``). So the article's text is the extraction
-without them, and this module carries over, from a second extraction that keeps
-them, only what belongs to that text:
+thumbnails or a paragraph split at each link come along; asked for emphasis, it loses
+the space after a bold word (measured with ``python -m tests.bench.extraction --dev``).
+So the article's text is the extraction without them, and this module carries over,
+from a second extraction that keeps them, only what belongs to that text:
 
 - an image (``graphic``) goes after the block of the text whose words come just before
   it in the second extraction; an image whose neighbouring words are not in the text
   (a thumbnail of a related story) is left out;
-- a link (``ref``) wraps the first run of the same words in a block of the text, when
-  those words are there whole (inside one text node) and not already a link; links
-  are placed in document order (each from the block of the one before).
+- a link (``ref``) or emphasis (``hi``) wraps the first run of the same words in a
+  block of the text, when those words are there whole (inside one text node) and not
+  already in a link or emphasis; they are placed in document order (each from the
+  block of the one before).
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ from lxml import etree
 from lxml.etree import _Element
 
 _CONTEXT_CHARS = 40  # the words before an image that say where it goes
-_MIN_LINK_CHARS = 2  # a one-letter link is too ambiguous to place
+_MIN_INLINE_CHARS = 2  # a one-letter link or bold letter is too ambiguous to place
+_INLINE = ("ref", "hi")
+_KEY_CHARS = 80  # a block of the text is known by its first characters, spaces aside
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "cell", "quote", "code"})
 
 
 def carry_figures(text: _Element, figures: _Element) -> None:
-    """Put the images and links of ``figures`` into ``text`` (both trafilatura bodies)."""
+    """Put the images, links and emphasis of ``figures`` into ``text`` (both
+    trafilatura bodies)."""
     blocks = [(block, _norm(_text_of(block))) for block in _blocks(text)]
     _carry_images(text, figures, blocks)
-    _carry_links(figures, blocks)
+    _carry_inline(figures, blocks)
 
 
 def _norm(text: str) -> str:
@@ -82,40 +86,55 @@ def _anchor(context: str, blocks: list[tuple[_Element, str]]) -> _Element | None
     return next((block for block, words in blocks if context in words), None)
 
 
-def _carry_links(figures: _Element, blocks: list[tuple[_Element, str]]) -> None:
-    """Links in document order: each is looked for from the block of the one before."""
+def _carry_inline(figures: _Element, blocks: list[tuple[_Element, str]]) -> None:
+    """Links and emphasis, block by block: in the block of the text that starts as their
+    block does (spaces aside: emphasis loses some), else in the first block from the
+    last one used that holds their words."""
+    index_of = {}
+    for index, (_, words) in enumerate(blocks):
+        index_of.setdefault(_key(words), index)
     start = 0
-    for ref in figures.iter("ref"):
-        words = _norm(_text_of(ref))
-        if len(words) < _MIN_LINK_CHARS:
-            continue
-        target = str(ref.get("target") or "")  # a relative one too: it marks a menu
-        for index in range(start, len(blocks)):
-            block, block_words = blocks[index]
-            if words in block_words and _wrap(block, words, target):
-                start = index
-                break
+    for block in _blocks(figures):
+        same = index_of.get(_key(_norm(_text_of(block))))
+        for inline in block.iter(*_INLINE):
+            if any(outer.tag in _INLINE for outer in inline.iterancestors()):
+                continue  # a link in bold: the bold is carried
+            words = _norm(_text_of(inline))
+            if len(words) < _MIN_INLINE_CHARS:
+                continue
+            candidates = [same] if same is not None else range(start, len(blocks))
+            for index in candidates:
+                text_block, text_words = blocks[index]
+                if words in text_words and _wrap(text_block, words, inline):
+                    start = index
+                    break
 
 
-def _wrap(block: _Element, words: str, target: str) -> bool:
-    """Wrap the first run of ``words`` in one text node of ``block`` (not in a link)."""
+def _key(words: str) -> str:
+    return "".join(words.split())[:_KEY_CHARS]
+
+
+def _wrap(block: _Element, words: str, inline: _Element) -> bool:
+    """Wrap the first run of ``words`` in one text node of ``block`` (not already in a
+    link or emphasis) in a copy of ``inline`` (its tag and attributes)."""
     for element in block.iter():
-        if element.tag == "ref" or any(a.tag == "ref" for a in element.iterancestors()):
+        inside = any(outer.tag in _INLINE for outer in element.iterancestors())
+        if inside:
             continue
-        if element.text and words in element.text:
+        if element.tag not in _INLINE and element.text and words in element.text:
             head, _, rest = element.text.partition(words)
             element.text = head
-            element.insert(0, _ref(words, target, rest))
+            element.insert(0, _copy(inline, words, rest))
             return True
         if element is not block and element.tail and words in element.tail:
             head, _, rest = element.tail.partition(words)
             element.tail = head
-            element.addnext(_ref(words, target, rest))
+            element.addnext(_copy(inline, words, rest))
             return True
     return False
 
 
-def _ref(words: str, target: str, tail: str) -> _Element:
-    ref = etree.Element("ref", target=target)
-    ref.text, ref.tail = words, tail
-    return ref
+def _copy(inline: _Element, words: str, tail: str) -> _Element:
+    copy = etree.Element(str(inline.tag), dict(inline.attrib))  # a relative link too: a menu
+    copy.text, copy.tail = words, tail
+    return copy

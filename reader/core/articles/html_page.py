@@ -5,11 +5,11 @@ Decision (docs/decisions.md): trafilatura extracts the article; precision and re
 are measured by ``python -m tests.bench.extraction`` (``--dev``: against trafilatura's
 own default and best configurations). It runs with its fallback extractors
 (``fast=False``: its fast mode loses the lists and headings of pages whose article is
-in plain ``<div>`` elements), without comments, with tables and emphasis. It runs
-twice: the article's text is what it keeps without images and links (asked for them,
-it keeps figure credits and thumbnails of related stories, and splits paragraphs at
-links); the images and links of a second run that keeps them are put back into that
-text (:mod:`reader.core.articles.html_figures`). Its metadata extraction is not used
+in plain ``<div>`` elements), without comments, with tables. It runs twice: the
+article's text is what it keeps without images, links and emphasis (asked for them,
+it keeps figure credits and thumbnails of related stories, splits paragraphs at links
+and loses spaces after bold words); those of a second run that keeps them are put
+back into that text (:mod:`reader.core.articles.html_figures`). Its metadata extraction is not used
 (htmldate is slow): :mod:`reader.core.articles.html_meta` reads the few tags we need
 from the tree we parsed once.
 
@@ -133,10 +133,14 @@ def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extract
     from trafilatura import bare_extraction  # slow to import: only once a page is read
 
     _prepare(root)
-    body = _body(bare_extraction(root, include_formatting=True, **_OPTIONS))
+    body = _body(bare_extraction(root, **_OPTIONS))
     if body is None:
         raise PageError(_no_article(sign_in))
-    figures = _body(bare_extraction(root, include_images=True, include_links=True, **_OPTIONS))
+    figures = _body(
+        bare_extraction(
+            root, include_images=True, include_links=True, include_formatting=True, **_OPTIONS
+        )
+    )
     if figures is not None:
         carry_figures(body, figures)
     _drop_repeated_title(body, title)
