@@ -90,7 +90,7 @@ def _carry_inline(figures: _Element, blocks: list[tuple[_Element, str]]) -> None
     """Links and emphasis, block by block: in the block of the text that starts as their
     block does (spaces aside: emphasis loses some), else in the first block from the
     last one used that holds their words."""
-    index_of = {}
+    index_of: dict[str, int] = {}
     for index, (_, words) in enumerate(blocks):
         index_of.setdefault(_key(words), index)
     start = 0

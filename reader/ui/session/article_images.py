@@ -60,6 +60,7 @@ def image_alts(body_html: str) -> dict[str, str]:
 def placeholder(alt: str) -> QImage:
     """An image that cannot be shown: ``[alt text]`` (or ``[image]``) in a dashed frame."""
     font = QFont()
+    font.setItalic(True)  # as a remote image's alt text is shown (``em.image-alt``)
     metrics = QFontMetrics(font)
     text = metrics.elidedText(
         f"[{alt or 'image'}]", Qt.TextElideMode.ElideRight, _PLACEHOLDER_WIDTH
