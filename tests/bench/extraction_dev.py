@@ -157,7 +157,7 @@ def report(corpus: Path, split: str, verbose: bool) -> list[str]:
             f"{t.true_positives} | {t.false_positives} | {t.false_negatives} | {t.seconds:.1f} |"
         )
     first = tallies[0]
-    for peer in tallies[1:]:
+    for peer in (t for t in tallies if t.label.startswith("trafilatura")):
         lines.append(
             f"| ours − {peer.label} | {first.precision - peer.precision:+.3f} "
             f"| {first.recall - peer.recall:+.3f} | {first.f1 - peer.f1:+.3f} "

@@ -176,7 +176,7 @@ class _Writer:
         """A table that lays out a page (its cells hold paragraphs): its cells' blocks in
         order, less the cells that are only links (a menu)."""
         for cell in element.iter("cell"):
-            if not _only_links(cell):
+            if not only_links(cell):
                 self.blocks(cell, 0)
 
     def _code(self, element: _Element) -> None:
@@ -289,7 +289,7 @@ def _escape_url(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%-._~")
 
 
-def _only_links(element: _Element) -> bool:
+def only_links(element: _Element) -> bool:
     """True when every word of ``element`` is the text of a link (a menu, a list of links)."""
     words = len("".join(element.itertext()).split())
     in_links = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))

@@ -36,7 +36,7 @@ from reader.core.articles.article import Article, count_words, markdown_excerpt
 from reader.core.articles.bylines import fold
 from reader.core.articles.decoding import DecodeError
 from reader.core.articles.html_figures import carry_figures
-from reader.core.articles.html_markdown import Converted, strip_links, to_markdown
+from reader.core.articles.html_markdown import Converted, only_links, strip_links, to_markdown
 from reader.core.articles.html_meta import page_meta
 from reader.core.articles.html_source import MHTML_SUFFIXES, decode_page, mhtml_page
 from reader.core.articles.names import display_stem
@@ -49,6 +49,8 @@ NO_ARTICLE = "no article found in this page"
 _DATELINE = re.compile(r"\b(?:publi[ée]e?s?|published|posted|mis a jour|updated)\b.*\d", re.I)
 _DATELINE_WORDS = 16
 _SENTENCE_WORDS = 8
+_SOFT_HYPHEN = "\xad"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, Han
 # Trafilatura removes frames, scripts' fallbacks and embeds itself (and its choice of the
 # article depends on seeing them); it would keep a template's inert content.
 _NEVER_SHOWN = ("template",)
@@ -141,6 +143,8 @@ def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extract
             root, include_images=True, include_links=True, include_formatting=True, **_OPTIONS
         )
     )
+    for tree in (body, figures):
+        _drop_soft_hyphens(tree)
     if figures is not None:
         carry_figures(body, figures)
     _drop_repeated_title(body, title)
@@ -157,6 +161,16 @@ def _body(document: object) -> _Element | None:
     return body if isinstance(body, _Element) else None
 
 
+def _drop_soft_hyphens(body: _Element | None) -> None:
+    """Soft hyphens only say where a word may break: the pane breaks lines itself, and
+    one inside a word would keep search and highlights from finding it."""
+    for element in body.iter() if body is not None else ():
+        if element.text and _SOFT_HYPHEN in element.text:
+            element.text = element.text.replace(_SOFT_HYPHEN, "")
+        if element.tail and _SOFT_HYPHEN in element.tail:
+            element.tail = element.tail.replace(_SOFT_HYPHEN, "")
+
+
 def _prepare(root: HtmlElement) -> None:
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops captions; a caption is part of the article
@@ -166,16 +180,25 @@ def _prepare(root: HtmlElement) -> None:
 
 
 def _prose_words(body: _Element) -> int:
-    """Words in the body's sentences: lines of paragraphs and quotes of at least
-    ``_SENTENCE_WORDS`` words. An index of headlines (a line each) has none."""
+    """Words in the body's sentences: lines of at least ``_SENTENCE_WORDS`` words of its
+    paragraphs, quotes and list items (a recipe's steps), less the items that are only
+    links. An index of headlines (a line each, or a list of links) has none."""
     words = 0
-    for paragraph in body.iter("p", "quote"):
-        if paragraph.tag == "quote" and paragraph.find(".//p") is not None:
+    for block in body.iter("p", "quote", "item"):
+        if block.tag != "p" and block.find(".//p") is not None:
             continue  # its paragraphs count
-        for line in "".join(paragraph.itertext()).split("\n"):
-            count = len(line.split())
+        if block.tag == "item" and only_links(block):
+            continue
+        for line in "".join(block.itertext()).split("\n"):
+            count = _line_words(line)
             words += count if count >= _SENTENCE_WORDS else 0
     return words
+
+
+def _line_words(line: str) -> int:
+    """Words of a line; Chinese and Japanese, written without spaces, count a word per
+    two characters (their words are mostly of one to three)."""
+    return max(len(line.split()), len(_CJK.findall(line)) // 2)
 
 
 def _no_article(sign_in: bool) -> str:
