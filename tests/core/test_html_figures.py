@@ -114,3 +114,18 @@ def test_figures_go_after_the_words_they_follow_and_strays_are_left_out() -> Non
     assert etree.tostring(text[3], encoding="unicode") == (
         '<p>Second part <ref target="https://a.example">of the</ref> story.</p>'
     )
+
+
+def test_an_image_beside_a_list_item_or_a_cell_goes_after_the_list_or_table() -> None:
+    text = xml(
+        "<body><list><item>One step of the recipe.</item><item>Two</item></list>"
+        "<table><row><cell>Flour, in grams</cell><cell>500</cell></row></table></body>"
+    )
+    figures = xml(
+        '<body><list><item>One step of the recipe.</item><graphic src="step.jpg"/>'
+        "<item>Two</item></list><table><row><cell>Flour, in grams</cell>"
+        '<graphic src="flour.jpg"/><cell>500</cell></row></table></body>'
+    )
+    carry_figures(text, figures)
+    assert [e.get("src") or e.tag for e in text] == ["list", "step.jpg", "table", "flour.jpg"]
+    assert [len(row) for row in text.iter("row")] == [2]

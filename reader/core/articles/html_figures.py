@@ -24,6 +24,7 @@ from lxml.etree import _Element
 _CONTEXT_CHARS = 40  # the words before an image that say where it goes
 _MIN_INLINE_CHARS = 2  # a one-letter link or bold letter is too ambiguous to place
 _INLINE = ("ref", "hi")
+_CONTAINERS = frozenset({"list", "row", "table"})
 _KEY_CHARS = 80  # a block of the text is known by its first characters, spaces aside
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "cell", "quote", "code"})
 
@@ -70,6 +71,8 @@ def _carry_images(text: _Element, figures: _Element, blocks: list[tuple[_Element
             seen.append(element.tail or "")
     for anchor, graphic in reversed(placed):  # several after one block keep their order
         copy = etree.Element("graphic", dict(graphic.attrib))
+        while (parent := anchor.getparent()) is not None and parent.tag in _CONTAINERS:
+            anchor = parent  # after the whole list or table: an image is neither item nor cell
         if anchor is text:
             text.insert(0, copy)
         else:
