@@ -1,11 +1,15 @@
 """Saved pages whose article is not in paragraphs of spaced words still have one: text
-in Chinese or Japanese, a recipe's steps in a list; soft hyphens do not split words."""
+in Chinese or Japanese, a recipe's steps in a list; soft hyphens do not split words;
+captions stay, photo credits go; the heading that repeats the title goes."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.formats import parse_bytes
 
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 JAPANESE = (
     "今朝は港に深い霧がかかっていて、漁船は日が昇るまで出発を待つことにしました。",
     "昼になると霧は少しずつ晴れて、灯台の光がなくても沖の島がよく見えるようになりました。",
@@ -53,3 +57,23 @@ def test_soft_hyphens_do_not_split_words() -> None:
     article = parse_bytes("shy.html", page("en", f"<p>{text}</p><p>{text}</p>"))
     assert shy not in article.body
     assert "Sift the flour with the salt" in reading_text(article)
+
+
+def test_a_figures_caption_is_kept_and_a_photo_credit_is_not() -> None:
+    steps = "".join(f"<p>{step}</p>" for step in STEPS)
+    figure = (
+        "<figure><img src='https://cdn.example.org/p.jpg' alt='Pancakes'>"
+        "<figcaption>A stack of pancakes on the blue plate.</figcaption>"
+        "<p class='credit'>Photo: Jo Baker/Studio</p></figure>"
+    )
+    article = parse_bytes("pancakes.html", page("en", steps[:200] + figure + steps[200:]))
+    text = reading_text(article)
+    assert "A stack of pancakes on the blue plate." in text
+    assert "Jo Baker" not in text
+
+
+def test_a_heading_that_repeats_the_title_goes_even_after_a_menu() -> None:
+    article = parse_bytes("old-page.htm", (PAGES / "old-page.htm").read_bytes())
+    assert article.title == "Notes on repairing a mantel clock"
+    assert "Notes on repairing" not in article.body
+    assert "Guestbook" not in article.body  # the menu, whose "Home" is no link

@@ -34,6 +34,7 @@ from reader.core.articles.markdown_escape import escape_markdown
 
 MAX_NESTING = 20  # deeper lists and quotes are flattened (the renderer stops at 40)
 _LINK_SCHEMES = ("http", "https", "mailto")
+_MENU_UNLINKED_WORDS = 3  # a menu's entry for the page it is on, which is no link
 # Schemes of addresses, not file names (render.REMOTE_SCHEMES has the full list).
 _URL_SCHEMES = frozenset(
     {"http", "https", "ftp", "file", "data", "javascript", "blob", "about", "cid", "mid"}
@@ -174,9 +175,10 @@ class _Writer:
 
     def _layout_table(self, element: _Element) -> None:
         """A table that lays out a page (its cells hold paragraphs): its cells' blocks in
-        order, less the cells that are only links (a menu)."""
+        order, less the menus: cells of links, but for the current page's name (a menu
+        does not link to the page it is on)."""
         for cell in element.iter("cell"):
-            if not only_links(cell):
+            if not only_links(cell, spare=_MENU_UNLINKED_WORDS):
                 self.blocks(cell, 0)
 
     def _code(self, element: _Element) -> None:
@@ -289,11 +291,13 @@ def _escape_url(url: str) -> str:
     return quote(url, safe="/:?#[]@!$&'*+,;=%-._~")
 
 
-def only_links(element: _Element) -> bool:
-    """True when every word of ``element`` is the text of a link (a menu, a list of links)."""
+def only_links(element: _Element, spare: int = 0) -> bool:
+    """True when every word of ``element`` is the text of a link (a menu, a list of links),
+    or all but ``spare`` words when it holds two links or more."""
     words = len("".join(element.itertext()).split())
-    in_links = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    return in_links >= words
+    links = list(element.iter("ref"))
+    in_links = sum(len("".join(ref.itertext()).split()) for ref in links)
+    return in_links >= words - (spare if len(links) >= 2 else 0)
 
 
 def strip_links(markdown: str) -> str:

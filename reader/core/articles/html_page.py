@@ -50,6 +50,13 @@ _DATELINE = re.compile(r"\b(?:publi[ée]e?s?|published|posted|mis a jour|updated
 _DATELINE_WORDS = 16
 _SENTENCE_WORDS = 8
 _SOFT_HYPHEN = "\xad"
+_CREDIT = re.compile(
+    r"\(?\s*(?:©|\(c\)|(?:photo|foto|bild|image|picture|quelle|source|credit|cr[ée]dit)s?"
+    r"(?:\s+photos?)?\s*:)",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 8
+_CREDIT_TAGS = ("figcaption", "p", "span", "small", "div", "cite", "em", "i")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, Han
 # Trafilatura removes frames, scripts' fallbacks and embeds itself (and its choice of the
 # article depends on seeing them); it would keep a template's inert content.
@@ -172,11 +179,25 @@ def _drop_soft_hyphens(body: _Element | None) -> None:
 
 
 def _prepare(root: HtmlElement) -> None:
+    for credit in [e for e in root.iter(*_CREDIT_TAGS) if _is_credit(e)]:
+        if credit.getparent() is not None:
+            credit.drop_tree()  # keeps its tail
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops captions; a caption is part of the article
+    for figure in root.iter("figure"):
+        figure.tag = "div"  # without images, trafilatura drops a figure, caption and all
     for hidden in list(root.iter(*_NEVER_SHOWN)):
         if hidden.getparent() is not None:  # what is inside is never shown
             hidden.drop_tree()
+
+
+def _is_credit(element: HtmlElement) -> bool:
+    """A photo's credit alone ("Foto: dpa", "(Quelle: X/Unsplash)", "© Reuters"): it
+    names who owns a picture, it is not the article's text."""
+    if any(child.tag in ("p", "div", "figure", "img", "ul", "ol", "table") for child in element):
+        return False
+    text = " ".join(element.text_content().split())
+    return len(text.split()) <= _CREDIT_WORDS and _CREDIT.match(text) is not None
 
 
 def _prose_words(body: _Element) -> int:
@@ -206,10 +227,15 @@ def _no_article(sign_in: bool) -> str:
 
 
 def _drop_repeated_title(body: _Element, title: str) -> None:
-    """The article's own heading, when it repeats the title the pane shows above it."""
-    first = next((e for e in body.iter() if e.tag in _FIRST_BLOCKS), None)
-    if first is not None and first.tag == "head" and _same("".join(first.itertext()), title):
-        _remove(first)
+    """The article's own heading, when it repeats the title the pane shows above it: the
+    first heading that does, before any sentence (a menu or a date may come first)."""
+    for block in body.iter(*_FIRST_BLOCKS):
+        text = "".join(block.itertext())
+        if block.tag == "head" and _same(text, title):
+            _remove(block)
+            return
+        if block.tag in ("p", "quote") and _line_words(text) >= _SENTENCE_WORDS:
+            return
 
 
 def _drop_dateline(body: _Element) -> None:
