@@ -10,10 +10,10 @@ from a second extraction that keeps them, only what belongs to that text:
 - an image (``graphic``) goes after the block of the text whose words come just before
   it in the second extraction; an image whose neighbouring words are not in the text
   (a thumbnail of a related story) is left out;
-- a link (``ref``) or emphasis (``hi``) wraps the first run of the same words in a
-  block of the text, when those words are there whole (inside one text node) and not
-  already in a link or emphasis; they are placed in document order (each from the
-  block of the one before).
+- a link (``ref``) or emphasis (``hi``) wraps the first run of the same words in the
+  block of the text that starts as its own block does (spaces aside), else in the
+  first block from the last one used that holds them; only when those words are there
+  whole (inside one text node) and not already in a link or emphasis.
 """
 
 from __future__ import annotations
@@ -46,12 +46,21 @@ def _text_of(element: _Element) -> str:
 
 
 def _blocks(body: _Element) -> list[_Element]:
-    """Blocks of text that hold no other such block (a quote's paragraphs, not the quote)."""
-    return [
-        element
-        for element in body.iter(*_TEXT_BLOCKS)
-        if not any(inner is not element for inner in element.iter(*_TEXT_BLOCKS))
-    ]
+    """Blocks of text that hold no other such block (a quote's paragraphs, not the quote),
+    in document order; one walk of the tree."""
+    innermost: dict[_Element, bool] = {}  # insertion order: document order
+    open_blocks: list[_Element] = []
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        if element.tag not in _TEXT_BLOCKS:
+            continue
+        if event == "start":
+            if open_blocks:
+                innermost[open_blocks[-1]] = False
+            innermost[element] = True
+            open_blocks.append(element)
+        else:
+            open_blocks.pop()
+    return [element for element, inner in innermost.items() if inner]
 
 
 def _carry_images(text: _Element, figures: _Element, blocks: list[tuple[_Element, str]]) -> None:
