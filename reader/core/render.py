@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import FrameType
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -325,14 +326,41 @@ def short_date(iso: str | None, lang: str = "en") -> str:
 
 def byline_text(article: Article, lang: str = "en") -> str:
     """Date (in the interface's language), source (a book's author, then its
-    collection), word count and reading time."""
+    collection), a saved page's site, word count and reading time."""
+    return " · ".join(text for text, _ in _byline_parts(article, lang))
+
+
+def byline_html(article: Article, lang: str = "en") -> str:
+    """:func:`byline_text` as HTML: a saved page's site is a link to its address."""
+    return " · ".join(
+        f'<a href="{html.escape(link)}">{html.escape(text)}</a>' if link else html.escape(text)
+        for text, link in _byline_parts(article, lang)
+    )
+
+
+def _byline_parts(article: Article, lang: str) -> list[tuple[str, str]]:
+    """(text, link address or "") of each part of the byline."""
     words, one_word, minutes = _BYLINE_WORDS.get(lang, _BYLINE_WORDS["en"])
     parts = [format_date(article.date, lang), article.source, article.collection]
     if article.words:
         parts.append(one_word if article.words == 1 else words.format(n=f"{article.words:,}"))
         parts.append(minutes.format(n=article.reading_minutes))
-    text = " · ".join(part for part in parts if part)
-    return text.replace(",", "\u202f") if lang == "fr" else text  # 1 234 mots
+    if lang == "fr":  # 1 234 mots
+        parts = [part.replace(",", "\u202f") for part in parts]
+    linked = [(part, "") for part in parts if part]
+    site = site_name(article.url)
+    if site:
+        linked.insert(len([p for p in parts[:3] if p]), (site, article.url))
+    return linked
+
+
+def site_name(url: str) -> str:
+    """``https://www.example.org/a/b`` → ``example.org``; "" for no web address."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def render_article(article: Article, lang: str = "en") -> str:
@@ -353,8 +381,8 @@ def page_html(article: Article, body: Rendered, lang: str = "en") -> Rendered:
     A body shown as plain text comes after a line saying so, as the byline does.
     """
     title = f'<h1 class="title">{html.escape(article.title)}</h1>'
-    byline = byline_text(article, lang)
-    byline_html = f'<p class="byline">{html.escape(byline)}</p>' if byline else ""
+    byline = byline_html(article, lang)
+    byline_block = f'<p class="byline">{byline}</p>' if byline else ""
     if article.error:
         message = html.escape(f"This file cannot be shown: {article.error}.")
         where = f'<p class="byline">{html.escape(article.path)}</p>'
@@ -364,7 +392,7 @@ def page_html(article: Article, body: Rendered, lang: str = "en") -> Rendered:
     if french:
         title = french_spacing_html(title)
     if not body.fallback:
-        return Rendered(f"{title}{byline_html}{shown}")
+        return Rendered(f"{title}{byline_block}{shown}")
     notice = html.escape(f"Shown as plain text: too complex to render ({body.fallback}).")
     notice_html = f'<p class="{NOTICE_CLASS}">{notice}</p>'
-    return Rendered(f"{title}{byline_html}{notice_html}{shown}", body.fallback)
+    return Rendered(f"{title}{byline_block}{notice_html}{shown}", body.fallback)

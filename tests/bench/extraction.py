@@ -1,6 +1,11 @@
 """Article extraction from saved pages: precision, recall and time per page. Not a test.
 
     python -m tests.bench.extraction [--pages DIR] [--fixtures DIR] [--sample N] [--json]
+    python -m tests.bench.extraction --dev CORPUS_DIR [--split tune|held-out|all]
+
+``--dev`` scores a development set of pages with passages that must and must not be
+in each article, beside trafilatura's default and best configurations: see
+:mod:`tests.bench.extraction_dev`. The rest of this docstring is about the other mode.
 
 Each page's extracted article (its reading text, as the pane shows it and highlights
 anchor on, less the title line) is compared with the text expected, as bags of words
@@ -41,6 +46,7 @@ from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_bytes
 from reader.core.articles.html_page import PAGE_SUFFIXES
+from tests.bench.extraction_dev import SPLITS, report
 
 _WORD = re.compile(r"\w+")
 _FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
@@ -176,7 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="only the first N of --pages")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="every page's scores")
+    parser.add_argument("--dev", type=Path, help="a set of pages with passages with/without")
+    parser.add_argument("--split", choices=SPLITS, default="tune", help="of --dev (tune)")
     args = parser.parse_args(argv)
+    if args.dev:
+        print("\n".join(report(args.dev, args.split, args.verbose)))
+        return 0
     groups = {"fixtures": pages(args.fixtures, None, 0)}
     if args.pages:
         groups["pages"] = pages(None, args.pages, args.sample)

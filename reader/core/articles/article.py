@@ -42,6 +42,7 @@ class Article:
     book: str = ""  # front matter ``book``: the book this file is a chapter of
     author: str = ""  # front matter ``author``
     collection: str = ""  # a book's chapter: the front matter ``source`` (ELTeC-deu)
+    url: str = ""  # a saved web page: the address it was saved from (http or https)
 
     @property
     def reading_minutes(self) -> int:

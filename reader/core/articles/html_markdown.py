@@ -14,9 +14,11 @@ Text is escaped as for text files, so nothing in it is read as Markdown or HTML.
 - links keep their target only when it is a web or mail address (a site's relative
   links lead nowhere in a saved copy);
 - an image shows when its source is a file inside the page's own folder (its
-  ``Name_files/``): kept as a relative path; a remote image stays a remote Markdown
-  image, which the renderer shows as its alt text and never loads; an image with
-  neither (a tracking pixel with no alt, an inline ``data:`` image) is left out.
+  ``Name_files/``): kept as a relative path; any other image stays a remote Markdown
+  image (its address made absolute with the page's own, when it is relative to the
+  site), which the renderer shows as its alt text, or "image", and never loads; an
+  image with no web address (an inline ``data:`` image, a site-relative one on a page
+  that does not say its address) is left out.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml.etree import _Element
 
@@ -32,6 +34,7 @@ from reader.core.articles.markdown_escape import escape_markdown
 
 MAX_NESTING = 20  # deeper lists and quotes are flattened (the renderer stops at 40)
 _LINK_SCHEMES = ("http", "https", "mailto")
+_MENU_UNLINKED_WORDS = 3  # a menu's entry for the page it is on, which is no link
 # Schemes of addresses, not file names (render.REMOTE_SCHEMES has the full list).
 _URL_SCHEMES = frozenset(
     {"http", "https", "ftp", "file", "data", "javascript", "blob", "about", "cid", "mid"}
@@ -49,9 +52,10 @@ class Converted:
     images: list[str] = field(default_factory=list)  # the local images kept (relative paths)
 
 
-def to_markdown(body: _Element) -> Converted:
-    """Markdown of an extracted body (see the module's docstring)."""
-    writer = _Writer()
+def to_markdown(body: _Element, page_url: str = "") -> Converted:
+    """Markdown of an extracted body (see the module's docstring); ``page_url``: the
+    page's own address, if known (relative image addresses are relative to it)."""
+    writer = _Writer(page_url)
     writer.blocks(body, 0)
     return Converted(
         markdown="\n\n".join(writer.out).strip("\n"),
@@ -78,9 +82,10 @@ def local_image(source: str) -> str | None:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, page_url: str = "") -> None:
         self.out: list[str] = []
         self.images: list[str] = []
+        self.page_url = page_url
 
     # --- blocks ------------------------------------------------------------------------
 
@@ -106,7 +111,7 @@ class _Writer:
         elif tag == "list":
             self._list(element, depth)
         elif tag == "quote":
-            inner = _Writer()
+            inner = _Writer(self.page_url)
             inner.blocks(element, depth + 1)
             if inner.out:
                 quoted = "\n\n".join(inner.out)
@@ -138,7 +143,7 @@ class _Writer:
         for item in element:
             if item.tag != "item":
                 continue
-            inner = _Writer()
+            inner = _Writer(self.page_url)
             inner.blocks(item, depth + 1)
             if not inner.out:
                 continue
@@ -170,9 +175,10 @@ class _Writer:
 
     def _layout_table(self, element: _Element) -> None:
         """A table that lays out a page (its cells hold paragraphs): its cells' blocks in
-        order, less the cells that are only links (a menu)."""
+        order, less the menus: cells of links, but for the current page's name (a menu
+        does not link to the page it is on)."""
         for cell in element.iter("cell"):
-            if not _only_links(cell):
+            if not only_links(cell, spare=_MENU_UNLINKED_WORDS):
                 self.blocks(cell, 0)
 
     def _code(self, element: _Element) -> None:
@@ -196,10 +202,10 @@ class _Writer:
         if local is not None:
             self.images.append(unquote(local))
             return f"![{escape_markdown(alt)}](<{local}>)"
-        scheme = urlsplit(source.strip()).scheme.lower()
-        if alt and (scheme in ("http", "https") or source.strip().startswith("//")):
-            return f"![{escape_markdown(alt)}](<{_escape_url(source.strip())}>)"
-        return ""  # a tracking pixel, an inline data: image: nothing to show
+        address = _web_address(source.strip(), self.page_url)
+        if address:  # never loaded: the renderer shows its alt text, or "image"
+            return f"![{escape_markdown(alt)}](<{_escape_url(address)}>)"
+        return ""  # an inline data: image, an address relative to an unknown one
 
     # --- inline ------------------------------------------------------------------------
 
@@ -266,16 +272,32 @@ class _Writer:
             lines[-1] += f"{lead}{stripped}{trail}"
 
 
+def _web_address(source: str, page_url: str) -> str:
+    """The image's web address (``//host/x`` as written), else "" (``data:`` and such)."""
+    if source.startswith("//"):
+        return source
+    try:
+        scheme = urlsplit(source).scheme.lower()
+        if not scheme and page_url and source:
+            source = urljoin(page_url, source)
+            scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # "http://[x"
+        return ""
+    return source if scheme in ("http", "https") else ""
+
+
 def _escape_url(url: str) -> str:
     """A URL inside ``<…>``: no angle brackets, blanks or newlines in it."""
     return quote(url, safe="/:?#[]@!$&'*+,;=%-._~")
 
 
-def _only_links(element: _Element) -> bool:
-    """True when every word of ``element`` is the text of a link (a menu, a list of links)."""
+def only_links(element: _Element, spare: int = 0) -> bool:
+    """True when every word of ``element`` is the text of a link (a menu, a list of links),
+    or all but ``spare`` words when it holds two links or more."""
     words = len("".join(element.itertext()).split())
-    in_links = sum(len("".join(ref.itertext()).split()) for ref in element.iter("ref"))
-    return in_links >= words
+    links = list(element.iter("ref"))
+    in_links = sum(len("".join(ref.itertext()).split()) for ref in links)
+    return in_links >= words - (spare if len(links) >= 2 else 0)
 
 
 def strip_links(markdown: str) -> str:

@@ -7,6 +7,8 @@
   name="date">``, else a ``<time datetime>`` inside the ``<article>``;
 - source: ``og:site_name``, else the JSON-LD publisher, else the author (``<meta
   name="author">``, ``article:author`` when it is a name, JSON-LD ``author``);
+- address (url): ``og:url``, else ``<link rel="canonical">``, when it is an absolute
+  ``http``/``https`` address;
 - language: ``<html lang>`` (or ``xml:lang``), ``<meta http-equiv="content-language">``,
   ``og:locale``.
 
@@ -22,6 +24,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -43,6 +46,7 @@ class PageMeta:
     date: str | None = None
     source: str = ""
     lang: str = ""
+    url: str = ""
 
 
 def page_meta(root: HtmlElement) -> PageMeta:
@@ -56,6 +60,7 @@ def page_meta(root: HtmlElement) -> PageMeta:
         date=_date(root, metas, items),
         source=(site or publisher or author)[:MAX_FIELD_CHARS],
         lang=_lang(root, metas),
+        url=_url(root, metas),
     )
 
 
@@ -175,6 +180,31 @@ def _author(metas: dict[str, str], items: list[dict[str, Any]]) -> str:
         article_author = ""  # a profile's address (Facebook's convention), not a name
     ld_author = _first(_name_of(item.get("author")) for item in items)
     return named or article_author or ld_author
+
+
+def _url(root: HtmlElement, metas: dict[str, str]) -> str:
+    """The page's own address: a web address only (a saved copy's relative one leads
+    nowhere), without blanks, at most ``MAX_FIELD_CHARS`` long."""
+    canonical = (
+        link.get("href") or ""
+        for link in root.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    )
+    for candidate in (metas.get("og:url", ""), *canonical):
+        url = candidate.strip()
+        if _is_web_address(url):
+            return url
+    return ""
+
+
+def _is_web_address(url: str) -> bool:
+    if len(url) > MAX_FIELD_CHARS or any(c.isspace() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[x": not an address
+        return False
 
 
 def _lang(root: HtmlElement, metas: dict[str, str]) -> str:

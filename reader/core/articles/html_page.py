@@ -2,12 +2,19 @@
 comments, as Markdown, with the page's own title, date, source and language.
 
 Decision (docs/decisions.md): trafilatura extracts the article; precision and recall
-are measured by ``python -m tests.bench.extraction``. It runs with its fallback
-extractors (``fast=False``: its fast mode loses the lists and headings of pages whose
-article is in plain ``<div>`` elements), without comments, with tables, images, links
-and emphasis; its metadata extraction is not used (htmldate is slow):
-:mod:`reader.core.articles.html_meta` reads the few tags we need from the tree we
-parsed once.
+are measured by ``python -m tests.bench.extraction`` (``--dev``: against trafilatura's
+own default and best configurations). It runs with its fallback extractors
+(``fast=False``: its fast mode loses the lists and headings of pages whose article is
+in plain ``<div>`` elements), without comments, with tables. It runs twice: the
+article's text is what it keeps without images, links and emphasis (asked for them,
+it keeps figure credits and thumbnails of related stories, splits paragraphs at links
+and loses spaces after bold words); those of a second run that keeps them are put
+back into that text (:mod:`reader.core.articles.html_figures`). Its metadata extraction is not used
+(htmldate is slow): :mod:`reader.core.articles.html_meta` reads the few tags we need
+from the tree we parsed once.
+
+A page's own sign-in box (a password field in its header, menus, side column or
+footer) does not make it a sign-in page.
 
 A page without an article (a sign-in form, an index of links) is listed with the
 reason, as any file that cannot be read.
@@ -19,6 +26,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 import lxml.html
 from lxml.etree import ParserError, _Element
@@ -27,7 +35,8 @@ from lxml.html import HtmlElement
 from reader.core.articles.article import Article, count_words, markdown_excerpt
 from reader.core.articles.bylines import fold
 from reader.core.articles.decoding import DecodeError
-from reader.core.articles.html_markdown import Converted, strip_links, to_markdown
+from reader.core.articles.html_figures import carry_figures
+from reader.core.articles.html_markdown import Converted, only_links, strip_links, to_markdown
 from reader.core.articles.html_meta import page_meta
 from reader.core.articles.html_source import MHTML_SUFFIXES, decode_page, mhtml_page
 from reader.core.articles.names import display_stem
@@ -40,7 +49,23 @@ NO_ARTICLE = "no article found in this page"
 _DATELINE = re.compile(r"\b(?:publi[ée]e?s?|published|posted|mis a jour|updated)\b.*\d", re.I)
 _DATELINE_WORDS = 16
 _SENTENCE_WORDS = 8
-_NEVER_SHOWN = ("iframe", "noscript", "template", "object", "embed", "frameset", "frame")
+_SOFT_HYPHEN = "\xad"
+_CREDIT = re.compile(
+    r"\(?\s*(?:©|\(c\)|(?:photo|foto|bild|image|picture|quelle|source|credit|cr[ée]dit)s?"
+    r"(?:\s+photos?)?\s*:)",
+    re.IGNORECASE,
+)
+_CREDIT_WORDS = 8
+_CREDIT_TAGS = ("figcaption", "p", "span", "small", "div", "cite", "em", "i")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, Han
+# Trafilatura removes frames, scripts' fallbacks and embeds itself (and its choice of the
+# article depends on seeing them); it would keep a template's inert content.
+_NEVER_SHOWN = ("template",)
+# Trafilatura's options for both extractions (see the module's docstring).
+_OPTIONS: dict[str, Any] = {
+    "fast": False, "include_comments": False, "include_tables": True, "with_metadata": False
+}  # fmt: skip
+_SITE_CHROME = frozenset({"header", "nav", "aside", "footer"})
 _FIRST_BLOCKS = frozenset({"head", "p", "list", "quote", "graphic", "code"})  # not table: layout
 
 
@@ -74,7 +99,7 @@ def parse_page(rel: str, data: bytes) -> Article:
     root = _parse_tree(decoded.text)
     meta = page_meta(root)
     title = meta.title or display_stem(rel)
-    body = _extract(root, title, sign_in=_has_password_field(root))
+    body = _extract(root, title, meta.url, sign_in=_has_password_field(root))
     return Article(
         path=rel,
         title=title[:MAX_FIELD_CHARS],
@@ -86,6 +111,7 @@ def parse_page(rel: str, data: bytes) -> Article:
         excerpt=markdown_excerpt(strip_links(body.body.markdown)),
         format="html",
         encoding=decoded.encoding,
+        url=meta.url,
     )
 
 
@@ -103,50 +129,97 @@ def _parse_tree(text: str) -> HtmlElement:
 
 
 def _has_password_field(root: HtmlElement) -> bool:
-    return any((field.get("type") or "").lower() == "password" for field in root.iter("input"))
+    """A password field in the page's content: one in its header, menus, side column or
+    footer is the site's sign-in box, on an article's page as on any other."""
+    return any(
+        (field.get("type") or "").lower() == "password"
+        and not any(parent.tag in _SITE_CHROME for parent in field.iterancestors())
+        for field in root.iter("input")
+    )
 
 
-def _extract(root: HtmlElement, title: str, sign_in: bool) -> _Extracted:
+def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extracted:
     from trafilatura import bare_extraction  # slow to import: only once a page is read
 
-    for caption in root.iter("figcaption"):
-        caption.tag = "p"  # trafilatura drops captions; a caption is part of the article
-    for hidden in list(root.iter(*_NEVER_SHOWN)):
-        if hidden.getparent() is not None:  # what is inside is never shown as text
-            hidden.drop_tree()
-    document = bare_extraction(
-        root,
-        fast=False,
-        include_comments=False,
-        include_tables=True,
-        include_images=True,
-        include_links=True,
-        include_formatting=True,
-        with_metadata=False,
-    )
-    body = getattr(document, "body", None)
+    _prepare(root)
+    body = _body(bare_extraction(root, **_OPTIONS))
     if body is None:
         raise PageError(_no_article(sign_in))
+    figures = _body(
+        bare_extraction(
+            root, include_images=True, include_links=True, include_formatting=True, **_OPTIONS
+        )
+    )
+    for tree in (body, figures):
+        _drop_soft_hyphens(tree)
+    if figures is not None:
+        carry_figures(body, figures)
     _drop_repeated_title(body, title)
     _drop_dateline(body)
     prose = _prose_words(body)
     if prose < MIN_PAGE_ARTICLE_WORDS or (sign_in and prose < 4 * MIN_PAGE_ARTICLE_WORDS):
         raise PageError(_no_article(sign_in))
-    converted = to_markdown(body)
+    converted = to_markdown(body, url)
     return _Extracted(converted, count_words(strip_links(converted.markdown)))
 
 
+def _body(document: object) -> _Element | None:
+    body = getattr(document, "body", None)
+    return body if isinstance(body, _Element) else None
+
+
+def _drop_soft_hyphens(body: _Element | None) -> None:
+    """Soft hyphens only say where a word may break: the pane breaks lines itself, and
+    one inside a word would keep search and highlights from finding it."""
+    for element in body.iter() if body is not None else ():
+        if element.text and _SOFT_HYPHEN in element.text:
+            element.text = element.text.replace(_SOFT_HYPHEN, "")
+        if element.tail and _SOFT_HYPHEN in element.tail:
+            element.tail = element.tail.replace(_SOFT_HYPHEN, "")
+
+
+def _prepare(root: HtmlElement) -> None:
+    for credit in [e for e in root.iter(*_CREDIT_TAGS) if _is_credit(e)]:
+        if credit.getparent() is not None:
+            credit.drop_tree()  # keeps its tail
+    for caption in root.iter("figcaption"):
+        caption.tag = "p"  # trafilatura drops captions; a caption is part of the article
+    for figure in root.iter("figure"):
+        figure.tag = "div"  # without images, trafilatura drops a figure, caption and all
+    for hidden in list(root.iter(*_NEVER_SHOWN)):
+        if hidden.getparent() is not None:  # what is inside is never shown
+            hidden.drop_tree()
+
+
+def _is_credit(element: HtmlElement) -> bool:
+    """A photo's credit alone ("Foto: dpa", "(Quelle: X/Unsplash)", "© Reuters"): it
+    names who owns a picture, it is not the article's text."""
+    if any(child.tag in ("p", "div", "figure", "img", "ul", "ol", "table") for child in element):
+        return False
+    text = " ".join(element.text_content().split())
+    return len(text.split()) <= _CREDIT_WORDS and _CREDIT.match(text) is not None
+
+
 def _prose_words(body: _Element) -> int:
-    """Words in the body's sentences: lines of paragraphs and quotes of at least
-    ``_SENTENCE_WORDS`` words. An index of headlines (a line each) has none."""
+    """Words in the body's sentences: lines of at least ``_SENTENCE_WORDS`` words of its
+    paragraphs, quotes and list items (a recipe's steps), less the items that are only
+    links. An index of headlines (a line each, or a list of links) has none."""
     words = 0
-    for paragraph in body.iter("p", "quote"):
-        if paragraph.tag == "quote" and paragraph.find(".//p") is not None:
+    for block in body.iter("p", "quote", "item"):
+        if block.tag != "p" and block.find(".//p") is not None:
             continue  # its paragraphs count
-        for line in "".join(paragraph.itertext()).split("\n"):
-            count = len(line.split())
+        if block.tag == "item" and only_links(block):
+            continue
+        for line in "".join(block.itertext()).split("\n"):
+            count = _line_words(line)
             words += count if count >= _SENTENCE_WORDS else 0
     return words
+
+
+def _line_words(line: str) -> int:
+    """Words of a line; Chinese and Japanese, written without spaces, count a word per
+    two characters (their words are mostly of one to three)."""
+    return max(len(line.split()), len(_CJK.findall(line)) // 2)
 
 
 def _no_article(sign_in: bool) -> str:
@@ -154,10 +227,15 @@ def _no_article(sign_in: bool) -> str:
 
 
 def _drop_repeated_title(body: _Element, title: str) -> None:
-    """The article's own heading, when it repeats the title the pane shows above it."""
-    first = next((e for e in body.iter() if e.tag in _FIRST_BLOCKS), None)
-    if first is not None and first.tag == "head" and _same("".join(first.itertext()), title):
-        _remove(first)
+    """The article's own heading, when it repeats the title the pane shows above it: the
+    first heading that does, before any sentence (a menu or a date may come first)."""
+    for block in body.iter(*_FIRST_BLOCKS):
+        text = "".join(block.itertext())
+        if block.tag == "head" and _same(text, title):
+            _remove(block)
+            return
+        if block.tag in ("p", "quote") and _line_words(text) >= _SENTENCE_WORDS:
+            return
 
 
 def _drop_dateline(body: _Element) -> None:

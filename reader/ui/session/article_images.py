@@ -11,7 +11,9 @@ the window forever if Qt opened it, and a device would never end. Here, on a wor
   than ``MAX_IMAGE_DECODE_WIDTH``;
 * an article gets at most ``MAX_ARTICLE_IMAGES`` images, ``MAX_ARTICLE_IMAGE_BYTES`` in all.
 
-Whatever is refused is simply not shown (Qt draws its missing-image mark).
+An image of the folder that cannot be shown (missing, unreadable, refused) is shown as
+a placeholder: its alt text, or "image", in brackets and a dashed frame, as the
+renderer shows a remote image's alt text in its place.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ import re
 import stat
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QImageReader, QPainter, QPen
 
 from reader.core.limits import (
     MAX_ARTICLE_IMAGE_BYTES,
@@ -37,16 +39,45 @@ from reader.core.limits import (
 # different characters, so the scan is linear.
 _IMG = re.compile(r'<img\b(?:[^<>"]|"[^"]*")*>', re.IGNORECASE)
 _SRC = re.compile(r'\bsrc="([^"]*)"', re.IGNORECASE)
+_ALT = re.compile(r'\balt="([^"]*)"', re.IGNORECASE)
+_PLACEHOLDER_WIDTH = 480  # pixels at most; a longer alt text is cut with "…"
+_PLACEHOLDER_PAD = 8
+_MUTED = QColor(128, 128, 128)  # readable on the light and the dark page
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
-def image_sources(body_html: str) -> list[str]:
-    """The ``src`` of each image of the HTML, in order, each once."""
-    sources: dict[str, None] = {}
+def image_alts(body_html: str) -> dict[str, str]:
+    """The alt text of each image source of the HTML (the first image's, if several)."""
+    alts: dict[str, str] = {}
     for tag in _IMG.finditer(body_html):
         if (src := _SRC.search(tag.group())) is not None:
-            sources.setdefault(html.unescape(src.group(1)), None)
-    return list(sources)
+            alt = _ALT.search(tag.group())
+            text = html.unescape(alt.group(1)) if alt is not None else ""
+            alts.setdefault(html.unescape(src.group(1)), " ".join(text.split()))
+    return alts
+
+
+def placeholder(alt: str) -> QImage:
+    """An image that cannot be shown: ``[alt text]`` (or ``[image]``) in a dashed frame."""
+    font = QFont()
+    font.setItalic(True)  # as a remote image's alt text is shown (``em.image-alt``)
+    metrics = QFontMetrics(font)
+    text = metrics.elidedText(
+        f"[{alt or 'image'}]", Qt.TextElideMode.ElideRight, _PLACEHOLDER_WIDTH
+    )
+    width = metrics.horizontalAdvance(text) + 2 * _PLACEHOLDER_PAD
+    height = metrics.height() + 2 * _PLACEHOLDER_PAD
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        painter.setFont(font)
+        painter.setPen(QPen(_MUTED, 1, Qt.PenStyle.DashLine))
+        painter.drawRect(QRect(0, 0, width - 1, height - 1))
+        painter.drawText(QRect(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, text)
+    finally:
+        painter.end()
+    return image
 
 
 def local_image_path(folder: Path, url: QUrl | str) -> Path | None:
@@ -99,18 +130,18 @@ def decode_image(data: bytes) -> QImage | None:
 
 
 def load_images(body_html: str, folder: Path) -> dict[Path, QImage]:
-    """The article's local images that may be shown, by their resolved path."""
+    """The article's local images, by their resolved path: each as read, or a
+    :func:`placeholder` when it cannot be shown."""
     images: dict[Path, QImage] = {}
     budget = MAX_ARTICLE_IMAGE_BYTES
-    for source in image_sources(body_html)[:MAX_ARTICLE_IMAGES]:
+    alts = image_alts(body_html)
+    for source in list(alts)[:MAX_ARTICLE_IMAGES]:
         path = local_image_path(folder, source)
         if path is None or path in images:
             continue
         data = read_image_file(path, min(MAX_IMAGE_BYTES, budget))
-        if data is None:
-            continue
-        budget -= len(data)
-        image = decode_image(data)
-        if image is not None:
-            images[path] = image
+        image = decode_image(data) if data is not None else None
+        if data is not None:
+            budget -= len(data)
+        images[path] = image if image is not None else placeholder(alts[source])
     return images
