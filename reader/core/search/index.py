@@ -142,6 +142,7 @@ class SearchIndex:
         return self._create()
 
     def _create(self) -> whoosh_index.Index:
+        _move_aside(self.folder)
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         ix = whoosh_index.create_in(str(self.folder), build_schema())
@@ -384,6 +385,18 @@ def _check(ix: whoosh_index.Index) -> None:
                 if term is not None:
                     list(leaf.postings(field, term).all_ids())
                     break
+
+
+def _move_aside(folder: Path) -> None:
+    """A file (or a link to one) where the index folder should be is renamed
+    ``index.broken-<n>`` beside it: never deleted (it may be someone's), and never left
+    in the way, where every opening would fail on it."""
+    if folder.is_dir() or not (folder.exists() or folder.is_symlink()):
+        return  # a folder (or a link to one: the index is written there), or nothing
+    n = 1
+    while (aside := folder.with_name(f"{folder.name}.broken-{n}")).exists() or aside.is_symlink():
+        n += 1
+    folder.rename(aside)
 
 
 @contextlib.contextmanager
