@@ -54,6 +54,9 @@ class ChangeSet:
     updated: list[int] = field(default_factory=list)
     moved: list[int] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
+    # Why these changes are not saved ("" when they are): a read-only session makes
+    # them in a temporary copy of the catalog, gone when it closes.
+    not_saved: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.updated or self.moved or self.removed)
@@ -73,6 +76,25 @@ def _never() -> bool:
     return False
 
 
+class CatalogReadOnly(PermissionError):
+    """The catalog's files are there but cannot be written (read-only, immutable)."""
+
+
+def _check_writable(db_path: Path) -> None:
+    """Raises :class:`CatalogReadOnly` when a file of the catalog (the database, its
+    write-ahead log) exists but cannot be opened for writing: SQLite would open it
+    read-only and fail at the first change, so that even listing (which refreshes
+    first) would fail, where a read-only session can list, search and export."""
+    for path in (db_path, db_path.with_name(f"{db_path.name}-wal")):
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise CatalogReadOnly(exc.errno, exc.strerror, str(path)) from exc
+        os.close(fd)
+
+
 class Library:
     def __init__(self, root: Path, data_dir: Path | None = None) -> None:
         root = Path(root).expanduser()
@@ -85,6 +107,7 @@ class Library:
         try:
             self.data_dir = data_dir or library_data_dir(self.root)
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            _check_writable(self.data_dir / "catalog.sqlite3")
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         except (sqlite3.Error, OSError) as exc:
             if is_corruption(exc):
@@ -123,7 +146,8 @@ class Library:
         what was saved, and every change is refused with this reason.
         """
         log.warning("the data folder cannot be written (%s): read-only session", exc)
-        self.read_only_reason = f"the library's data folder cannot be written ({exc})"
+        what = "catalog" if isinstance(exc, CatalogReadOnly) else "data folder"
+        self.read_only_reason = f"the library's {what} cannot be written ({exc})"
         original = data_dir or library_data_dir(self.root, create=False)
         self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))
         saved = original / "catalog.sqlite3"
@@ -225,13 +249,16 @@ class Library:
 
         The whole refresh holds the library's writer lock (another process's refresh
         is waited for, ``progress`` saying so), and raises :class:`LibraryUnavailable`
-        when the folder is empty or not mounted (nothing is removed).
+        when the folder is empty or not mounted (nothing is removed). In a read-only
+        session the changes are made in its temporary copy only: the result's
+        ``not_saved`` says so.
         """
         progress(0, 0, "Scanning")
         with self.writing(progress, should_stop):
             if plan is None or plan.generation != self.catalog.generation():
                 plan = self.plan(plan.asked if plan is not None else None)
             changes = self._refresh(plan, progress, on_batch, should_stop, procs, index_batch)
+            changes.not_saved = self.read_only_reason
             if self._device is not None and self._device != self.catalog.state_value("device"):
                 self.catalog.set_state_value("device", self._device)
         return changes
