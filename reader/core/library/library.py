@@ -12,14 +12,16 @@ files by path (``parse_file``): what is new or changed, about to be catalogued.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
 import sqlite3
 import tempfile
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,13 +36,21 @@ from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corrupt
 from reader.core.catalog.paths import library_data_dir
 from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
 from reader.core.library.guard import Cancelled as Cancelled
+from reader.core.library.guard import (
+    CatalogReadOnly,
+    check_available,
+    check_writable,
+    is_disk_full,
+    writer_lock,
+)
+from reader.core.library.guard import DiskFull as DiskFull
 from reader.core.library.guard import LibraryError as LibraryError
 from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
-from reader.core.library.guard import check_available, writer_lock
 from reader.core.library.indexing import indexer_for
 from reader.core.library.planning import Plan as Plan
-from reader.core.library.planning import batches, make_plan
+from reader.core.library.planning import batches, make_plan, unless_stopped
 from reader.core.search.index import SearchIndex
+from reader.core.search.index_files import discard_unfinished
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
@@ -76,25 +86,6 @@ def _never() -> bool:
     return False
 
 
-class CatalogReadOnly(PermissionError):
-    """The catalog's files are there but cannot be written (read-only, immutable)."""
-
-
-def _check_writable(db_path: Path) -> None:
-    """Raises :class:`CatalogReadOnly` when a file of the catalog (the database, its
-    write-ahead log) exists but cannot be opened for writing: SQLite would open it
-    read-only and fail at the first change, so that even listing (which refreshes
-    first) would fail, where a read-only session can list, search and export."""
-    for path in (db_path, db_path.with_name(f"{db_path.name}-wal")):
-        try:
-            fd = os.open(path, os.O_RDWR)
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            raise CatalogReadOnly(exc.errno, exc.strerror, str(path)) from exc
-        os.close(fd)
-
-
 class Library:
     def __init__(self, root: Path, data_dir: Path | None = None) -> None:
         root = Path(root).expanduser()
@@ -107,7 +98,7 @@ class Library:
         try:
             self.data_dir = data_dir or library_data_dir(self.root)
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            _check_writable(self.data_dir / "catalog.sqlite3")
+            check_writable(self.data_dir / "catalog.sqlite3")
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         except (sqlite3.Error, OSError) as exc:
             if is_corruption(exc):
@@ -249,18 +240,35 @@ class Library:
 
         The whole refresh holds the library's writer lock (another process's refresh
         is waited for, ``progress`` saying so), and raises :class:`LibraryUnavailable`
-        when the folder is empty or not mounted (nothing is removed). In a read-only
+        when the folder is empty or not mounted (nothing is removed), :class:`DiskFull`
+        when the data's disk filled up (what was committed stays; nothing half-written
+        is left behind). In a read-only
         session the changes are made in its temporary copy only: the result's
         ``not_saved`` says so.
         """
         progress(0, 0, "Scanning")
-        with self.writing(progress, should_stop):
-            if plan is None or plan.generation != self.catalog.generation():
-                plan = self.plan(plan.asked if plan is not None else None)
-            changes = self._refresh(plan, progress, on_batch, should_stop, procs, index_batch)
-            changes.not_saved = self.read_only_reason
-            if self._device is not None and self._device != self.catalog.state_value("device"):
-                self.catalog.set_state_value("device", self._device)
+        full: DiskFull | None = None
+        with self.writing(progress, should_stop), ExitStack() as quiet:
+            try:
+                if plan is None or plan.generation != self.catalog.generation():
+                    plan = self.plan(plan.asked if plan is not None else None)
+                changes = self._refresh(plan, progress, on_batch, should_stop, procs, index_batch)
+                changes.not_saved = self.read_only_reason
+                if self._device is not None and self._device != self.catalog.state_value("device"):
+                    self.catalog.set_state_value("device", self._device)
+            except (OSError, sqlite3.Error) as exc:
+                if not is_disk_full(exc):
+                    raise
+                # The failed writer's files close as its frames go, when this block ends:
+                # expected, so quietly. DiskFull keeps no link to them.
+                quiet.enter_context(warnings.catch_warnings())
+                warnings.simplefilter("ignore", ResourceWarning)
+                full = DiskFull(self.data_dir, exc)
+            if full is not None:
+                gc.collect()
+                discard_unfinished(self.index.ix, self.index.folder)  # no writer runs now
+        if full is not None:
+            raise full
         return changes
 
     def _refresh(
@@ -302,7 +310,7 @@ class Library:
 
         with indexer:
             to_read = batches(to_parse, FIRST_BATCHES, BATCH_SIZE)
-            for paths, batch in indexer.parse(self._unless_stopped(to_read, should_stop), on_disk):
+            for paths, batch in indexer.parse(unless_stopped(to_read, should_stop), on_disk):
                 progress(done, total, "Reading articles")
                 result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
                 changes.extend(result)
@@ -347,16 +355,6 @@ class Library:
         """
         self._device = check_available(self.root, self.catalog)
         return make_plan(self.root, self.catalog, folders, self.scan)
-
-    @staticmethod
-    def _unless_stopped(
-        paths: Iterable[list[str]], should_stop: Callable[[], bool]
-    ) -> Iterator[list[str]]:
-        """The batches to read, raising :class:`Cancelled` before each once asked to stop."""
-        for batch in paths:
-            if should_stop():
-                raise Cancelled
-            yield batch
 
     def _commit_batch(
         self,
