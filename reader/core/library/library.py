@@ -35,14 +35,8 @@ from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
 from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
+from reader.core.library import guard
 from reader.core.library.guard import Cancelled as Cancelled
-from reader.core.library.guard import (
-    CatalogReadOnly,
-    check_available,
-    check_writable,
-    is_disk_full,
-    writer_lock,
-)
 from reader.core.library.guard import DiskFull as DiskFull
 from reader.core.library.guard import LibraryError as LibraryError
 from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
@@ -98,7 +92,7 @@ class Library:
         try:
             self.data_dir = data_dir or library_data_dir(self.root)
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            check_writable(self.data_dir / "catalog.sqlite3")
+            guard.check_writable(self.data_dir / "catalog.sqlite3")
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         except (sqlite3.Error, OSError) as exc:
             if is_corruption(exc):
@@ -126,7 +120,7 @@ class Library:
         def waiting() -> None:
             progress(0, 0, "Waiting for another process updating this library")
 
-        with writer_lock(self.data_dir).held(waiting, should_stop):
+        with guard.writer_lock(self.data_dir).held(waiting, should_stop):
             yield
 
     def _open_read_only(self, data_dir: Path | None, exc: BaseException) -> None:
@@ -137,7 +131,7 @@ class Library:
         what was saved, and every change is refused with this reason.
         """
         log.warning("the data folder cannot be written (%s): read-only session", exc)
-        what = "catalog" if isinstance(exc, CatalogReadOnly) else "data folder"
+        what = "catalog" if isinstance(exc, guard.CatalogReadOnly) else "data folder"
         self.read_only_reason = f"the library's {what} cannot be written ({exc})"
         original = data_dir or library_data_dir(self.root, create=False)
         self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))
@@ -257,7 +251,7 @@ class Library:
                 if self._device is not None and self._device != self.catalog.state_value("device"):
                     self.catalog.set_state_value("device", self._device)
             except (OSError, sqlite3.Error) as exc:
-                if not is_disk_full(exc):
+                if not guard.is_disk_full(exc):
                     raise
                 # The failed writer's files close as its frames go, when this block ends:
                 # expected, so quietly. DiskFull keeps no link to them.
@@ -353,7 +347,7 @@ class Library:
         appeared or vanished: at 100,000 files that is milliseconds, not a second.
         Raises :class:`LibraryUnavailable` when the folder went (see ``guard``).
         """
-        self._device = check_available(self.root, self.catalog)
+        self._device = guard.check_available(self.root, self.catalog)
         return make_plan(self.root, self.catalog, folders, self.scan)
 
     def _commit_batch(
