@@ -236,9 +236,8 @@ class Library:
         is waited for, ``progress`` saying so), and raises :class:`LibraryUnavailable`
         when the folder is empty or not mounted (nothing is removed), :class:`DiskFull`
         when the data's disk filled up (what was committed stays; nothing half-written
-        is left behind). In a read-only
-        session the changes are made in its temporary copy only: the result's
-        ``not_saved`` says so.
+        is left behind). In a read-only session the changes are made in its temporary
+        copy only: the result's ``not_saved`` says so.
         """
         progress(0, 0, "Scanning")
         full: DiskFull | None = None
