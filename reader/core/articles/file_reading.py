@@ -100,6 +100,16 @@ class _Reader:
 _local = threading.local()
 
 
+def _forget_readers() -> None:
+    """In a forked child: its parent's reader threads are not there (their queues are)."""
+    global _local
+    _local = threading.local()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+    os.register_at_fork(after_in_child=_forget_readers)
+
+
 def _reader() -> _Reader:
     reader: _Reader | None = getattr(_local, "reader", None)
     if reader is None:
