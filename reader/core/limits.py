@@ -20,6 +20,11 @@ from typing import NamedTuple
 # An "article" over 16 MB is not something anyone reads in a pane; rendering it would
 # freeze the window. Such a file is listed with this reason instead of being parsed.
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+# A file is read within this many seconds, or listed as unreadable ("the file did not
+# answer") while the others are read: a file on a stalled network or FUSE mount blocks
+# whoever reads it, for ever. A 16 MB file on a slow network share is read well within
+# it. (A named pipe or a device is never read at all: only regular files are articles.)
+READ_SECONDS = 10.0
 
 # --- YAML front matter of Markdown articles ------------------------------------------
 # Front matter is a few lines of metadata (title, date, source, lang, tags). Past
@@ -173,6 +178,11 @@ class Documented(NamedTuple):
 DOCUMENTED: tuple[Documented, ...] = (
     Documented(
         "MAX_ARTICLE_BYTES", "bytes", 'the file is listed with "file too large", not parsed'
+    ),
+    Documented(
+        "READ_SECONDS",
+        "seconds a file",
+        'the file is listed with "the file did not answer", and the others are read',
     ),
     Documented(
         "MAX_FRONT_MATTER_CHARS",

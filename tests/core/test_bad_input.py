@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.articles import formats
+from reader.core.articles import file_reading, formats
 from reader.core.articles.formats import parse_bytes, parse_file
 from reader.core.library.library import Library
 from reader.core.search.schema import plain_text
@@ -98,10 +98,10 @@ def test_huge_file_is_listed_with_an_error_without_being_read(
         f.truncate(50 * 2**20)  # sparse: nothing is written
     assert huge.stat().st_size > formats.MAX_BYTES
 
-    def no_reading(self: Path) -> bytes:
-        raise AssertionError(f"{self} was read")
+    def no_reading(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError(f"{huge} was read")
 
-    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    monkeypatch.setattr(file_reading, "open", no_reading, raising=False)  # as a builtin
     article = parse_file(library_root, "dump.txt")
     assert article.error is not None
     assert "too large" in article.error
@@ -150,14 +150,14 @@ def test_unreadable_file_permission_error(
 ) -> None:
     write(library_root / "locked.txt", "Locked\n\nSecret.\n")
     write(library_root / "open.txt", "Open\n\nPublic.\n")
-    real_read = Path.read_bytes
+    real_read = file_reading.read_now
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def read_now(path: Path, max_bytes: int) -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path, max_bytes)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(file_reading, "read_now", read_now)
     library = open_library(library_root)
     library.refresh()
     locked = library.catalog.row_by_path("locked.txt")

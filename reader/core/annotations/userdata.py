@@ -16,6 +16,7 @@ the catalog's transaction that removes the article, so both commit together.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -32,12 +33,14 @@ from reader.core.annotations.records import (
     annotation_from_row,
     annotation_values,
 )
+from reader.core.catalog.wal import BROKEN, REOPENED, CatalogFilesChanged, Watched, is_broken
 
 __all__ = [
     "COLORS", "USER_TABLES", "Annotation", "ArticleState", "DetachedArticle", "ErrorKind",
     "UserData", "UserDataError", "clean_tag", "now",
 ]  # fmt: skip
 
+log = logging.getLogger(__name__)
 COLORS = ("yellow", "green", "blue", "pink", "purple")
 USER_TABLES = ("annotations", "article_state", "user_tags")  # hang off articles.id
 ErrorKind = Literal["read-only", "full", "busy", "other"]
@@ -62,25 +65,47 @@ class UserData:
         self.path = db_path
         self.read_only = read_only
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[Watched] = []
         self._lock = threading.Lock()
+        # Said once the catalog's files were changed under this process (and reopened):
+        # what the window may tell the reader. "" until then.
+        self.notice = ""
 
-    def _db(self) -> sqlite3.Connection:
-        db: sqlite3.Connection | None = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA busy_timeout=10000")
-            db.execute("PRAGMA synchronous=FULL")  # durable: on disk when a save returns
-            self._local.db = db
-            with self._lock:
-                self._connections.append(db)
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA busy_timeout=10000")
+        db.execute("PRAGMA synchronous=FULL")  # durable: on disk when a save returns
         return db
+
+    def _db(self, writing: bool = False) -> sqlite3.Connection:
+        """This thread's connection; a fresh one when the catalog's log was removed under
+        it (see :mod:`reader.core.catalog.wal`), which a write says as an error."""
+        watched: Watched | None = getattr(self._local, "watched", None)
+        if watched is None:
+            watched = self._local.watched = Watched(self.path, self._connect)
+            with self._lock:
+                self._connections.append(watched)
+        elif watched.changed():
+            self._reopen(watched, writing)
+        return watched.db
+
+    def _reopen(self, watched: Watched, writing: bool) -> None:
+        try:
+            watched.reopen()
+        except CatalogFilesChanged as exc:
+            log.warning("%s", exc)
+            self.notice = str(exc)
+            if writing:
+                raise UserDataError(f"{exc}: this change was not saved; make it again") from exc
+        else:
+            log.warning("%s: %s", REOPENED, self.path)
+            self.notice = REOPENED
 
     def close(self) -> None:
         """Close every thread's connection; call when no thread uses this any more."""
         with self._lock:
-            for db in self._connections:
-                db.close()
+            for watched in self._connections:
+                watched.db.close()
             self._connections.clear()
         self._local = threading.local()
 
@@ -90,7 +115,9 @@ class UserData:
             raise UserDataError(
                 "the library's data folder is read-only, so changes cannot be saved", "read-only"
             )
-        db = self._db()
+        if is_broken(self.path):
+            raise UserDataError(f"{BROKEN}; this change was not saved")
+        db = self._db(writing=True)
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -104,6 +131,9 @@ class UserData:
             if isinstance(exc, sqlite3.Error):
                 raise _error(exc) from exc
             raise
+        watched: Watched = self._local.watched
+        if watched.changed():  # removed while saving: the commit went into the old log
+            self._reopen(watched, writing=True)  # which copies it in, or says it could not
 
     # --- annotations ----------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import Any
 from reader.core.articles.article import Article, count_words, markdown_excerpt, plain_excerpt
 from reader.core.articles.bylines import Byline, fold, parse_byline
 from reader.core.articles.decoding import DecodeError, decode
+from reader.core.articles.file_reading import FileTooLarge, read_file
 from reader.core.articles.front_matter import (
     FrontMatterRefused,
     is_date_value,
@@ -65,16 +66,15 @@ def parse_file(root: Path, rel: str, *, detect: bool = True, summary: bool = Tru
     """
     path = os_path(root, rel)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _failed(
-                rel,
-                display_stem(rel),
-                f"file too large ({size / 2**20:.1f} MB; limit {MAX_BYTES // 2**20} MB)",
-            )
-        data = path.read_bytes()
+        data = read_file(path, MAX_BYTES)  # within READ_SECONDS; regular files only
     except FileNotFoundError:
         raise
+    except FileTooLarge as exc:
+        return _failed(
+            rel,
+            display_stem(rel),
+            f"file too large ({exc.size / 2**20:.1f} MB; limit {MAX_BYTES // 2**20} MB)",
+        )
     except PermissionError:
         return _failed(rel, display_stem(rel), "cannot read the file: permission denied")
     except IsADirectoryError:
@@ -167,10 +167,7 @@ def text_file_line(root: Path, rel: str) -> str | None:
     if Path(rel).suffix.lower() not in TEXT_SUFFIXES:
         return None
     try:
-        path = os_path(root, rel)
-        if path.stat().st_size > MAX_BYTES:
-            return None
-        decoded = decode(path.read_bytes())
+        decoded = decode(read_file(os_path(root, rel), MAX_BYTES))
     except FileNotFoundError:
         raise
     except (OSError, DecodeError):

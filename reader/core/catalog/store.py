@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from reader.core.articles.article import Article
 from reader.core.catalog.migrations import MIGRATIONS as MIGRATIONS
 from reader.core.catalog.migrations import REREAD_MTIME as REREAD_MTIME
+from reader.core.catalog.wal import Watched, closed
 
 
 class CatalogRow(NamedTuple):
@@ -90,10 +91,7 @@ class Catalog:
 
     def __init__(self, db_path: Path) -> None:
         self.path = db_path
-        self.db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA busy_timeout=5000")
+        self._watched = Watched(db_path, self._connect)  # its log removed: see transaction
         self._owner = threading.get_ident()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -101,12 +99,25 @@ class Catalog:
         self._migrate()
         self.seen_generation = self.generation()  # what this process has seen of the catalog
 
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA busy_timeout=5000")
+        return db
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The owner's connection (its thread's)."""
+        return self._watched.db
+
     def close(self) -> None:
         with self._lock:
             for reader in self._readers:
                 reader.close()
             self._readers.clear()
         self.db.close()
+        closed(self.path)  # the last connection (UserData closes first): writable again
 
     def _reads(self) -> sqlite3.Connection:
         """The owner's connection on its thread; elsewhere, one of the calling thread's own."""
@@ -158,7 +169,13 @@ class Catalog:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One commit, which also counts one more generation (see :meth:`generation`)."""
+        """One commit, which also counts one more generation (see :meth:`generation`).
+
+        Never into a log removed under this process (:mod:`reader.core.catalog.wal`):
+        checked before (the connection is then reopened) and after (the commit is then
+        copied in, or :class:`~reader.core.catalog.wal.CatalogFilesChanged` says it
+        could not be)."""
+        self._watched.before_writing()
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -167,6 +184,8 @@ class Catalog:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+        if self._watched.changed():
+            self._watched.reopen()
         if generation == self.seen_generation + 1:
             self.seen_generation = generation  # only ours since we last looked
 

@@ -12,11 +12,16 @@
   changed and holds none of them (a drive unmounted under its mount point), is
   :class:`LibraryUnavailable`: nothing is removed, read state and identity wait for
   it to come back.
+* **A catalog that cannot be written opens read-only** (:func:`check_writable`), and
+  **a full disk fails a refresh cleanly** (:class:`DiskFull`): nothing half-written
+  is left to fill the disk or block the next refresh.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -42,6 +47,56 @@ class LibraryError(OSError):
 
 class LibraryUnavailable(LibraryError):
     """The folder is empty or another drive is mounted there: nothing is removed."""
+
+
+class CatalogReadOnly(PermissionError):
+    """The catalog's files are there but cannot be written (read-only, immutable)."""
+
+    def __str__(self) -> str:
+        return f"{self.strerror}: {self.filename}"
+
+
+def check_writable(db_path: Path) -> None:
+    """Raises :class:`CatalogReadOnly` when a file of the catalog (the database, its
+    write-ahead log) exists but cannot be opened for writing: SQLite would open it
+    read-only and fail at the first change, so that even listing (which refreshes
+    first) would fail, where a read-only session can list, search and export."""
+    for path in (db_path, db_path.with_name(f"{db_path.name}-wal")):
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise CatalogReadOnly(exc.errno, exc.strerror, str(path)) from exc
+        os.close(fd)
+
+
+class DiskFull(LibraryError):
+    """The disk holding the library's data filled up during a refresh.
+
+    What was committed before stays; the half-written part of the index is deleted
+    (:func:`~reader.core.search.index_files.discard_unfinished`), so that the
+    next refresh, once there is room, finishes the work.
+    """
+
+    def __init__(self, data_dir: Path, cause: BaseException) -> None:
+        said = cause.strerror if isinstance(cause, OSError) and cause.strerror else str(cause)
+        super().__init__(
+            f"the disk holding the library's data is full ({said}): {data_dir}; what was "
+            "saved is kept; free some space and update the library again"
+        )
+        self.errno = errno.ENOSPC
+        self.said = said  # what the OS or SQLite said (never the exception: see refresh)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` is the OS or SQLite saying the disk (or the user's quota) is full."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    return isinstance(exc, sqlite3.Error) and (
+        getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(exc)
+    )
 
 
 class Cancelled(Exception):

@@ -12,14 +12,16 @@ files by path (``parse_file``): what is new or changed, about to be catalogued.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
 import sqlite3
 import tempfile
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,14 +35,16 @@ from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
 from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
+from reader.core.library import guard
 from reader.core.library.guard import Cancelled as Cancelled
+from reader.core.library.guard import DiskFull as DiskFull
 from reader.core.library.guard import LibraryError as LibraryError
 from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
-from reader.core.library.guard import check_available, writer_lock
 from reader.core.library.indexing import indexer_for
 from reader.core.library.planning import Plan as Plan
-from reader.core.library.planning import batches, make_plan
+from reader.core.library.planning import batches, make_plan, unless_stopped
 from reader.core.search.index import SearchIndex
+from reader.core.search.index_files import discard_unfinished
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
@@ -54,6 +58,9 @@ class ChangeSet:
     updated: list[int] = field(default_factory=list)
     moved: list[int] = field(default_factory=list)
     removed: list[int] = field(default_factory=list)
+    # Why these changes are not saved ("" when they are): a read-only session makes
+    # them in a temporary copy of the catalog, gone when it closes.
+    not_saved: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.added or self.updated or self.moved or self.removed)
@@ -85,6 +92,7 @@ class Library:
         try:
             self.data_dir = data_dir or library_data_dir(self.root)
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            guard.check_writable(self.data_dir / "catalog.sqlite3")
             self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         except (sqlite3.Error, OSError) as exc:
             if is_corruption(exc):
@@ -112,7 +120,7 @@ class Library:
         def waiting() -> None:
             progress(0, 0, "Waiting for another process updating this library")
 
-        with writer_lock(self.data_dir).held(waiting, should_stop):
+        with guard.writer_lock(self.data_dir).held(waiting, should_stop):
             yield
 
     def _open_read_only(self, data_dir: Path | None, exc: BaseException) -> None:
@@ -123,7 +131,8 @@ class Library:
         what was saved, and every change is refused with this reason.
         """
         log.warning("the data folder cannot be written (%s): read-only session", exc)
-        self.read_only_reason = f"the library's data folder cannot be written ({exc})"
+        what = "catalog" if isinstance(exc, guard.CatalogReadOnly) else "data folder"
+        self.read_only_reason = f"the library's {what} cannot be written ({exc})"
         original = data_dir or library_data_dir(self.root, create=False)
         self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))
         saved = original / "catalog.sqlite3"
@@ -225,15 +234,34 @@ class Library:
 
         The whole refresh holds the library's writer lock (another process's refresh
         is waited for, ``progress`` saying so), and raises :class:`LibraryUnavailable`
-        when the folder is empty or not mounted (nothing is removed).
+        when the folder is empty or not mounted (nothing is removed), :class:`DiskFull`
+        when the data's disk filled up (what was committed stays; nothing half-written
+        is left behind). In a read-only session the changes are made in its temporary
+        copy only: the result's ``not_saved`` says so.
         """
         progress(0, 0, "Scanning")
-        with self.writing(progress, should_stop):
-            if plan is None or plan.generation != self.catalog.generation():
-                plan = self.plan(plan.asked if plan is not None else None)
-            changes = self._refresh(plan, progress, on_batch, should_stop, procs, index_batch)
-            if self._device is not None and self._device != self.catalog.state_value("device"):
-                self.catalog.set_state_value("device", self._device)
+        full: DiskFull | None = None
+        with self.writing(progress, should_stop), ExitStack() as quiet:
+            try:
+                if plan is None or plan.generation != self.catalog.generation():
+                    plan = self.plan(plan.asked if plan is not None else None)
+                changes = self._refresh(plan, progress, on_batch, should_stop, procs, index_batch)
+                changes.not_saved = self.read_only_reason
+                if self._device is not None and self._device != self.catalog.state_value("device"):
+                    self.catalog.set_state_value("device", self._device)
+            except (OSError, sqlite3.Error) as exc:
+                if not guard.is_disk_full(exc):
+                    raise
+                # The failed writer's files close as its frames go, when this block ends:
+                # expected, so quietly. DiskFull keeps no link to them.
+                quiet.enter_context(warnings.catch_warnings())
+                warnings.simplefilter("ignore", ResourceWarning)
+                full = DiskFull(self.data_dir, exc)
+            if full is not None:
+                gc.collect()
+                discard_unfinished(self.index.ix, self.index.folder)  # no writer runs now
+        if full is not None:
+            raise full
         return changes
 
     def _refresh(
@@ -275,7 +303,7 @@ class Library:
 
         with indexer:
             to_read = batches(to_parse, FIRST_BATCHES, BATCH_SIZE)
-            for paths, batch in indexer.parse(self._unless_stopped(to_read, should_stop), on_disk):
+            for paths, batch in indexer.parse(unless_stopped(to_read, should_stop), on_disk):
                 progress(done, total, "Reading articles")
                 result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
                 changes.extend(result)
@@ -318,18 +346,8 @@ class Library:
         appeared or vanished: at 100,000 files that is milliseconds, not a second.
         Raises :class:`LibraryUnavailable` when the folder went (see ``guard``).
         """
-        self._device = check_available(self.root, self.catalog)
+        self._device = guard.check_available(self.root, self.catalog)
         return make_plan(self.root, self.catalog, folders, self.scan)
-
-    @staticmethod
-    def _unless_stopped(
-        paths: Iterable[list[str]], should_stop: Callable[[], bool]
-    ) -> Iterator[list[str]]:
-        """The batches to read, raising :class:`Cancelled` before each once asked to stop."""
-        for batch in paths:
-            if should_stop():
-                raise Cancelled
-            yield batch
 
     def _commit_batch(
         self,

@@ -9,6 +9,7 @@ from pathlib import Path
 from reader.core.articles.names import article_rel, os_path
 from reader.core.articles.scanning import scan_folder, walk
 from reader.core.catalog.store import Catalog, FileState
+from reader.core.library.guard import Cancelled
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,13 @@ def batches(items: list[str], first: tuple[int, ...], size: int) -> Iterator[lis
             return
         yield items[start : start + step]
         start += step
+
+
+def unless_stopped(
+    paths: Iterable[list[str]], should_stop: Callable[[], bool]
+) -> Iterator[list[str]]:
+    """The batches to read, raising :class:`Cancelled` before each once asked to stop."""
+    for batch in paths:
+        if should_stop():
+            raise Cancelled
+        yield batch

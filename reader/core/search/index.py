@@ -49,6 +49,7 @@ from reader.core.limits import QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD
 from reader.core.search.compiler import QueryCompiler
+from reader.core.search.index_files import abandon, move_aside
 from reader.core.search.merging import merge_tiny_segments
 from reader.core.search.posting_pool import GroupedSegmentWriter
 from reader.core.search.schema import (
@@ -142,6 +143,7 @@ class SearchIndex:
         return self._create()
 
     def _create(self) -> whoosh_index.Index:
+        move_aside(self.folder)
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         ix = whoosh_index.create_in(str(self.folder), build_schema())
@@ -175,10 +177,10 @@ class SearchIndex:
                 writer.update_document(**fields)
                 texts.append(f"{article.title}\n{cast(tuple[str, str], fields['body'])[1]}")
                 written += 1
+            writer.commit(mergetype=merge_tiny_segments)
         except BaseException:
-            writer.cancel()
+            abandon(writer)
             raise
-        writer.commit(mergetype=merge_tiny_segments)
         # After the commit: the articles are searchable at once, and rewriting the
         # word list (which grows with the library) does not delay that. One writer at a
         # time per library (the writer lane, the bulk indexer, the command line).

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from reader.core.search.index import SearchIndex
+from reader.core.search.index_files import abandon
 from reader.core.search.merging import merge_tiny_segments
 
 
@@ -41,7 +42,7 @@ def commit_segments(
         writer._commit_toc([*kept, *segments])
         writer._finish()
     except BaseException:
-        writer.cancel()
+        abandon(writer)
         raise
     with contextlib.suppress(OSError):  # best effort: suggestions only
         index.vocabulary.add(words)
