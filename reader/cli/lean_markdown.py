@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.articles.markdown_escape import escape_markdown
-
 _ESCAPABLE_CHARS = "\\`*_{}[]()>#+-.!|"  # Python-Markdown's, with tables' |
 _ESCAPABLE = re.escape(_ESCAPABLE_CHARS)
 _UNIT = re.compile(
@@ -68,11 +66,6 @@ def lean_markdown(markdown: str) -> str:
         else:
             paragraph.append(line)
     return "\n".join(out + _lean_paragraph(paragraph))
-
-
-def lean_text(text: str) -> str:
-    """Plain text as Markdown that renders it literally, with the fewest escapes."""
-    return lean_markdown(escape_markdown(text))
 
 
 def _lean_paragraph(lines: list[str]) -> list[str]:

@@ -155,12 +155,12 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations/panel.py" line="+46"/>
+        <location filename="../ui/annotations/panel.py" line="+51"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Highlights and Notes</source>
         <translation>Surlignages et notes</translation>
     </message>
@@ -254,7 +254,7 @@
         <translation>Cliquez pour trier par titre, une deuxième fois de Z à A, une troisième fois pour revenir aux plus récents. Clic droit pour tous les ordres.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Newest first</source>
         <translation>Plus récents d’abord</translation>
     </message>
@@ -275,7 +275,6 @@
     </message>
     <message>
         <location line="-7"/>
-        <location line="+44"/>
         <source>Sort by</source>
         <translation>Trier par</translation>
     </message>
@@ -410,6 +409,9 @@
         <location line="+13"/>
         <source>This article cannot be shown</source>
         <translation>Impossible d’afficher cet article</translation>
+    </message>
+</context>
+<context>
     <name>CaretMode</name>
     <message>
         <location filename="../ui/reading/caret_mode.py" line="+57"/>
@@ -481,7 +483,88 @@
         <translation>{0} surlignages exportés dans {1}</translation>
     </message>
     <message>
-        <location filename="../cli/commands.py" line="+69"/>
+        <location filename="../cli/articles.py" line="+47"/>
+        <source>its library (default: the nearest folder above it that is one, or its own)</source>
+        <translation>sa bibliothèque (par défaut&#xa0;: le plus proche dossier parent qui en est une, sinon le sien)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the article&apos;s file</source>
+        <translation>le fichier de l’article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../cli/parser.py" line="+62"/>
+        <location line="+4"/>
+        <source>FOLDER</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>print an article as the reading pane shows it</source>
+        <translation>affiche un article comme le volet de lecture le montre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <location filename="../cli/parser.py" line="+51"/>
+        <source>PATH</source>
+        <translation>CHEMIN</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>reading text (default; what highlights anchor on), Markdown, or sanitized HTML</source>
+        <translation>texte de lecture (par défaut&#xa0;; celui où s’ancrent les surlignages), Markdown ou HTML assaini</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the articles most related to one</source>
+        <translation>les articles les plus proches d’un article</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>at most N (default {0})</source>
+        <translation>au plus N (par défaut&#xa0;: {0})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>print a JSON object</source>
+        <translation>affiche un objet JSON</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+26"/>
+        <source>not a file: {0}</source>
+        <translation>pas un fichier&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>{0} is not inside the library {1}</source>
+        <translation>{0} n’est pas dans la bibliothèque {1}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location filename="../cli/commands.py" line="+146"/>
+        <source>{0} is not an article of the library {1}</source>
+        <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} is gone</source>
+        <translation>{0} a disparu</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no related article in this library</source>
+        <translation>aucun article lié dans cette bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>also in your library as:</source>
+        <translation>aussi dans votre bibliothèque sous&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../cli/commands.py" line="-77"/>
         <source>--limit must be at least 1</source>
         <translation>--limit doit valoir au moins 1</translation>
     </message>
@@ -541,86 +624,12 @@
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="+127"/>
-        <location filename="../cli/commands.py" line="-102"/>
-        <source>{0} is not an article of the library {1}</source>
-        <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
-    </message>
-    <message>
-        <location filename="../cli/parser.py" line="+30"/>
+        <location filename="../cli/parser.py" line="-87"/>
         <source>Headless commands: the same core as the window, no display needed.</source>
         <translation>Commandes sans fenêtre&#xa0;: le même cœur que la fenêtre, sans écran.</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="-80"/>
-        <source>its library (default: the nearest folder above it that is one, or its own)</source>
-        <translation>sa bibliothèque (par défaut&#xa0;: le plus proche dossier parent qui en est une, sinon le sien)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>the article&apos;s file</source>
-        <translation>le fichier de l’article</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../cli/parser.py" line="+32"/>
-        <location line="+4"/>
-        <source>FOLDER</source>
-        <translation>DOSSIER</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>print an article as the reading pane shows it</source>
-        <translation>affiche un article comme le volet de lecture le montre</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>reading text (default; what highlights anchor on), Markdown, or sanitized HTML</source>
-        <translation>texte de lecture (par défaut&#xa0;; celui où s’ancrent les surlignages), Markdown ou HTML assaini</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>the articles most related to one</source>
-        <translation>les articles les plus proches d’un article</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>at most N (default {0})</source>
-        <translation>au plus N (par défaut&#xa0;: {0})</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>print a JSON object</source>
-        <translation>affiche un objet JSON</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <location line="+26"/>
-        <source>not a file: {0}</source>
-        <translation>pas un fichier&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>{0} is not inside the library {1}</source>
-        <translation>{0} n’est pas dans la bibliothèque {1}</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>{0} is gone</source>
-        <translation>{0} a disparu</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>no related article in this library</source>
-        <translation>aucun article lié dans cette bibliothèque</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>also in your library as:</source>
-        <translation>aussi dans votre bibliothèque sous&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../cli/parser.py" line="-3"/>
+        <location line="+33"/>
         <source>the library folder (or --library)</source>
         <translation>le dossier de la bibliothèque (ou --library)</translation>
     </message>
@@ -690,14 +699,7 @@
         <translation>exporte les surlignages et les notes</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="-96"/>
-        <location line="+13"/>
-        <location filename="../cli/parser.py" line="+3"/>
-        <source>PATH</source>
-        <translation>CHEMIN</translation>
-    </message>
-    <message>
-        <location filename="../cli/parser.py" line="+1"/>
+        <location line="+4"/>
         <source>a library folder (all its highlights) or one article&apos;s file (its own)</source>
         <translation>le dossier d’une bibliothèque (tous ses surlignages) ou le fichier d’un article (les siens)</translation>
     </message>
@@ -801,7 +803,7 @@ le contient, sinon dans une fenêtre de lecture à lui (votre bibliothèque rest
 quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce qu’il a reçu.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>commands (no display needed):</source>
         <translation>commandes (sans écran)&#xa0;:</translation>
     </message>
@@ -1074,7 +1076,6 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>LibraryMenu</name>
     <message>
-        <location filename="../ui/window/library_menu.py" line="+75"/>
         <location filename="../ui/window/library_menu.py" line="+63"/>
         <source>Not a folder: {0}</source>
         <translation>Ce n’est pas un dossier&#xa0;: {0}</translation>
@@ -1207,8 +1208,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+90"/>
-        <location filename="../ui/window/main_window.py" line="+86"/>
+        <location filename="../ui/window/main_window.py" line="+93"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
@@ -1416,14 +1416,14 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../ui/reading/reading_pane.py" line="+23"/>
+        <location filename="../ui/reading/reading_pane.py" line="+24"/>
         <source>How far through the article</source>
         <translation>Progression dans l’article</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Caret mode: the arrows move the caret; Shift+arrows select (Ctrl+Shift: by word, ) and (: by sentence, Ctrl+Shift+Down: to the paragraph&apos;s end). Ctrl+H highlights, Ctrl+Shift+H adds a note; Escape or F7 leaves.</source>
-        <translation>Mode curseur : les flèches déplacent le curseur ; Maj+flèches sélectionnent (Ctrl+Maj : par mot, ) et ( : par phrase, Ctrl+Maj+Bas : jusqu’à la fin du paragraphe). Ctrl+H surligne, Ctrl+Maj+H ajoute une note ; Échap ou F7 pour sortir.</translation>
+        <translation>Mode curseur&#xa0;: les flèches déplacent le curseur&#xa0;; Maj+flèches sélectionnent (Ctrl+Maj&#xa0;: par mot, ) et (&#xa0;: par phrase, Ctrl+Maj+Bas&#xa0;: jusqu’à la fin du paragraphe). Ctrl+H surligne, Ctrl+Maj+H ajoute une note&#xa0;; Échap ou F7 pour sortir.</translation>
     </message>
 </context>
 <context>
@@ -1459,7 +1459,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../ui/reading/reading_view.py" line="+58"/>
+        <location filename="../ui/reading/reading_view.py" line="+59"/>
         <source>Article</source>
         <translation>Article</translation>
     </message>
@@ -1474,12 +1474,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location filename="../ui/reading/related_list.py" line="+67"/>
         <location line="+37"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Related articles</source>
         <translation>Articles liés</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-97"/>
         <source>Also in your library as:</source>
         <translation>Aussi dans votre bibliothèque sous&#xa0;:</translation>
     </message>
@@ -1504,7 +1504,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Afficher les articles liés</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No related articles</source>
         <translation>Aucun article lié</translation>
     </message>
@@ -1602,7 +1602,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/window/shortcuts_dialog.py" line="+43"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+44"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
