@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import socket
 import stat
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,11 +26,13 @@ from reader.ui.window.single_instance import SingleInstance, hand_over, server_n
 
 
 @pytest.fixture
-def runtime(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "runtime"
-    folder.mkdir(mode=0o700)
+def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # Short, as a real runtime folder is: a socket's path must fit in 108 bytes, and the
+    # test's own tmp_path can be longer than that.
+    folder = Path(tempfile.mkdtemp(prefix="ar-", dir="/tmp"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

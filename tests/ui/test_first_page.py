@@ -88,4 +88,4 @@ def test_a_relaunch_lists_every_article_and_shows_the_one_left_on(
     assert pages == [5]  # the newest four, and the article left on
     titles = [again.model.index(n, TITLE).data() for n in range(again.model.rowCount())]
     assert titles == [f"Article {n}" for n in range(15, 0, -1)]
-    qtbot.waitUntil(lambda: again.list_view.currentIndex().data() == "Article 2")
+    qtbot.waitUntil(lambda: again.list_view.currentIndex().data() == "Article 2", timeout=30_000)
