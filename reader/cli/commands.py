@@ -39,7 +39,13 @@ from reader.cli.parser import library_of, parse
 from reader.cli.terminal import TerminalProgress, fail, printable, reader_gone, warn
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
 from reader.core.catalog.ordering import sorted_rows
-from reader.core.library.library import ChangeSet, Library, LibraryError, LibraryUnavailable
+from reader.core.library.library import (
+    ChangeSet,
+    DiskFull,
+    Library,
+    LibraryError,
+    LibraryUnavailable,
+)
 from reader.core.search.index import QueryError
 from reader.defaults import default_library
 
@@ -122,7 +128,7 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
         # A big refresh is read and indexed by one worker process per core (see
         # reader.core.library.parallel_build); a small one stays in this process.
         changes = library.refresh(progress, procs=os.cpu_count() or 1, index_batch=BULK_INDEX_BATCH)
-    except LibraryUnavailable as exc:
+    except (LibraryUnavailable, DiskFull) as exc:  # what was saved before stays readable
         progress.finish()
         if args.command in ("index", "import"):
             return fail(str(exc))
@@ -169,6 +175,8 @@ def _database_message(exc: BaseException) -> str:
 
 
 def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
+    if changes.not_saved:  # a read-only session: nothing it found could be kept
+        return fail(f"nothing was saved: {changes.not_saved}")
     counts = ", ".join(
         f"{len(ids)} {name}"
         for name, ids in (

@@ -169,6 +169,10 @@ def test_a_real_full_disk_fails_index_cleanly_and_index_works_once_there_is_room
     assert code != 0 and "is full" in err
     # Nothing half-written is left taking the room (a few pages of the catalog's log may).
     assert shutil.disk_usage(small_disk).free >= free_before - 64 * 1024
+    # While the disk is full, what was saved can still be listed, searched and exported.
+    for command in (["list", "--json"], ["search", "mali", "--json"], ["export"]):
+        code, out, err = run(capsys, *command, "--library", library)
+        assert code == 0 and out, (command, err)
     filler.unlink()
     for command in (["list", "--json"], ["search", "Lighthouse", "--json"], ["index"]):
         code, out, err = run(capsys, *command, "--library", library)

@@ -105,3 +105,15 @@ def test_a_refresh_of_a_read_only_session_says_nothing_was_saved(
         assert len(saved.added) == 1 and not saved.not_saved
     finally:
         library.close()
+
+
+def test_index_in_a_read_only_session_says_nothing_was_saved_and_fails(
+    library_root: Path, unwritable: Unwritable, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(SEEDS / "000_10d9d95bf921b5c7.txt", library_root / "mali.txt")
+    Library(library_root).close()
+    with unwritable(library_data_dir(library_root)):
+        status = main(["index", "--library", str(library_root)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "nothing was saved" in err and "added" not in err
