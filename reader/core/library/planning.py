@@ -64,11 +64,11 @@ def make_plan(
             continue
         known.update(catalog.file_states_in(prefix))
         catalogued = catalog.subfolders(prefix)
-        files, subfolders = scan_folder(folder, prefix)
+        files, subfolders = scan_folder(folder, prefix, root)
         on_disk.update(files)
         walked.append(folder)
         for name in subfolders - catalogued:  # new (or had no articles): all of it
-            on_disk.update(walk(os_path(folder, name), f"{prefix}{name}/", walked))
+            on_disk.update(walk(os_path(folder, name), f"{prefix}{name}/", walked, root))
         for name in catalogued - subfolders:  # renamed or deleted: all of it
             known.update(catalog.file_states_under(f"{prefix}{name}/"))
     return Plan(on_disk, known, stale(on_disk, known), unindexed, walked, asked, generation)
