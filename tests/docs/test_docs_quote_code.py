@@ -20,7 +20,7 @@ from tests.docs.tables import ROOT
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 REFERENCE = re.compile(r"\(`(reader(?:\.\w+)+)\.([A-Z][A-Z0-9_]*)`")
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(%|ms\b|s\b|seconds?\b)?")
-WORDS = {"half": 0.5, "a quarter": 0.25, "a tenth": 0.1, "a third": 1 / 3}
+WORDS = {"half": 0.5, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1, "a third": 1 / 3}
 # How far back, in characters, the number a reference stands for may be.
 REACH = 160
 
