@@ -17,19 +17,32 @@ LONE_ID = -1  # no catalog gives this article an id
 
 
 # Why a path cannot be opened (the window says it in the reader's language).
-Refusal = Literal["missing", "not-article", ""]
+Refusal = Literal["missing", "not-article", "too-broad", ""]
 
 
 def refusal(path: Path) -> Refusal:
     """Why ``path`` cannot be opened ("" when it can): a folder opens as a library, an
-    article file (by its name, as a library lists it) opens to read; nothing else does."""
+    article file (by its name, as a library lists it) opens to read; nothing else does.
+
+    A folder that holds the whole disk or the user's home folder (``/``, ``/home``) is
+    refused: as a library it would be every file of the machine, read and indexed, which
+    no reader means (and another program handing it over must not make the app do)."""
     if path.is_dir():
-        return ""
+        return "too-broad" if too_broad(path) else ""
     if not path.exists():
         return "missing"
     if not path.is_file() or not is_article_name(path.name):
         return "not-article"
     return ""
+
+
+def too_broad(folder: Path) -> bool:
+    """Whether ``folder`` is the file system's root or holds the user's home folder."""
+    real = folder.resolve()
+    if real == Path(real.anchor):
+        return True
+    home = Path.home().resolve()
+    return home != real and home.is_relative_to(real)
 
 
 def article_kinds() -> str:

@@ -544,7 +544,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../cli/commands.py" line="+146"/>
+        <location filename="../cli/commands.py" line="+152"/>
         <source>{0} is not an article of the library {1}</source>
         <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
     </message>
@@ -574,7 +574,7 @@
         <translation>--salvage exporte toute une bibliothèque</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>the search index was damaged; rebuilding it</source>
         <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
     </message>
@@ -1301,6 +1301,11 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     </message>
     <message>
         <location line="+4"/>
+        <source>Not opened: {0} holds the whole disk or your home folder; open a folder of articles.</source>
+        <translation>Non ouvert&#xa0;: {0} contient tout le disque ou votre dossier personnel&#xa0;; ouvrez un dossier d’articles.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Not opened: {0} is not a folder or an article file ({1}).</source>
         <translation>Non ouvert&#xa0;: {0} n’est ni un dossier ni un fichier d’article ({1}).</translation>
     </message>

@@ -185,6 +185,16 @@ def test_a_handed_over_path_that_is_no_article_is_refused(
     assert current_window() is window and shown_root(window) == library.resolve()
 
 
+@pytest.mark.parametrize("folder", ["/", "home's parent"])
+def test_a_folder_holding_the_whole_disk_or_the_home_is_refused(
+    window: MainWindow, library: Path, qtbot: QtBot, folder: str
+) -> None:
+    asked = Path("/") if folder == "/" else Path.home().resolve().parent
+    open_request(asked)  # another launch, or another program on the socket, asks for it
+    qtbot.waitUntil(lambda: "holds the whole disk" in window.statusBar().currentMessage())
+    assert current_window() is window and shown_root(window) == library.resolve()
+
+
 def test_an_article_of_a_recent_library_is_offered_its_library(
     window: MainWindow, library: Path, elsewhere: Path, qtbot: QtBot
 ) -> None:

@@ -5,7 +5,8 @@ deleted. Editing a file in place changes no folder entry, so files are
 watched too, up to MAX_WATCHED_FILES (inotify watches are a limited
 resource); beyond that, in-place edits of unwatched files are picked up by
 the next change in their folder or the next launch. It reports which folders
-changed, so a refresh need only look at those.
+changed, so a refresh need only look at those. A path this user cannot read is not
+handed to the watcher: inotify refuses it, and Qt would log a warning for every one.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class LibraryWatcher(QObject):
         room = max(0, MAX_WATCHED_FILES - len(self._watcher.files()))
         fresh = set(folders) - current
         fresh |= set(list(set(files) - current)[:room])
-        if fresh:
+        if fresh := _readable(fresh):
             self._watcher.addPaths(sorted(fresh))
 
     def watch(self, folders: Iterable[str], files: Iterable[str]) -> None:
@@ -54,7 +55,7 @@ class LibraryWatcher(QObject):
         fresh = wanted - current
         if stale:
             self._watcher.removePaths(sorted(stale))
-        if fresh:
+        if fresh := _readable(fresh):
             self._watcher.addPaths(sorted(fresh))
 
     def paths(self) -> list[str]:
@@ -74,3 +75,8 @@ class LibraryWatcher(QObject):
     def _emit(self) -> None:
         changed, self._changed = sorted(self._changed), set()
         self.changed.emit(changed)
+
+
+def _readable(paths: set[str]) -> set[str]:
+    """The paths inotify will watch for this user (a mode-000 file is refused)."""
+    return {path for path in paths if os.access(path, os.R_OK)}

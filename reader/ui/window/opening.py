@@ -59,6 +59,11 @@ def refusal_text(path: Path) -> str:
         return QCoreApplication.translate(
             "Opening", "Not opened: {0} is not there any more."
         ).format(path)
+    if why == "too-broad":
+        return QCoreApplication.translate(
+            "Opening",
+            "Not opened: {0} holds the whole disk or your home folder; open a folder of articles.",
+        ).format(path)
     if why == "not-article":
         return QCoreApplication.translate(
             "Opening", "Not opened: {0} is not a folder or an article file ({1})."
