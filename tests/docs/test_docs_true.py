@@ -52,6 +52,13 @@ def test_every_limit_is_in_the_user_guide() -> None:
     assert len(documented) == len(set(documented))
 
 
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_page_has_a_title_and_a_body(page: Path) -> None:
+    lines = page.read_text(encoding="utf-8").splitlines()
+    assert lines and lines[0].startswith("# "), f"{page.name} does not start with its title"
+    assert sum(1 for line in lines if line.strip()) >= 10, f"{page.name} is nearly empty"
+
+
 def test_the_readme_is_a_front_page() -> None:
     lines = README.read_text(encoding="utf-8").splitlines()
     assert len(lines) <= 200, f"README.md has {len(lines)} lines: move details to docs/"
