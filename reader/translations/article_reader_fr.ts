@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotations/controller.py" line="+121"/>
+        <location filename="../ui/annotations/controller.py" line="+122"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>le changement de couleur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit Note</source>
         <comment>undo step</comment>
         <translation>la modification de la note</translation>
@@ -155,12 +155,12 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations/panel.py" line="+51"/>
+        <location filename="../ui/annotations/panel.py" line="+62"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+63"/>
         <source>Highlights and Notes</source>
         <translation>Surlignages et notes</translation>
     </message>
@@ -206,7 +206,12 @@
         <translation>Sélectionnez un surlignage, puis écrivez une note ici</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>This note is full: a note holds at most {0} characters.</source>
+        <translation>Cette note est pleine&#xa0;: une note compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Delete Highlight</source>
         <translation>&amp;Supprimer le surlignage</translation>
     </message>
@@ -1464,7 +1469,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Tags: {0}</source>
         <translation>Étiquettes&#xa0;: {0}</translation>
     </message>
