@@ -47,7 +47,7 @@ NOTE_SAVE_MS = 0
 
 
 QUOTE_CHARS = 220  # of a long highlight, the panel shows its start
-NOTE_CHARS = 1000  # of a long note, its entry and tooltip show the start (the editor all)
+NOTE_CHARS = 400  # of a long note, its entry and tooltip show the start (the editor all of it)
 
 
 def _cut(text: str, most: int) -> str:
