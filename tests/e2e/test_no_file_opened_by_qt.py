@@ -77,9 +77,10 @@ def test_the_window_never_opens_an_image_it_refused(tmp_path: Path) -> None:
         done = subprocess.run(
             command, cwd=library, env=env, capture_output=True, text=True, timeout=120
         )
-        said = done.stdout
+        said, errors = done.stdout, done.stderr[-2000:]
     except subprocess.TimeoutExpired as stuck:  # blocked on the pipe: the trace says where
         said = stuck.stdout.decode() if isinstance(stuck.stdout, bytes) else ""
+        errors = "it never ended"
     opens = _traced_opens(log)
     assert opens, "strace saw no open at all: the trace is not working"
     wrong = [
@@ -91,6 +92,6 @@ def test_the_window_never_opens_an_image_it_refused(tmp_path: Path) -> None:
         or (path.endswith(("a-fifo.png", "/pipe")) and "O_NONBLOCK" not in flags)
     ]
     assert not wrong, f"the window opened what it had refused: {wrong}"
-    assert "SHOWN" in said.splitlines(), f"the article was never shown: {said!r}"
+    assert "SHOWN" in said.splitlines(), f"the article was never shown: {said!r} {errors}"
     for source in SOURCES:  # each shown as its placeholder, a frame around its alt text
         assert re.search(rf"^{re.escape(source)} \d+x\d+$", said, re.MULTILINE), said
