@@ -21,8 +21,9 @@ packages=(
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xfixes0
   libxcb-xkb1 libwayland-client0 libwayland-cursor0 fonts-noto-core
 )
-# The tests also run freedesktop's validators on the .desktop entry and the metainfo.
-if [ -n "$extras" ]; then packages+=(desktop-file-utils appstream); fi
+# The tests also run freedesktop's validators on the .desktop entry and the metainfo,
+# and trace the window's file opens with strace.
+if [ -n "$extras" ]; then packages+=(desktop-file-utils appstream strace); fi
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotations/controller.py" line="+121"/>
+        <location filename="../ui/annotations/controller.py" line="+122"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -104,7 +104,7 @@
         <translation>le changement de couleur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit Note</source>
         <comment>undo step</comment>
         <translation>la modification de la note</translation>
@@ -155,12 +155,12 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations/panel.py" line="+51"/>
+        <location filename="../ui/annotations/panel.py" line="+62"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+63"/>
         <source>Highlights and Notes</source>
         <translation>Surlignages et notes</translation>
     </message>
@@ -206,7 +206,12 @@
         <translation>Sélectionnez un surlignage, puis écrivez une note ici</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>This note is full: a note holds at most {0} characters.</source>
+        <translation>Cette note est pleine&#xa0;: une note compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Delete Highlight</source>
         <translation>&amp;Supprimer le surlignage</translation>
     </message>
@@ -826,12 +831,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/session/error_text.py" line="+16"/>
-        <source>the library&apos;s data folder is read-only, so changes cannot be saved</source>
-        <translation>le dossier des données de la bibliothèque est en lecture seule&#xa0;: les modifications ne peuvent pas être enregistrées</translation>
+        <location filename="../ui/session/error_text.py" line="+18"/>
+        <source>the library&apos;s data folder or its catalog file is read-only, so changes cannot be saved</source>
+        <translation>le dossier des données de la bibliothèque ou son fichier catalogue est en lecture seule, les modifications ne peuvent donc pas être enregistrées</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the disk holding the library&apos;s data is full, so changes cannot be saved</source>
         <translation>le disque qui contient les données de la bibliothèque est plein&#xa0;: les modifications ne peuvent pas être enregistrées</translation>
     </message>
@@ -846,9 +851,34 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>les modifications ne peuvent pas être enregistrées ({0})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>the library&apos;s catalog file cannot be written</source>
+        <translation>le fichier catalogue de la bibliothèque n’est pas accessible en écriture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>the library&apos;s data folder cannot be written</source>
         <translation>le dossier des données de la bibliothèque n’est pas accessible en écriture</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The catalog&apos;s files were changed by another program; it was reopened, and changes made since the last save may be lost.</source>
+        <translation>Les fichiers du catalogue ont été modifiés par un autre programme&#xa0;; il a été rouvert, et les modifications faites depuis le dernier enregistrement ont pu être perdues.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The catalog&apos;s files were changed by another program; it was reopened, and recent changes could not be kept.</source>
+        <translation>Les fichiers du catalogue ont été modifiés par un autre programme&#xa0;; il a été rouvert, et les modifications récentes n’ont pas pu être gardées.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The catalog&apos;s files were changed by another program; it was reopened.</source>
+        <translation>Les fichiers du catalogue ont été modifiés par un autre programme&#xa0;; il a été rouvert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The catalog&apos;s files were changed by another program: changes cannot be saved until the library is opened again.</source>
+        <translation>Les fichiers du catalogue ont été modifiés par un autre programme&#xa0;: les modifications ne peuvent être enregistrées qu’une fois la bibliothèque rouverte.</translation>
     </message>
 </context>
 <context>
@@ -1213,7 +1243,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -1469,7 +1499,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Article</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Tags: {0}</source>
         <translation>Étiquettes&#xa0;: {0}</translation>
     </message>
@@ -1685,7 +1715,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../ui/window/status_text.py" line="+101"/>
+        <location filename="../ui/window/status_text.py" line="+128"/>
         <source>%n of 1 article shown</source>
         <translation>
             <numerusform>%n article affiché sur 1</numerusform>

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from reader.ui.library_list.article_model import ROW_ROLE, TITLE
+from reader.ui.session.article_images import placeholder
 from reader.ui.window.main_window import MainWindow
 
 
@@ -106,10 +107,12 @@ def test_ctrl_k_and_slash_focus_search(qtbot: QtBot, window: MainWindow) -> None
 
 
 def test_remote_resources_never_load(window: MainWindow, library: Path) -> None:
+    """Refused, and answered with a placeholder (answered nothing, Qt loads it itself)."""
     window.reading.show_article("<p>x</p>", library)
     kind = QTextDocument.ResourceType.ImageResource
-    assert window.reading.loadResource(kind, QUrl("https://tracker.example/pixel.png")) is None
-    assert window.reading.loadResource(kind, QUrl("../../etc/passwd")) is None
+    for source in ("https://tracker.example/pixel.png", "../../etc/passwd"):
+        answer = window.reading.loadResource(kind, QUrl(source))
+        assert isinstance(answer, QImage) and answer.size() == placeholder("").size()
 
 
 def test_reading_measure_is_about_seventy_characters(qtbot: QtBot, window: MainWindow) -> None:

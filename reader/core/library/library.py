@@ -89,6 +89,7 @@ class Library:
             raise LibraryError(f"cannot read the folder: {root}")
         self.root = root.resolve()
         self.read_only_reason = ""  # why changes cannot be saved; "" when they can
+        self.catalog_read_only = False  # the catalog's files cannot be written, not the folder
         try:
             self.data_dir = data_dir or library_data_dir(self.root)
             self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -131,7 +132,8 @@ class Library:
         what was saved, and every change is refused with this reason.
         """
         log.warning("the data folder cannot be written (%s): read-only session", exc)
-        what = "catalog" if isinstance(exc, guard.CatalogReadOnly) else "data folder"
+        self.catalog_read_only = isinstance(exc, guard.CatalogReadOnly)
+        what = "catalog" if self.catalog_read_only else "data folder"
         self.read_only_reason = f"the library's {what} cannot be written ({exc})"
         original = data_dir or library_data_dir(self.root, create=False)
         self.data_dir = Path(tempfile.mkdtemp(prefix="article-reader-readonly-"))

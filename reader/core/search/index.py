@@ -298,7 +298,7 @@ class SearchIndex:
                 timed = TimeLimitCollector(
                     collector, max(0.25, deadline - time.monotonic()), use_alarm=False
                 )
-                timed_out = False
+                timed_out = user is not None and user.timed_out  # notes left out
                 try:
                     searcher.search_with_collector(compiled, timed)
                 except TimeLimit:

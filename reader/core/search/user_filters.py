@@ -8,15 +8,21 @@ article or typing a note changes what matches at once, with no reindexing.
 
 Notes are matched here in Python, with the same analysis as the index (case and
 accents folded, each note stemmed in its article's language): a library holds
-thousands of highlights, not millions, and the scan takes milliseconds.
+thousands of highlights, not millions. The scan keeps to the query's time limit
+(``QUERY_SECONDS``, from when the search began): past it the highlights not yet
+looked at are left out and ``timed_out`` says more may match, as the index says of
+its own search. A note is looked at up to ``MAX_NOTE_CHARS`` characters, the most the
+window lets a reader type and an import accepts.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 
 from reader.core.annotations.userdata import Annotation, UserData
 from reader.core.articles.typography import unquoted
+from reader.core.limits import MAX_NOTE_CHARS, QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
 from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, best_snippet
@@ -50,8 +56,10 @@ class _Matched:
 class UserFilters:
     """Answers for one search: reads the reader's data once, on the searching thread."""
 
-    def __init__(self, userdata: UserData) -> None:
+    def __init__(self, userdata: UserData, seconds: float = QUERY_SECONDS) -> None:
         self.userdata = userdata
+        self.deadline = time.monotonic() + seconds  # made as the search starts
+        self.timed_out = False  # highlights were left out at the deadline: more may match
         self._entries: list[_Entry] | None = None
         self.note_matches: dict[int, str] = {}  # article id → annotation id matched first
         self._matched: dict[int, _Matched] = {}  # article id → how that annotation matched
@@ -81,6 +89,8 @@ class UserFilters:
         """Articles with a highlight or note matching these words."""
         found: set[int] = set()
         for entry in self._load():
+            if self._past_deadline():
+                break
             if entry.article_id not in found and _matches(entry, node):
                 found.add(entry.article_id)
                 first = self.note_matches.setdefault(entry.article_id, entry.annotation_id)
@@ -110,13 +120,21 @@ class UserFilters:
                 found[article_id] = _matched_line(annotation, matched)
         return found
 
+    def _past_deadline(self) -> bool:
+        if not self.timed_out and time.monotonic() > self.deadline:
+            self.timed_out = True
+        return self.timed_out
+
     def _load(self) -> list[_Entry]:
+        """The highlights analysed for matching: those read before the deadline."""
         if self._entries is None:
             rows = self.userdata.note_texts()
             self._entries = []
             for article_id, annotation_id, lang, quote, note in rows:
+                if self._past_deadline():
+                    break
                 quoted = WORD.findall(quote)
-                words = quoted + WORD.findall(note)
+                words = quoted + WORD.findall(note[:MAX_NOTE_CHARS])
                 analyzer = FoldingStemAnalyzer(lang or "xx")
                 self._entries.append(
                     _Entry(
@@ -135,8 +153,9 @@ def _note_of(entry: _Entry) -> _Entry:
 
 
 def _matched_line(annotation: Annotation, matched: _Matched) -> str:
-    if matched.in_note and annotation.note.strip():
-        return best_snippet(" ".join(annotation.note.split()), matched.terms, matched.lang).text
+    note = annotation.note[:MAX_NOTE_CHARS]  # as it was matched
+    if matched.in_note and note.strip():
+        return best_snippet(" ".join(note.split()), matched.terms, matched.lang).text
     quote, marks = unquoted(annotation.quote)
     passage = best_snippet(quote, matched.terms, matched.lang, SNIPPET_CHARS).text
     return f"“{passage}”" if marks else passage

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMenu
 from reader.core.annotations import annotating
 from reader.core.annotations.annotating import Placed, create, reanchor
 from reader.core.annotations.userdata import COLORS, Annotation, now
+from reader.core.limits import MAX_NOTE_CHARS
 from reader.ui.annotations.highlight_layer import HighlightLayer, color_name
 from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.annotations.selection_toolbar import SelectionToolbar, color_icon
@@ -228,6 +229,8 @@ class AnnotationController(QObject):
         self.settings.setValue("annotations/color", color)
 
     def set_note(self, annotation_id: str, note: str) -> None:
+        """Keeps at most ``MAX_NOTE_CHARS`` of it (the editor stops there already)."""
+        note = note[:MAX_NOTE_CHARS]
         self._change(annotation_id, self.tr("Edit Note", "undo step"), note=note)
 
     def _change(self, annotation_id: str, label: str, **changes: str) -> None:

@@ -6,12 +6,17 @@ the article to it; the note of the selected highlight is edited below the list
 could not be placed in the article's current text ("orphans") have their own
 section, with their quote and note, to be deleted or placed by hand on a selection
 (the button says "Re-attach").
+
+A note holds at most ``MAX_NOTE_CHARS`` characters (what an import accepts, and what a
+note search looks at): typing or pasting stops there, and the panel says so.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations.userdata import COLORS, Annotation
 from reader.core.articles.typography import unquoted
+from reader.core.limits import MAX_NOTE_CHARS
 from reader.core.render import short_date
 from reader.core.search.analysis import fold
 from reader.ui.annotations.highlight_layer import color_name
@@ -41,6 +47,11 @@ NOTE_SAVE_MS = 0
 
 
 QUOTE_CHARS = 220  # of a long highlight, the panel shows its start
+NOTE_CHARS = 400  # of a long note, its entry and tooltip show the start (the editor all of it)
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def entry_text(annotation: Annotation) -> str:
@@ -51,9 +62,56 @@ def entry_text(annotation: Annotation) -> str:
         quote = QCoreApplication.translate("AnnotationsPanel", "“{0}”").format(quote)
     lines = [quote]
     if annotation.note:
-        lines.append(f"✎ {annotation.note}")
+        lines.append(f"✎ {_cut(annotation.note, NOTE_CHARS)}")
     lines.append(short_date(annotation.created[:10], current_language()))
     return "\n".join(lines)
+
+
+class NoteEditor(QPlainTextEdit):
+    """A note's editor that holds at most ``MAX_NOTE_CHARS`` characters (counted as
+    Qt counts them, so never more than Python counts): a paste is cut to the room left
+    before it is inserted, and whatever else goes past the limit (a key, a drop, an
+    input method) loses the characters it put just before the cursor."""
+
+    limit_reached = Signal(bool)  # the note is full (True) or has room again (False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = False
+        self.textChanged.connect(self._keep_to_limit)
+
+    def _length(self) -> int:
+        return self.document().characterCount() - 1  # less the closing paragraph mark
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if not source.hasText():
+            return
+        cursor = self.textCursor()
+        room = MAX_NOTE_CHARS - self._length() + cursor.selectionEnd() - cursor.selectionStart()
+        text = source.text()
+        if len(text) > room:
+            cut = QMimeData()
+            cut.setText(text[: max(0, room)])
+            super().insertFromMimeData(cut)
+        else:
+            super().insertFromMimeData(source)
+
+    def _keep_to_limit(self) -> None:
+        over = self._length() - MAX_NOTE_CHARS
+        if over > 0:
+            cursor = self.textCursor()
+            end = cursor.position()
+            cursor.setPosition(max(0, end - over))
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            if self._length() > MAX_NOTE_CHARS:  # the cursor was not after what came in
+                cursor.setPosition(MAX_NOTE_CHARS)
+                cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+                cursor.removeSelectedText()
+        full = self._length() >= MAX_NOTE_CHARS
+        if full != self._full:
+            self._full = full
+            self.limit_reached.emit(full)
 
 
 class AnnotationsPanel(QDockWidget):
@@ -93,7 +151,7 @@ class AnnotationsPanel(QDockWidget):
         layout.addWidget(self.list, 3)
 
         self.note_label = QLabel(self.tr("&Note"))
-        self.note = QPlainTextEdit()
+        self.note = NoteEditor()
         self.note.setObjectName("noteEditor")
         self.note.setAccessibleName(self.tr("Note of the selected highlight"))
         self.note.setPlaceholderText(self.tr("Select a highlight, then write a note here"))
@@ -102,6 +160,16 @@ class AnnotationsPanel(QDockWidget):
         self.note_label.setBuddy(self.note)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note, 1)
+        self.note_full = QLabel(
+            self.tr("This note is full: a note holds at most {0} characters.").format(
+                QLocale().toString(MAX_NOTE_CHARS)
+            )
+        )
+        self.note_full.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_full.setWordWrap(True)
+        self.note_full.setVisible(False)
+        self.note.limit_reached.connect(self._on_note_full)
+        layout.addWidget(self.note_full)
         self.delete_button = QPushButton(self.tr("&Delete Highlight"))
         self.delete_button.setEnabled(False)
         layout.addWidget(self.delete_button)
@@ -203,7 +271,7 @@ class AnnotationsPanel(QDockWidget):
                 continue
             item = QListWidgetItem(color_icon(annotation.color), entry_text(annotation))
             item.setData(ID_ROLE, annotation.id)
-            item.setToolTip(literal(annotation.note or annotation.quote))
+            item.setToolTip(literal(_cut(annotation.note or annotation.quote, NOTE_CHARS)))
             self.list.addItem(item)
         self.list.blockSignals(False)
         if keep:
@@ -224,6 +292,11 @@ class AnnotationsPanel(QDockWidget):
         self.delete_button.setEnabled(annotation is not None)
 
     # --- edits --------------------------------------------------------------------
+
+    def _on_note_full(self, full: bool) -> None:
+        self.note_full.setVisible(full)
+        if full:
+            QApplication.beep()
 
     def flush_note(self) -> None:
         """Save a note being typed now (before the list changes or the app quits)."""

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -39,7 +39,7 @@ from reader.ui.prefs.reading_style import reading_stylesheet
 from reader.ui.reading.caret_mode import CaretMode
 from reader.ui.reading.hit_marks import HitMarks
 from reader.ui.reading.tags_line import with_tags_line
-from reader.ui.session.article_images import local_image_path
+from reader.ui.session.article_images import image_alts, local_image_path, placeholder
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters beyond the BMP
 MIN_SIDE_MARGIN = 24
@@ -64,6 +64,7 @@ class ReadingView(QTextBrowser):
         self._resource_root: Path | None = None
         self._images: dict[Path, QImage] = {}  # by resolved path, read by the worker
         self._html = ""
+        self._alts: dict[str, str] | None = None  # image sources' alt texts, when first asked
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.offsets: OffsetMap | None = None  # reading text ↔ this document
         self._press: QPoint | None = None
@@ -110,6 +111,7 @@ class ReadingView(QTextBrowser):
         self._resource_root = resource_root
         self._images = dict(images or {})
         self._html = body_html
+        self._alts = None
         self._text, self._byline, self._tags_line = text, byline, ""
         self._article = True
         self.setHtml(body_html)
@@ -182,6 +184,7 @@ class ReadingView(QTextBrowser):
         self._article = False
         self.offsets = None
         self._layers.clear()
+        self._alts = None
         self._html = (
             f'<h1 class="title">{html.escape(title)}</h1><p class="byline">{html.escape(text)}</p>'
         )
@@ -191,14 +194,19 @@ class ReadingView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         """Only images of the article's folder, read beforehand by the worker that opened
-        it (never a file opened here: a named pipe blocked the window for good), and
-        never anything remote."""
-        image_kind = QTextDocument.ResourceType.ImageResource.value
-        if getattr(kind, "value", kind) != image_kind or self._resource_root is None:
-            return None
-        path = local_image_path(self._resource_root, url)
+        it, and never anything remote. Whatever is refused is answered all the same (a
+        placeholder image, else nothing): given no answer, Qt would open the URL itself,
+        on this thread, as a file relative to the current folder (``/dev/zero`` never
+        ends, a named pipe never answers, ``../../etc/passwd`` is not the article's)."""
+        if getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value:
+            return QByteArray()  # no style sheet, page or other file is ever loaded
+        path = None if self._resource_root is None else local_image_path(self._resource_root, url)
         image = self._images.get(path) if path is not None else None
-        return self._scaled_image(image) if image is not None else None
+        if image is None:  # refused, or beyond what the worker read: its alt text instead
+            if self._alts is None:
+                self._alts = image_alts(self._html)
+            image = placeholder(self._alts.get(QUrl(url).toString(), ""))
+        return self._scaled_image(image)
 
     def _scaled_image(self, image: QImage) -> QImage:
         """The image, no wider than the measure nor the pane (sharp on high-DPI screens)."""

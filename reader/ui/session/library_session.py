@@ -79,7 +79,10 @@ class LibrarySession(QObject):
     @property
     def read_only_reason(self) -> str:
         """Why nothing can be saved, in the interface's language ("" when it can)."""
-        return read_only_text() if self._library is not None and self._library.read_only else ""
+        library = self._library
+        if library is None or not library.read_only:
+            return ""
+        return read_only_text(library.catalog_read_only)
 
     # --- opening and closing ------------------------------------------------------
 

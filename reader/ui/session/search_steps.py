@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library
 from reader.core.operations import SearchResults, did_you_mean, hit_snippets
-from reader.core.search.snippets import QueryTerms, Snippet, hit_spans
+from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, Snippet, hit_spans
 
 # The list asks for the first FIRST_HITS hits, then (behind the first SCREENFUL
 # snippets and "did you mean") for the rest up to SEARCH_LIMIT, then the other snippets
@@ -27,6 +27,7 @@ FIRST_HITS = 50
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
 SCREENFUL = 12
 SNIPPET_LIMIT = 30
+NOTE_LINE_CHARS = 2 * SNIPPET_CHARS  # of a note's passage in a row, at most (a row shows 3 lines)
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,18 @@ def snippets_html(
     }
     terms: QueryTerms | None = None
     langs = {hit.id: hit.row.lang for hit in results.hits}
-    for article_id, line in notes.items():
+    for article_id, whole in notes.items():
+        line = _cut(whole, NOTE_LINE_CHARS)  # a note can be a book: the row holds a passage
         if "<mark>" not in shown.get(article_id, ""):
             if terms is None:
                 terms = QueryTerms.parse(results.query, notes=True)
             spans = hit_spans(line, terms, langs.get(article_id, ""))
             shown[article_id] = in_highlights.format(Snippet(line, tuple(spans)).html())
     return shown
+
+
+def _cut(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def snippets_to_list(

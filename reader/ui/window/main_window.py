@@ -46,7 +46,7 @@ from reader.ui.window.navigation import Navigation, follow_link
 from reader.ui.window.opening import Opener
 from reader.ui.window.search import WindowSearch
 from reader.ui.window.shortcuts_dialog import ShortcutsDialog
-from reader.ui.window.status_text import show_count
+from reader.ui.window.status_text import show_count, watch_catalog_notice
 
 OPEN_WINDOWS: set[MainWindow] = set()  # windows opened in another's place, kept alive here
 
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         for source in (self.annotator, self.state, self.exports):
             source.message.connect(self.show_notice)
         self.tasks.failed.connect(self.show_notice)
+        self.notice_timer = watch_catalog_notice(self, self.session, self.show_notice)
         self.annotator.reload_needed.connect(self._reload_current)
         self.exports.imported.connect(self._reload_current)
         for tags_known in (self.state.tags_changed, self.state.loaded):  # the filter: live

@@ -1,6 +1,9 @@
 """The status bar's count (how many articles, how many match, what a filter shows) and
 what the list says when it is empty.
 
+What the core noticed about the catalog (another program changed its files) is said
+once in the status bar (:func:`watch_catalog_notice`).
+
 English plurals are chosen here (the English text needs no translation file);
 other languages get theirs from the numerus forms of their ``.ts`` (``%n``). The
 texts are methods of a QObject because lupdate only sees plurals in ``self.tr``.
@@ -8,14 +11,41 @@ texts are methods of a QObject because lupdate only sees plurals in ``self.tr``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from reader.core.annotations.userdata import UserData
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.session.error_text import notice_text
 from reader.ui.session.library_session import LibrarySession, SearchResults
+
+NOTICE_LOOK_MS = 1000  # how often the catalog's notice is looked at (an attribute read)
+
+
+def watch_catalog_notice(
+    parent: QObject, session: LibrarySession, say: Callable[[str], None]
+) -> QTimer:
+    """Tells the reader, once, what the core noticed about the catalog (its files were
+    changed by another program and it was reopened): the notice is set on whichever
+    thread read or wrote the catalog then, so it is looked at here, on a timer."""
+    said: WeakKeyDictionary[UserData, str] = WeakKeyDictionary()  # per library opened
+
+    def look() -> None:
+        userdata = session.userdata
+        if userdata is not None and userdata.notice and said.get(userdata) != userdata.notice:
+            said[userdata] = userdata.notice
+            say(notice_text(userdata.notice))
+
+    timer = QTimer(parent)
+    timer.setInterval(NOTICE_LOOK_MS)
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
 
 
 def show_count(
