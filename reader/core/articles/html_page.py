@@ -37,7 +37,7 @@ from reader.core.articles.bylines import fold
 from reader.core.articles.decoding import DecodeError
 from reader.core.articles.html_figures import carry_figures
 from reader.core.articles.html_markdown import Converted, only_links, strip_links, to_markdown
-from reader.core.articles.html_meta import page_meta
+from reader.core.articles.html_meta import PageMeta, page_meta
 from reader.core.articles.html_source import MHTML_SUFFIXES, decode_page, mhtml_page
 from reader.core.articles.names import display_stem
 from reader.core.limits import MAX_FIELD_CHARS, MAX_PAGE_ELEMENTS, MIN_PAGE_ARTICLE_WORDS
@@ -99,7 +99,7 @@ def parse_page(rel: str, data: bytes) -> Article:
     root = _parse_tree(decoded.text)
     meta = page_meta(root)
     title = meta.title or display_stem(rel)
-    body = _extract(root, title, meta.url, sign_in=_has_password_field(root))
+    body = _extract(root, title, meta, sign_in=_has_password_field(root))
     return Article(
         path=rel,
         title=title[:MAX_FIELD_CHARS],
@@ -138,7 +138,7 @@ def _has_password_field(root: HtmlElement) -> bool:
     )
 
 
-def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extracted:
+def _extract(root: HtmlElement, title: str, meta: PageMeta, sign_in: bool) -> _Extracted:
     from trafilatura import bare_extraction  # slow to import: only once a page is read
 
     _prepare(root)
@@ -156,11 +156,23 @@ def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extract
         carry_figures(body, figures)
     _drop_repeated_title(body, title)
     _drop_dateline(body)
-    prose = _prose_words(body)
-    if prose < MIN_PAGE_ARTICLE_WORDS or (sign_in and prose < 4 * MIN_PAGE_ARTICLE_WORDS):
+    if _prose_words(body) < _least_prose(meta, sign_in):
         raise PageError(_no_article(sign_in))
-    converted = to_markdown(body, url)
+    converted = to_markdown(body, meta.url)
     return _Extracted(converted, count_words(strip_links(converted.markdown)))
+
+
+def _least_prose(meta: PageMeta, sign_in: bool) -> int:
+    """Words of sentences (``_prose_words``) below which the page has no article.
+
+    A page that says it is one article (``PageMeta.declares_article``) is one with a
+    single sentence: a short poem, a note. Others need a paragraph's worth, so that a
+    sign-in form or an index of headlines with a line of text is not taken for one; a
+    page with a password field needs several, sign-in pages often saying a lot.
+    """
+    if sign_in:
+        return 4 * MIN_PAGE_ARTICLE_WORDS
+    return _SENTENCE_WORDS if meta.declares_article else MIN_PAGE_ARTICLE_WORDS
 
 
 def _body(document: object) -> _Element | None:

@@ -1,4 +1,5 @@
-"""``show --format text`` prints the reading text: an image's alt text is not part of it."""
+"""``show --format text`` on saved pages: the reading text, without an image's alt text;
+a short page that says it is an article is shown, not refused."""
 
 from __future__ import annotations
 
@@ -36,3 +37,20 @@ def test_an_images_alt_text_is_shown_in_the_pane_but_not_printed(
     assert "crossed the sound at noon" in result.stdout
     assert "crossed the sound at dusk" in result.stdout
     assert result.stdout.strip() == reading_text(article)
+
+
+def test_a_short_poem_on_a_page_that_says_it_is_an_article_is_shown(
+    library_root: Path, cli: Cli
+) -> None:
+    poem = library_root / "poem.html"
+    poem.write_text(
+        '<html lang="de"><head><meta property="og:type" content="article">'
+        "<title>Die Möglichkeit</title></head><body><nav><a href='/'>Start</a></nav><article>"
+        "<p>„Ich weiß, ich bin müde und sollte das jetzt vielleicht nicht sagen.“</p>"
+        "<p>– „Dann sag es nicht.“</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = cli("show", str(poem), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert "sollte das jetzt vielleicht nicht sagen" in result.stdout
+    assert "Dann sag es nicht" in result.stdout
