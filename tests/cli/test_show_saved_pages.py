@@ -1,5 +1,6 @@
 """``show --format text`` on saved pages: the reading text, without an image's alt text;
-a short page that says it is an article is shown, not refused."""
+nor the credit that ends a caption; a short page that says it is an article is shown,
+not refused."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def test_an_images_alt_text_is_shown_in_the_pane_but_not_printed(
         f"<p>{PROSE}</p>"
         '<figure><img src="https://photos.example.org/ferry.jpg" alt="Photo: Jane Roe"></figure>'
         f"<p>{PROSE.replace('noon', 'dusk')}</p>"
-        "</article></body></html>",
+        "<figure><figcaption>The ferry at the pier. (Quelle: John Doe/Unsplash)</figcaption>"
+        "</figure></article></body></html>",
         encoding="utf-8",
     )
     article = parse_bytes(page.name, page.read_bytes())
@@ -33,7 +35,8 @@ def test_an_images_alt_text_is_shown_in_the_pane_but_not_printed(
 
     result = cli("show", str(page), "--format", "text")
     assert result.returncode == 0, result.stderr
-    assert "Jane Roe" not in result.stdout
+    assert "Jane Roe" not in result.stdout and "John Doe" not in result.stdout
+    assert "The ferry at the pier." in result.stdout
     assert "crossed the sound at noon" in result.stdout
     assert "crossed the sound at dusk" in result.stdout
     assert result.stdout.strip() == reading_text(article)

@@ -100,3 +100,15 @@ def test_a_sentence_alone_is_no_article_on_a_page_that_does_not_say_it_is_one() 
     links = "".join(f"<li><a href='/{n}'>{step}</a></li>" for n, step in enumerate(STEPS))
     declared = page("en", f"<ul>{links}</ul>", '<meta property="og:type" content="article">')
     assert parse_bytes("links.html", declared).error is not None  # headlines are no sentence
+
+
+def test_the_credit_that_ends_a_caption_goes_and_the_caption_stays() -> None:
+    steps = "".join(f"<p>{step}</p>" for step in STEPS)
+    figure = (
+        "<figure><img src='https://cdn.example.org/p.jpg' alt=''>"
+        "<figcaption>The <b>first</b> pancake is always for the cook. "
+        "(Foto: Jo Baker/Studio)</figcaption></figure>"
+    )
+    text = reading_text(parse_bytes("pancakes.html", page("en", steps + figure)))
+    assert "The first pancake is always for the cook." in text
+    assert "Jo Baker" not in text and "Foto" not in text

@@ -50,11 +50,13 @@ _DATELINE = re.compile(r"\b(?:publi[ée]e?s?|published|posted|mis a jour|updated
 _DATELINE_WORDS = 16
 _SENTENCE_WORDS = 8
 _SOFT_HYPHEN = "\xad"
-_CREDIT = re.compile(
-    r"\(?\s*(?:©|\(c\)|(?:photo|foto|bild|image|picture|quelle|source|credit|cr[ée]dit)s?"
-    r"(?:\s+photos?)?\s*:)",
-    re.IGNORECASE,
+_CREDIT_MARK = (
+    r"(?:©|\(c\)|(?:photo|foto|bild|image|picture|quelle|source|credit|cr[ée]dit)s?"
+    r"(?:\s+photos?)?\s*:)"
 )
+_CREDIT = re.compile(rf"\(?\s*{_CREDIT_MARK}", re.IGNORECASE)
+# "A stag at dusk. (Foto: J. Roe/DJV)": the credit in brackets that ends a caption.
+_TRAILING_CREDIT = re.compile(rf"\s*\(\s*{_CREDIT_MARK}[^()]*\)\s*$", re.IGNORECASE)
 _CREDIT_WORDS = 8
 _CREDIT_TAGS = ("figcaption", "p", "span", "small", "div", "cite", "em", "i")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, Han
@@ -196,6 +198,7 @@ def _prepare(root: HtmlElement) -> None:
             credit.drop_tree()  # keeps its tail
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops captions; a caption is part of the article
+        _drop_trailing_credit(caption)
     for figure in root.iter("figure"):
         figure.tag = "div"  # without images, trafilatura drops a figure, caption and all
     for hidden in list(root.iter(*_NEVER_SHOWN)):
@@ -210,6 +213,20 @@ def _is_credit(element: HtmlElement) -> bool:
         return False
     text = " ".join(element.text_content().split())
     return len(text.split()) <= _CREDIT_WORDS and _CREDIT.match(text) is not None
+
+
+def _drop_trailing_credit(caption: HtmlElement) -> None:
+    """The credit that ends a caption goes (see ``_is_credit``); the caption stays."""
+    last = caption[-1] if len(caption) else None
+    text = caption.text if last is None else last.tail
+    found = _TRAILING_CREDIT.search(text or "")
+    if found is None or len(found.group().split()) > _CREDIT_WORDS or not text:
+        return
+    kept = text[: found.start()]
+    if last is None:
+        caption.text = kept
+    else:
+        last.tail = kept
 
 
 def _prose_words(body: _Element) -> int:
