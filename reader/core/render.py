@@ -70,6 +70,7 @@ _BYLINE_WORDS = {
     "fr": ("{n} mots", "1 mot", "{n} min de lecture"),
 }
 # "[^<>]*": from each "<img" the scan stops at the next tag, so the whole pass is linear.
+IMAGE_ALT_CLASS = "image-alt"  # of the text shown in place of an image that cannot show
 _IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -145,7 +146,7 @@ def _remote_images_as_text(raw: str) -> str:
                 return match.group().replace('src="', 'src="./', 1)
             return match.group()  # a local image: kept (the pane loads it from the folder)
         alt = html.unescape(attributes.get("alt", "")).strip() or "image"
-        return f'<em class="image-alt">[{html.escape(alt)}]</em>'
+        return f'<em class="{IMAGE_ALT_CLASS}">[{html.escape(alt)}]</em>'
 
     return _IMG.sub(replace, raw)
 

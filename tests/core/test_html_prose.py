@@ -1,6 +1,7 @@
 """Saved pages whose article is not in paragraphs of spaced words still have one: text
 in Chinese or Japanese, a recipe's steps in a list; soft hyphens do not split words;
-captions stay, photo credits go; the heading that repeats the title goes."""
+captions stay, photo credits go; the heading that repeats the title goes; a page that
+says it is an article is one with a single sentence."""
 
 from __future__ import annotations
 
@@ -23,9 +24,12 @@ STEPS = (
 )
 
 
-def page(lang: str, body: str) -> bytes:
+POEM = "<p>„Ich weiß, ich bin müde und sollte das jetzt vielleicht nicht sagen.“</p><p>Gut.</p>"
+
+
+def page(lang: str, body: str, head: str = "") -> bytes:
     html = (
-        f'<html lang="{lang}"><head><meta charset="utf-8"><title>Page</title></head>'
+        f'<html lang="{lang}"><head><meta charset="utf-8"><title>Page</title>{head}</head>'
         f"<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
     )
     return html.encode("utf-8")
@@ -77,3 +81,34 @@ def test_a_heading_that_repeats_the_title_goes_even_after_a_menu() -> None:
     assert article.title == "Notes on repairing a mantel clock"
     assert "Notes on repairing" not in article.body
     assert "Guestbook" not in article.body  # the menu, whose "Home" is no link
+
+
+def test_a_page_that_says_it_is_an_article_is_one_with_a_single_sentence() -> None:
+    for head in (
+        '<meta property="og:type" content="article">',
+        '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
+    ):
+        article = parse_bytes("poem.html", page("de", POEM, head))
+        assert article.error is None, article.error
+        assert "sollte das jetzt vielleicht nicht sagen" in reading_text(article)
+
+
+def test_a_sentence_alone_is_no_article_on_a_page_that_does_not_say_it_is_one() -> None:
+    for head in ("", '<meta property="og:type" content="website">'):
+        article = parse_bytes("poem.html", page("de", POEM, head))
+        assert article.error is not None and article.error.startswith("no article found")
+    links = "".join(f"<li><a href='/{n}'>{step}</a></li>" for n, step in enumerate(STEPS))
+    declared = page("en", f"<ul>{links}</ul>", '<meta property="og:type" content="article">')
+    assert parse_bytes("links.html", declared).error is not None  # headlines are no sentence
+
+
+def test_the_credit_that_ends_a_caption_goes_and_the_caption_stays() -> None:
+    steps = "".join(f"<p>{step}</p>" for step in STEPS)
+    figure = (
+        "<figure><img src='https://cdn.example.org/p.jpg' alt=''>"
+        "<figcaption>The <b>first</b> pancake is always for the cook. "
+        "(Foto: Jo Baker/Studio)</figcaption></figure>"
+    )
+    text = reading_text(parse_bytes("pancakes.html", page("en", steps + figure)))
+    assert "The first pancake is always for the cook." in text
+    assert "Jo Baker" not in text and "Foto" not in text

@@ -4,7 +4,11 @@ Highlights are anchored on this text (offsets of the W3C TextPositionSelector,
 the quote of the TextQuoteSelector), so the command line can re-anchor them
 exactly as the window does, without Qt. It is the title, then the rendered body:
 one line per block (paragraph, heading, list item, table cell, line of code),
-whitespace collapsed as a browser collapses it, images left out. The byline is
+whitespace collapsed as a browser collapses it, images left out: a local image, and
+the placeholder (``[its alt text]``) the pane shows for one that cannot show. An
+image's alt text describes the image for who cannot see it; it is not the article's
+prose, so a highlight never anchors on it and ``show --format text`` does not print
+it. The byline is
 not part of it: it is made by the app (and its language may change), not read
 from the article. The window maps it onto its own document (``ui.text_map``).
 
@@ -20,7 +24,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from reader.core.articles.article import Article
-from reader.core.render import Rendered, render_body
+from reader.core.render import IMAGE_ALT_CLASS, Rendered, render_body
 
 _BLOCKS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "tr",
@@ -55,8 +59,15 @@ class _TextParser(HTMLParser):
         self._lines: list[str] = []
         self._current: list[str] = []
         self._pre = 0
+        self._image_alt = 0  # depth inside a placeholder of an image (see the module)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._image_alt:
+            self._image_alt += tag == "em"
+            return
+        if tag == "em" and ("class", IMAGE_ALT_CLASS) in attrs:
+            self._image_alt = 1
+            return
         if tag in _BLOCKS:
             self._break()
         if tag == "pre":
@@ -65,12 +76,17 @@ class _TextParser(HTMLParser):
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
+        if self._image_alt:
+            self._image_alt -= tag == "em"
+            return
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
         if tag in _BLOCKS:
             self._break()
 
     def handle_data(self, data: str) -> None:
+        if self._image_alt:
+            return
         if self._pre:
             first, *rest = data.split("\n")
             self._current.append(first)

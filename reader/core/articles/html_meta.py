@@ -10,7 +10,9 @@
 - address (url): ``og:url``, else ``<link rel="canonical">``, when it is an absolute
   ``http``/``https`` address;
 - language: ``<html lang>`` (or ``xml:lang``), ``<meta http-equiv="content-language">``,
-  ``og:locale``.
+  ``og:locale``;
+- whether the page says it is one article: ``og:type`` ``article``, or a JSON-LD
+  item of a type of article (``NewsArticle``, ``BlogPosting``…).
 
 Whatever is missing falls back as for text files (the file's name as title; the
 language detected from the text). Every field is cut to ``MAX_FIELD_CHARS``.
@@ -47,6 +49,7 @@ class PageMeta:
     source: str = ""
     lang: str = ""
     url: str = ""
+    declares_article: bool = False
 
 
 def page_meta(root: HtmlElement) -> PageMeta:
@@ -61,6 +64,8 @@ def page_meta(root: HtmlElement) -> PageMeta:
         source=(site or publisher or author)[:MAX_FIELD_CHARS],
         lang=_lang(root, metas),
         url=_url(root, metas),
+        declares_article=metas.get("og:type", "").strip().lower() == "article"
+        or any(_is_article(item) for item in items),
     )
 
 

@@ -37,7 +37,7 @@ from reader.core.articles.bylines import fold
 from reader.core.articles.decoding import DecodeError
 from reader.core.articles.html_figures import carry_figures
 from reader.core.articles.html_markdown import Converted, only_links, strip_links, to_markdown
-from reader.core.articles.html_meta import page_meta
+from reader.core.articles.html_meta import PageMeta, page_meta
 from reader.core.articles.html_source import MHTML_SUFFIXES, decode_page, mhtml_page
 from reader.core.articles.names import display_stem
 from reader.core.limits import MAX_FIELD_CHARS, MAX_PAGE_ELEMENTS, MIN_PAGE_ARTICLE_WORDS
@@ -50,11 +50,13 @@ _DATELINE = re.compile(r"\b(?:publi[ée]e?s?|published|posted|mis a jour|updated
 _DATELINE_WORDS = 16
 _SENTENCE_WORDS = 8
 _SOFT_HYPHEN = "\xad"
-_CREDIT = re.compile(
-    r"\(?\s*(?:©|\(c\)|(?:photo|foto|bild|image|picture|quelle|source|credit|cr[ée]dit)s?"
-    r"(?:\s+photos?)?\s*:)",
-    re.IGNORECASE,
+_CREDIT_MARK = (
+    r"(?:©|\(c\)|(?:photo|foto|bild|image|picture|quelle|source|credit|cr[ée]dit)s?"
+    r"(?:\s+photos?)?\s*:)"
 )
+_CREDIT = re.compile(rf"\(?\s*{_CREDIT_MARK}", re.IGNORECASE)
+# "A stag at dusk. (Foto: J. Roe/DJV)": the credit in brackets that ends a caption.
+_TRAILING_CREDIT = re.compile(rf"\s*\(\s*{_CREDIT_MARK}[^()]*\)\s*$", re.IGNORECASE)
 _CREDIT_WORDS = 8
 _CREDIT_TAGS = ("figcaption", "p", "span", "small", "div", "cite", "em", "i")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana, Han
@@ -99,7 +101,7 @@ def parse_page(rel: str, data: bytes) -> Article:
     root = _parse_tree(decoded.text)
     meta = page_meta(root)
     title = meta.title or display_stem(rel)
-    body = _extract(root, title, meta.url, sign_in=_has_password_field(root))
+    body = _extract(root, title, meta, sign_in=_has_password_field(root))
     return Article(
         path=rel,
         title=title[:MAX_FIELD_CHARS],
@@ -138,7 +140,7 @@ def _has_password_field(root: HtmlElement) -> bool:
     )
 
 
-def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extracted:
+def _extract(root: HtmlElement, title: str, meta: PageMeta, sign_in: bool) -> _Extracted:
     from trafilatura import bare_extraction  # slow to import: only once a page is read
 
     _prepare(root)
@@ -156,11 +158,23 @@ def _extract(root: HtmlElement, title: str, url: str, sign_in: bool) -> _Extract
         carry_figures(body, figures)
     _drop_repeated_title(body, title)
     _drop_dateline(body)
-    prose = _prose_words(body)
-    if prose < MIN_PAGE_ARTICLE_WORDS or (sign_in and prose < 4 * MIN_PAGE_ARTICLE_WORDS):
+    if _prose_words(body) < _least_prose(meta, sign_in):
         raise PageError(_no_article(sign_in))
-    converted = to_markdown(body, url)
+    converted = to_markdown(body, meta.url)
     return _Extracted(converted, count_words(strip_links(converted.markdown)))
+
+
+def _least_prose(meta: PageMeta, sign_in: bool) -> int:
+    """Words of sentences (``_prose_words``) below which the page has no article.
+
+    A page that says it is one article (``PageMeta.declares_article``) is one with a
+    single sentence: a short poem, a note. Others need a paragraph's worth, so that a
+    sign-in form or an index of headlines with a line of text is not taken for one; a
+    page with a password field needs several, sign-in pages often saying a lot.
+    """
+    if sign_in:
+        return 4 * MIN_PAGE_ARTICLE_WORDS
+    return _SENTENCE_WORDS if meta.declares_article else MIN_PAGE_ARTICLE_WORDS
 
 
 def _body(document: object) -> _Element | None:
@@ -184,6 +198,7 @@ def _prepare(root: HtmlElement) -> None:
             credit.drop_tree()  # keeps its tail
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops captions; a caption is part of the article
+        _drop_trailing_credit(caption)
     for figure in root.iter("figure"):
         figure.tag = "div"  # without images, trafilatura drops a figure, caption and all
     for hidden in list(root.iter(*_NEVER_SHOWN)):
@@ -198,6 +213,20 @@ def _is_credit(element: HtmlElement) -> bool:
         return False
     text = " ".join(element.text_content().split())
     return len(text.split()) <= _CREDIT_WORDS and _CREDIT.match(text) is not None
+
+
+def _drop_trailing_credit(caption: HtmlElement) -> None:
+    """The credit that ends a caption goes (see ``_is_credit``); the caption stays."""
+    last = caption[-1] if len(caption) else None
+    text = caption.text if last is None else last.tail
+    found = _TRAILING_CREDIT.search(text or "")
+    if found is None or len(found.group().split()) > _CREDIT_WORDS or not text:
+        return
+    kept = text[: found.start()]
+    if last is None:
+        caption.text = kept
+    else:
+        last.tail = kept
 
 
 def _prose_words(body: _Element) -> int:
