@@ -136,7 +136,8 @@ MAX_PAGE_ELEMENTS = 200_000
 # A JSON-LD block read for the page's date, source and title: real ones are a few KB.
 MAX_JSON_LD_CHARS = 256 * 1024
 # Fewer words than this in the extracted paragraphs, and the page has no article (a
-# sign-in form, an index of links): it is listed with that reason.
+# sign-in form, an index of links): it is listed with that reason. A page that says it is
+# an article (og:type, JSON-LD) needs only one sentence: the site's word is evidence.
 MIN_PAGE_ARTICLE_WORDS = 25
 
 # --- the reading pane (the window) ------------------------------------------------------
