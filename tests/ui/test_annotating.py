@@ -308,3 +308,17 @@ def test_a_note_typed_just_before_opening_another_article_is_kept(
     qtbot.keyClicks(window.panel.note, "Check this source")
     open_article(qtbot, window, "The harbour")
     assert [a.note for a in saved(window)] == ["Check this source"]
+
+
+def test_copy_with_citation_is_offered_where_a_selection_is_right_clicked(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_article(qtbot, window, "Le Mali")
+    select_words(window, "renforcer sa sécurité")
+    point = window.reading.cursorRect(window.reading.textCursor()).center()
+    window.reading.customContextMenuRequested.emit(point)
+    menu = window.annotator.context_menu
+    assert menu is not None
+    cited = [a for a in menu.actions() if a.shortcut().toString() == "Ctrl+Shift+C"]
+    assert cited and cited[0].isEnabled()
+    menu.close()

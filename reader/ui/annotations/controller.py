@@ -104,6 +104,9 @@ class AnnotationController(QObject):
         self.unsaved_reason = ""  # why changes cannot be saved now
         self.popup_menu: QMenu | None = None
         self.context_menu: QMenu | None = None
+        # Shown beside the pane's own Copy in its context menu (Copy with Citation), so
+        # that a reader who right-clicks a selection finds it.
+        self.copy_actions: list[QAction] = []
         self._build_actions()
         view.selection_finished.connect(self._on_selection)
         view.selectionChanged.connect(self._on_selection_changed)
@@ -347,6 +350,7 @@ class AnnotationController(QObject):
         # Owned here while it is shown (Python would collect it), until the next one.
         self.context_menu = _replaced(self.context_menu, menu)
         placed = self.layer.at(self.view.cursorForPosition(point).position())
+        menu.addActions(self.copy_actions)
         menu.addSeparator()
         menu.addAction(self.highlight_action)
         menu.addAction(self.note_action)

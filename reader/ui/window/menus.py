@@ -87,6 +87,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     edit_menu.addActions([annotator.undo_action, annotator.redo_action])
     citation = CitationCopier(annotator, parts.list_actions.model, parts.list_actions.root, window)
     edit_menu.addAction(citation.action)  # beside the pane's plain copy (Ctrl+C)
+    annotator.copy_actions.append(citation.action)  # and in the pane's context menu
     edit_menu.addSeparator()
     find = QAction(QCoreApplication.translate("WindowMenus", "&Search Articles"), window)
     find.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("/")])
