@@ -138,6 +138,12 @@ MAX_JSON_LD_CHARS = 256 * 1024
 # Fewer words than this in the extracted paragraphs, and the page has no article (a
 # sign-in form, an index of links): it is listed with that reason.
 MIN_PAGE_ARTICLE_WORDS = 25
+# Runs of text in a page's paragraphs (a paragraph's text is one run, and one more at
+# each link or emphasis in it). Extraction gathers all of them in one call of the XML
+# library, whose time grows with the square of their number (40,000 take seconds, 90,000
+# a minute) and which no time budget can interrupt. A long article has a few thousand;
+# a book saved as one page tens of thousands. Past it the page is listed as too complex.
+MAX_PAGE_TEXT_RUNS = 20_000
 # Seconds of extraction per page, checked between the calls extraction makes (as
 # MAX_RENDER_SECONDS is). Extraction's cost grows faster than the page: tens of
 # thousands of paragraphs, each a few bytes, take minutes and gigabytes while under
@@ -260,6 +266,11 @@ DOCUMENTED: tuple[Documented, ...] = (
     Documented("MAX_PAGE_ELEMENTS", "elements", "the saved page is listed as too complex"),
     Documented(
         "MAX_JSON_LD_CHARS", "characters a block", "that JSON-LD block is not read for metadata"
+    ),
+    Documented(
+        "MAX_PAGE_TEXT_RUNS",
+        "runs of text in paragraphs",
+        "the saved page is listed as too complex",
     ),
     Documented("MAX_PAGE_SECONDS", "seconds a page", "the saved page is listed as too complex"),
     Documented(

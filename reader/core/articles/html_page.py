@@ -48,6 +48,7 @@ from reader.core.limits import (
     MAX_FIELD_CHARS,
     MAX_PAGE_ELEMENTS,
     MAX_PAGE_SECONDS,
+    MAX_PAGE_TEXT_RUNS,
     MIN_PAGE_ARTICLE_WORDS,
 )
 
@@ -136,7 +137,19 @@ def _parse_tree(text: str) -> HtmlElement:
     size = sum(1 for _ in root.iter())
     if size > MAX_PAGE_ELEMENTS:
         raise PageError(f"page too complex ({size:,} elements; limit {MAX_PAGE_ELEMENTS:,})")
+    runs = sum(_text_runs(paragraph) for paragraph in root.iter("p"))
+    if runs > MAX_PAGE_TEXT_RUNS:
+        raise PageError(
+            f"page too complex ({runs:,} runs of text in paragraphs; limit {MAX_PAGE_TEXT_RUNS:,})"
+        )
     return root
+
+
+def _text_runs(paragraph: HtmlElement) -> int:
+    """The paragraph's own text, and each text and tail inside it (its links, emphasis)."""
+    return bool(paragraph.text) + sum(
+        bool(inner.text) + bool(inner.tail) for inner in paragraph.iterdescendants()
+    )
 
 
 def _within_seconds(work: Callable[[], _T], seconds: float) -> _T:

@@ -110,10 +110,11 @@ def mhtml_page(data: bytes) -> DecodedText:
     Raises :class:`DecodeError` when there is none.
     """
     try:  # compat32: the default policy parses each header, ten times slower
-        message = email.message_from_bytes(_first_parts(data), policy=email.policy.compat32)
+        read = _first_parts(data)
+        message = email.message_from_bytes(read, policy=email.policy.compat32)
         parts = list(message.walk())
     except RecursionError:  # sections the count did not see (lines ending in a bare CR)
-        raise DecodeError(_too_many_sections(MAX_PAGE_SECTIONS + 1)) from None
+        raise DecodeError(_too_many_sections(None)) from None
     for part in parts:
         if part.get_content_type() != "text/html":
             continue
@@ -128,6 +129,8 @@ def mhtml_page(data: bytes) -> DecodedText:
             except UnicodeDecodeError:
                 pass  # declared wrongly: as the page itself says, or as any text
         return decode_page(payload)
+    if len(read) < len(data):
+        raise DecodeError(f"no web page in the first {MAX_PAGE_PARTS:,} parts of this MHTML file")
     raise DecodeError("no web page in this MHTML file")
 
 
@@ -151,8 +154,9 @@ def _first_parts(data: bytes) -> bytes:
     return data if beyond is None else data[: beyond.start()]
 
 
-def _too_many_sections(count: int) -> str:
-    return f"too many nested sections in this page archive ({count:,}; limit {MAX_PAGE_SECTIONS:,})"
+def _too_many_sections(count: int | None) -> str:
+    counted = f"{count:,}; " if count is not None else ""
+    return f"too many nested sections in this page archive ({counted}limit {MAX_PAGE_SECTIONS:,})"
 
 
 def _payload(part: Message) -> bytes | None:
