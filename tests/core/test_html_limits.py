@@ -16,6 +16,7 @@ from reader.cli import main
 from reader.core import limits
 from reader.core.articles.formats import parse_bytes
 
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = b"<p>" + b"The harbour woke slowly under a grey and patient sky. " * 8 + b"</p>"
 HTML = b"<html><head><title>Harbour</title></head><body><article>" + ARTICLE + b"</article>"
 ARCHIVE = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n'
@@ -88,7 +89,12 @@ def test_a_huge_page_is_refused_within_bounded_memory(tmp_path: Path) -> None:
         "print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, "-c", script],
+        cwd=ROOT,  # this tree's reader
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     code, peak_kb = map(int, done.stdout.split())
     assert code == 1
