@@ -139,6 +139,28 @@ MAX_JSON_LD_CHARS = 256 * 1024
 # sign-in form, an index of links): it is listed with that reason. A page that says it is
 # an article (og:type, JSON-LD) needs only one sentence: the site's word is evidence.
 MIN_PAGE_ARTICLE_WORDS = 25
+# Runs of text in a page's paragraphs (a paragraph's text is one run, and one more at
+# each link or emphasis in it). Extraction gathers all of them in one call of the XML
+# library, whose time grows with the square of their number (40,000 take seconds, 90,000
+# a minute) and which no time budget can interrupt. A long article has a few thousand;
+# a book saved as one page tens of thousands. Past it the page is listed as too complex.
+MAX_PAGE_TEXT_RUNS = 20_000
+# Seconds of extraction per page, checked between the calls extraction makes (as
+# MAX_RENDER_SECONDS is). Extraction's cost grows faster than the page: tens of
+# thousands of paragraphs, each a few bytes, take minutes and gigabytes while under
+# every size limit. Past it the page is listed as too complex. It is a time, so a page
+# near it could be read on a fast machine and not on a slow one: it is set several times
+# above what the longest real pages need.
+MAX_PAGE_SECONDS = 5.0
+# Parts of a single-file page (.mhtml) read: the page and each image, style sheet and
+# font it uses are a part each, and browsers write the page first. A heavy page has a
+# few hundred; reading each costs time, so past this many the rest are not read.
+MAX_PAGE_PARTS = 10_000
+# Multipart sections (and enclosed messages) of a single-file page: a browser writes one,
+# sometimes a few. Each may nest inside the one before, and Python's MIME parser
+# recurses per level (thousands end in RecursionError), so an archive with more is
+# listed with that reason instead of being parsed.
+MAX_PAGE_SECTIONS = 32
 
 # --- the reading pane (the window) ------------------------------------------------------
 
@@ -245,6 +267,22 @@ DOCUMENTED: tuple[Documented, ...] = (
     Documented("MAX_PAGE_ELEMENTS", "elements", "the saved page is listed as too complex"),
     Documented(
         "MAX_JSON_LD_CHARS", "characters a block", "that JSON-LD block is not read for metadata"
+    ),
+    Documented(
+        "MAX_PAGE_TEXT_RUNS",
+        "runs of text in paragraphs",
+        "the saved page is listed as too complex",
+    ),
+    Documented("MAX_PAGE_SECONDS", "seconds a page", "the saved page is listed as too complex"),
+    Documented(
+        "MAX_PAGE_PARTS",
+        "parts a page archive",
+        "the rest of a single-file page (.mhtml) is not read",
+    ),
+    Documented(
+        "MAX_PAGE_SECTIONS",
+        "multipart sections",
+        'the single-file page is listed with "too many nested sections"',
     ),
     Documented(
         "MIN_PAGE_ARTICLE_WORDS",

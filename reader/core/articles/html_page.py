@@ -24,9 +24,13 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from types import FrameType
+from typing import Any, TypeVar
 
 import lxml.html
 from lxml.etree import ParserError, _Element
@@ -40,7 +44,13 @@ from reader.core.articles.html_markdown import Converted, only_links, strip_link
 from reader.core.articles.html_meta import PageMeta, page_meta
 from reader.core.articles.html_source import MHTML_SUFFIXES, decode_page, mhtml_page
 from reader.core.articles.names import display_stem
-from reader.core.limits import MAX_FIELD_CHARS, MAX_PAGE_ELEMENTS, MIN_PAGE_ARTICLE_WORDS
+from reader.core.limits import (
+    MAX_FIELD_CHARS,
+    MAX_PAGE_ELEMENTS,
+    MAX_PAGE_SECONDS,
+    MAX_PAGE_TEXT_RUNS,
+    MIN_PAGE_ARTICLE_WORDS,
+)
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", *MHTML_SUFFIXES})
 NO_ARTICLE = "no article found in this page"
@@ -69,6 +79,7 @@ _OPTIONS: dict[str, Any] = {
 }  # fmt: skip
 _SITE_CHROME = frozenset({"header", "nav", "aside", "footer"})
 _FIRST_BLOCKS = frozenset({"head", "p", "list", "quote", "graphic", "code"})  # not table: layout
+_T = TypeVar("_T")
 
 
 # Trafilatura logs each page it finds nothing in as a warning: here that is a result.
@@ -101,7 +112,8 @@ def parse_page(rel: str, data: bytes) -> Article:
     root = _parse_tree(decoded.text)
     meta = page_meta(root)
     title = meta.title or display_stem(rel)
-    body = _extract(root, title, meta, sign_in=_has_password_field(root))
+    sign_in = _has_password_field(root)
+    body = _within_seconds(lambda: _extract(root, title, meta, sign_in), MAX_PAGE_SECONDS)
     return Article(
         path=rel,
         title=title[:MAX_FIELD_CHARS],
@@ -127,7 +139,49 @@ def _parse_tree(text: str) -> HtmlElement:
     size = sum(1 for _ in root.iter())
     if size > MAX_PAGE_ELEMENTS:
         raise PageError(f"page too complex ({size:,} elements; limit {MAX_PAGE_ELEMENTS:,})")
+    runs = sum(_text_runs(paragraph) for paragraph in root.iter("p"))
+    if runs > MAX_PAGE_TEXT_RUNS:
+        raise PageError(
+            f"page too complex ({runs:,} runs of text in paragraphs; limit {MAX_PAGE_TEXT_RUNS:,})"
+        )
     return root
+
+
+def _text_runs(paragraph: HtmlElement) -> int:
+    """The paragraph's own text, and each text and tail inside it (its links, emphasis)."""
+    return bool(paragraph.text) + sum(
+        bool(inner.text) + bool(inner.tail) for inner in paragraph.iterdescendants()
+    )
+
+
+def _within_seconds(work: Callable[[], _T], seconds: float) -> _T:
+    """``work()``, stopped with PageError after ``seconds``: the clock is read every 32
+    calls it makes (Python functions and builtins alike), through this thread's profile
+    hook, as the Markdown renderer's budget is; the previous hook is put back after."""
+    deadline = time.monotonic() + seconds
+    countdown = 32
+
+    def check(frame: FrameType, event: str, arg: Any) -> None:
+        nonlocal countdown
+        countdown -= 1
+        if countdown <= 0:
+            countdown = 32
+            if time.monotonic() > deadline:
+                raise _OverBudget
+
+    previous = sys.getprofile()
+    sys.setprofile(check)
+    try:
+        return work()
+    except _OverBudget:
+        raise PageError(f"page too complex (over {seconds:g} s of extraction)") from None
+    finally:
+        sys.setprofile(previous)
+
+
+class _OverBudget(BaseException):
+    """Raised inside the work by the profile hook, caught around it: a BaseException,
+    as the libraries it runs catch every Exception (and would go on working)."""
 
 
 def _has_password_field(root: HtmlElement) -> bool:

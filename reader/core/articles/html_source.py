@@ -12,7 +12,12 @@ charset whose bytes are valid UTF-8 beyond ASCII (an editor re-saved it as UTF-8
 kept its ``<meta>``: such bytes are almost never meant as Windows-1252).
 
 A single-file page (``.mhtml``/``.mht``, a MIME message) gives its first ``text/html``
-part, decoded by the charset of that part.
+part, decoded by the charset of that part. Only its first ``MAX_PAGE_PARTS`` parts are
+read (browsers write the page first, then its images, styles and fonts), and an archive
+of more than ``MAX_PAGE_SECTIONS`` multipart sections is refused before it is parsed:
+the MIME parser recurses once per nested section. Both are counted on the bytes, by the
+``Content-Type`` headers and the boundary lines, so that no parser runs on a hostile
+archive first.
 """
 
 from __future__ import annotations
@@ -20,10 +25,13 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import itertools
 import re
-from email.message import EmailMessage
+from email.errors import InvalidBase64LengthDefect
+from email.message import Message
 
 from reader.core.articles.decoding import DecodedText, DecodeError, decode, looks_binary
+from reader.core.limits import MAX_PAGE_PARTS, MAX_PAGE_SECTIONS
 
 MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
 _SNIFF_BYTES = 4096  # browsers look in the first 1,024; saved pages put comments first
@@ -42,6 +50,12 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")  # lxml refuses it in a str
+# A header that opens a section of parts (its continuation lines with it).
+_SECTION_HEADER = re.compile(
+    rb"^content-type:[ \t]*(?:\r?\n[ \t]+)?(?:multipart|message)/[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]+)"|([^\s;"]+))""", re.IGNORECASE)
 
 
 def declared_charset(data: bytes) -> str:
@@ -95,12 +109,17 @@ def mhtml_page(data: bytes) -> DecodedText:
 
     Raises :class:`DecodeError` when there is none.
     """
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() != "text/html" or not isinstance(part, EmailMessage):
+    try:  # compat32: the default policy parses each header, ten times slower
+        read = _first_parts(data)
+        message = email.message_from_bytes(read, policy=email.policy.compat32)
+        parts = list(message.walk())
+    except RecursionError:  # sections the count did not see (lines ending in a bare CR)
+        raise DecodeError(_too_many_sections(None)) from None
+    for part in parts:
+        if part.get_content_type() != "text/html":
             continue
-        payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes):
+        payload = _payload(part)
+        if payload is None:
             continue
         label = part.get_content_charset() or ""
         codec = declared_charset(f'<meta charset="{label}">'.encode("ascii", "replace"))
@@ -110,7 +129,53 @@ def mhtml_page(data: bytes) -> DecodedText:
             except UnicodeDecodeError:
                 pass  # declared wrongly: as the page itself says, or as any text
         return decode_page(payload)
+    if len(read) < len(data):
+        raise DecodeError(f"no web page in the first {MAX_PAGE_PARTS:,} parts of this MHTML file")
     raise DecodeError("no web page in this MHTML file")
+
+
+def _first_parts(data: bytes) -> bytes:
+    """The archive up to its ``MAX_PAGE_PARTS``-th part; DecodeError past MAX_PAGE_SECTIONS."""
+    headers = _SECTION_HEADER.findall(data)
+    if len(headers) > MAX_PAGE_SECTIONS:
+        raise DecodeError(_too_many_sections(len(headers)))
+    boundaries = set()
+    for header in headers:
+        found = _BOUNDARY.search(header)
+        if found is not None:
+            boundaries.add(found.group(1) or found.group(2))
+    if not boundaries:
+        return data
+    ordered = sorted(boundaries, key=len, reverse=True)  # the longest of a shared prefix
+    delimiter = re.compile(
+        rb"^--(?:" + b"|".join(map(re.escape, ordered)) + rb")[ \t]*\r?$", re.MULTILINE
+    )
+    beyond = next(itertools.islice(delimiter.finditer(data), MAX_PAGE_PARTS, None), None)
+    return data if beyond is None else data[: beyond.start()]
+
+
+def _too_many_sections(count: int | None) -> str:
+    counted = f"{count:,}; " if count is not None else ""
+    return f"too many nested sections in this page archive ({counted}limit {MAX_PAGE_SECTIONS:,})"
+
+
+def _payload(part: Message) -> bytes | None:
+    """The part's bytes, decoded from its transfer encoding; None when it has none.
+
+    DecodeError when its base64 cannot be decoded: the parser then gives the encoded
+    text back (or nothing), which would be read as the page.
+    """
+    before = len(part.defects)
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return None
+    undecodable = any(isinstance(d, InvalidBase64LengthDefect) for d in part.defects[before:])
+    raw = part.get_payload(decode=False)
+    if undecodable or (not payload and isinstance(raw, str) and raw.strip()):
+        encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+        why = f" (bad {encoding})" if encoding else ""
+        raise DecodeError(f"the web page in this archive could not be decoded{why}")
+    return payload
 
 
 def _without_declaration(text: str) -> str:
