@@ -5,6 +5,7 @@ than one request."""
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import shutil
@@ -16,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QLockFile
 from pytestqt.qtbot import QtBot
 
@@ -181,3 +184,32 @@ def test_peer_uid_reads_who_is_at_the_other_end() -> None:
     with left, right:
         assert instance_protocol.peer_uid(left.fileno()) == os.getuid()
     assert instance_protocol.peer_uid(-1) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=2048) | st.text(max_size=512).map(str.encode))
+def test_any_request_line_is_a_path_nothing_or_refused(line: bytes) -> None:
+    """Whatever another program sends, decoding it ends in a path, "come forward", or
+    BadRequest: never another exception."""
+    try:
+        target = instance_protocol.decode_request(line)
+    except instance_protocol.BadRequest:
+        return
+    assert target is None or (isinstance(target, Path) and target.is_absolute())
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.text() | st.integers(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=20,
+    )
+)
+def test_any_json_request_is_a_path_nothing_or_refused(value: object) -> None:
+    line = json.dumps(value).encode()
+    try:
+        target = instance_protocol.decode_request(line)
+    except instance_protocol.BadRequest:
+        return
+    assert target is None or isinstance(value, dict) and value.get("open") == str(target)
