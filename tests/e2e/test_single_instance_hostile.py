@@ -212,4 +212,4 @@ def test_any_json_request_is_a_path_nothing_or_refused(value: object) -> None:
         target = instance_protocol.decode_request(line)
     except instance_protocol.BadRequest:
         return
-    assert target is None or isinstance(value, dict) and value.get("open") == str(target)
+    assert target is None or (isinstance(value, dict) and value.get("open") == str(target))
