@@ -76,8 +76,11 @@ def test_a_relaunch_lists_every_article_and_shows_the_one_left_on(
         text = f"---\ntitle: Article {n}\ndate: 2020-02-{n:02d}\n---\n\nBody {n}.\n"
         (root / f"a{n:02d}.md").write_text(text, encoding="utf-8")
     window = open_window(root)  # the first launch builds the catalog
+    qtbot.waitUntil(lambda: window.model.id_of_path("a02.md") is not None, timeout=30_000)
     window.open_article(window.model.id_of_path("a02.md") or -1)
-    qtbot.waitUntil(lambda: window.current_row() is not None)
+    # Shown, not only asked for: the window remembers the article it shows when it closes
+    # (at launch it already shows another one, so "some row is current" proves nothing).
+    qtbot.waitUntil(lambda: getattr(window.current_row(), "path", "") == "a02.md")
     window.close()
     pages: list[int] = []
     again = MainWindow(root, window.settings)
