@@ -19,13 +19,9 @@ from __future__ import annotations
 
 import html
 import re
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from types import FrameType
-from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -34,6 +30,7 @@ import nh3
 from reader.core.articles.article import Article
 from reader.core.articles.typography import french_spacing_html
 from reader.core.limits import MAX_RENDER_CHARS, MAX_RENDER_DEPTH, MAX_RENDER_SECONDS
+from reader.core.work_budget import OverBudget, StopAsked, within
 
 _EXTENSIONS = ("extra", "sane_lists")
 # Python-Markdown imports its extensions the first time they are asked for. Asked here,
@@ -171,32 +168,15 @@ def within_budget(
     should_stop: Callable[[], bool] = _never,
 ) -> str:
     """``render()``, stopped with :class:`RenderTooComplex` after ``seconds``, or with
-    :class:`RenderStopped` as soon as ``should_stop()`` is true.
-
-    The clock and ``should_stop`` are read every 32 calls the render makes (Python
-    functions and builtins alike), through this thread's profile hook; the previous
-    hook is put back after.
-    """
+    :class:`RenderStopped` as soon as ``should_stop()`` is true (see
+    :mod:`reader.core.work_budget`)."""
     seconds = MAX_RENDER_SECONDS if seconds is None else seconds
-    deadline = time.monotonic() + seconds
-    countdown = 32
-
-    def check(frame: FrameType, event: str, arg: Any) -> None:
-        nonlocal countdown
-        countdown -= 1
-        if countdown <= 0:
-            countdown = 32
-            if should_stop():
-                raise RenderStopped
-            if time.monotonic() > deadline:
-                raise RenderTooComplex(f"over {seconds:g} s of work")
-
-    previous = sys.getprofile()
-    sys.setprofile(check)
     try:
-        return render()
-    finally:
-        sys.setprofile(previous)
+        return within(render, seconds, should_stop)
+    except StopAsked:
+        raise RenderStopped from None
+    except OverBudget:
+        raise RenderTooComplex(f"over {seconds:g} s of work") from None
 
 
 def markdown_to_html(body: str) -> str:

@@ -1,19 +1,15 @@
 """A catalog that cannot be written opens read-only; a read-only refresh says it saved nothing.
 
-Tests run as root in CI, and root writes a 0444 file anyway: there the file (or folder)
-is made immutable (``chattr +i``), which stops root too, as a read-only mount or a
-locked file does. Elsewhere ``chmod`` does it. Where neither can be done (a file system
-without immutable files, no CAP_LINUX_IMMUTABLE) the test is skipped, never faked.
+The catalog or its folder is made unwritable as :mod:`tests.unwritable` says (for root
+too, or the test is skipped).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -21,6 +17,7 @@ import pytest
 from reader.cli import main
 from reader.core.catalog.paths import library_data_dir
 from reader.core.library.library import Library
+from tests.unwritable import unwritable as made_unwritable
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 Unwritable = Callable[[Path], AbstractContextManager[None]]
@@ -28,25 +25,6 @@ Unwritable = Callable[[Path], AbstractContextManager[None]]
 
 @pytest.fixture
 def unwritable() -> Unwritable:
-    @contextmanager
-    def made_unwritable(path: Path) -> Iterator[None]:
-        if os.geteuid() != 0:
-            mode = path.stat().st_mode
-            path.chmod(0o555 if path.is_dir() else 0o444)
-            try:
-                yield
-            finally:
-                path.chmod(mode)
-            return
-        chattr = shutil.which("chattr")
-        done = chattr and subprocess.run([chattr, "+i", str(path)], capture_output=True)
-        if not done or done.returncode != 0:
-            pytest.skip("root cannot be kept from writing here (no immutable files)")
-        try:
-            yield
-        finally:
-            subprocess.run([chattr, "-i", str(path)], check=True)
-
     return made_unwritable
 
 

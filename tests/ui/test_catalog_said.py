@@ -8,11 +8,7 @@ Where neither can be done the test is skipped, never faked.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,28 +18,9 @@ from reader.core.catalog.paths import library_data_dir
 from reader.core.catalog.wal import REOPENED
 from reader.core.library.library import Library
 from reader.ui.window.main_window import MainWindow
+from tests.unwritable import unwritable
 
 REOPENED_SAID = "The catalog's files were changed by another program; it was reopened."
-
-
-@contextmanager
-def unwritable(path: Path) -> Iterator[None]:
-    if os.geteuid() != 0:
-        mode = path.stat().st_mode
-        path.chmod(0o555 if path.is_dir() else 0o444)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
-        return
-    chattr = shutil.which("chattr")
-    done = chattr and subprocess.run([chattr, "+i", str(path)], capture_output=True)
-    if not done or done.returncode != 0:
-        pytest.skip("root cannot be kept from writing here (no immutable files)")
-    try:
-        yield
-    finally:
-        subprocess.run([chattr, "-i", str(path)], check=True)
 
 
 def test_a_catalog_reopened_under_the_window_is_said_once(qtbot: QtBot, window: MainWindow) -> None:

@@ -24,12 +24,9 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from types import FrameType
 from typing import Any, TypeVar
 
 import lxml.html
@@ -51,6 +48,7 @@ from reader.core.limits import (
     MAX_PAGE_TEXT_RUNS,
     MIN_PAGE_ARTICLE_WORDS,
 )
+from reader.core.work_budget import OverBudget, within
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", *MHTML_SUFFIXES})
 NO_ARTICLE = "no article found in this page"
@@ -155,33 +153,12 @@ def _text_runs(paragraph: HtmlElement) -> int:
 
 
 def _within_seconds(work: Callable[[], _T], seconds: float) -> _T:
-    """``work()``, stopped with PageError after ``seconds``: the clock is read every 32
-    calls it makes (Python functions and builtins alike), through this thread's profile
-    hook, as the Markdown renderer's budget is; the previous hook is put back after."""
-    deadline = time.monotonic() + seconds
-    countdown = 32
-
-    def check(frame: FrameType, event: str, arg: Any) -> None:
-        nonlocal countdown
-        countdown -= 1
-        if countdown <= 0:
-            countdown = 32
-            if time.monotonic() > deadline:
-                raise _OverBudget
-
-    previous = sys.getprofile()
-    sys.setprofile(check)
+    """``work()``, stopped with PageError after ``seconds`` (see
+    :mod:`reader.core.work_budget`)."""
     try:
-        return work()
-    except _OverBudget:
+        return within(work, seconds)
+    except OverBudget:
         raise PageError(f"page too complex (over {seconds:g} s of extraction)") from None
-    finally:
-        sys.setprofile(previous)
-
-
-class _OverBudget(BaseException):
-    """Raised inside the work by the profile hook, caught around it: a BaseException,
-    as the libraries it runs catch every Exception (and would go on working)."""
 
 
 def _has_password_field(root: HtmlElement) -> bool:
