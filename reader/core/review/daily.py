@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import math
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -169,6 +170,14 @@ class ReviewDeck:
                 return False
             records.store(db, annotation_id, restored(record, today))
         return True
+
+    def import_records(self, found: Mapping[str, ReviewRecord]) -> int:
+        """Records read from an import, for highlights that have none; returns how many."""
+        with self.userdata.writing() as db:
+            known = set(records.load_all(db))
+            fresh = [(i, record) for i, record in found.items() if i not in known]
+            records.store_all(db, fresh)
+        return len(fresh)
 
     def record(self, annotation_id: str) -> ReviewRecord | None:
         return records.load(self.userdata.reading(), annotation_id)
