@@ -97,6 +97,7 @@ MIGRATIONS: tuple[str, ...] = (
     # follows the highlight wherever it goes); review_days: each local day's drawn list,
     # fixed once drawn, with each answer and the record it replaced (answering again the
     # same day starts from it). A highlight is in a day at most once: the primary key.
+    # review_visits: the days the reader opened the review (an empty list is a day done).
     """
     CREATE TABLE triage (
         article_id INTEGER PRIMARY KEY,
@@ -122,5 +123,6 @@ MIGRATIONS: tuple[str, ...] = (
         before TEXT,
         PRIMARY KEY (day, annotation_id)
     );
+    CREATE TABLE review_visits (day TEXT PRIMARY KEY);
     """,
 )

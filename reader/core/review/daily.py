@@ -69,7 +69,9 @@ class ReviewItem:
 class ReviewProgress:
     left: int  # drawn today and not answered yet
     done: int  # answered today
-    streak: int  # days in a row with every drawn highlight answered (today or yesterday last)
+    # Days in a row the review was opened and every highlight drawn answered (an empty
+    # list is done by opening it), up to today, or yesterday while today is not done.
+    streak: int
 
 
 class ReviewDeck:
@@ -98,6 +100,7 @@ class ReviewDeck:
             kept = _items(db, day, scope)
             return kept + _draw(db, day, limit - len(kept), tag, article_id, color)
         with self.userdata.writing() as db:
+            db.execute("INSERT OR IGNORE INTO review_visits (day) VALUES (?)", (day,))
             kept = _items(db, day, scope)
             if len(kept) < limit:
                 drawn = _draw(db, day, limit - len(kept), tag, article_id, color)
@@ -185,7 +188,7 @@ class ReviewDeck:
     def progress(self, today: date) -> ReviewProgress:
         """How far today's review is, and the streak (see :class:`ReviewProgress`)."""
         db = self.userdata.reading()
-        counts: dict[str, tuple[int, int]] = {}
+        counts = {row[0]: (0, 0) for row in db.execute("SELECT day FROM review_visits")}
         for day, left, total in db.execute(
             "SELECT d.day, sum(d.answer IS NULL), count(*) FROM review_days d"
             " JOIN annotations a ON a.id = d.annotation_id JOIN articles c ON c.id = a.article_id"
@@ -193,7 +196,7 @@ class ReviewDeck:
         ):
             counts[day] = (int(left), int(total))
         left, total = counts.get(today.isoformat(), (0, 0))
-        day = today if total and not left else today - timedelta(days=1)
+        day = today if today.isoformat() in counts and not left else today - timedelta(days=1)
         streak = 0
         while (found := counts.get(day.isoformat())) is not None and found[0] == 0:
             streak += 1
