@@ -110,3 +110,19 @@ def test_nothing_to_review(cli: Cli, library_root: Path, tmp_path: Path) -> None
     empty.mkdir()
     result = cli("review", str(empty))
     assert (result.returncode, result.stdout) == (0, "nothing to review today\n")
+
+
+def test_the_review_and_triage_speak_french(
+    cli: Cli, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    items = day_list(cli, library, START, "--limit", "2")
+    said = answer(cli, library, str(items[0]["id"]), "keep", START)
+    assert said == f"de retour le {(START + timedelta(days=1)).isoformat()}\n"
+    shown = cli("review", str(library), "--limit", "2", "--today", START.isoformat())
+    assert "   ✓ gardé" in shown.stdout.splitlines()
+    assert shown.stderr == "1 à revoir aujourd’hui, 1 fait(s)\n"
+    moved = cli("later", str(library / "notes.md"))
+    assert moved.stdout == "1 article ajouté à la file\n"
+    listed = cli("list", str(library)).stdout
+    assert "(notes.md)  [à lire]" in listed
