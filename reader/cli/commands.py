@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
-    if args.command in ("search", "related") and args.limit < 1:
+    if args.command in ("search", "related", "review") and args.limit < 1:
         return fail(translate("CommandLine", "--limit must be at least 1"))
     if args.command == "show":  # the file alone: no catalog, no index
         return articles.show(args.path, args.library, args.format)
