@@ -24,7 +24,9 @@ from pathlib import Path
 from reader.core.annotations.anchoring import Selectors, TextQuote
 from reader.core.annotations.userdata import Annotation, UserData
 from reader.core.catalog.store import Catalog
+from reader.core.review import records
 from reader.core.review.daily import ReviewDeck
+from reader.core.review.schedule import ReviewRecord
 from reader.core.search.query_tree import Filter
 from reader.core.search.user_filters import UserFilters
 from reader.core.triage.triage import Triage
@@ -94,6 +96,18 @@ def main() -> None:
         first = deck.items(DAY)[0].annotation_id
         results["answer()"] = timed(lambda: deck.answer(first, "keep", DAY))
         results["progress()"] = timed(lambda: deck.progress(DAY))
+        with userdata.writing() as db:  # every highlight reviewed, due over a year
+            records.store_all(
+                db,
+                (
+                    (annotation_id, ReviewRecord(2, DAY + timedelta(days=n % 365), 3, DAY))
+                    for n, (annotation_id,) in enumerate(db.execute("SELECT id FROM annotations"))
+                ),
+            )
+        later = iter(range(1000, 2000))
+        results["items(): a first draw, every highlight reviewed"] = timed(
+            lambda: deck.items(DAY + timedelta(days=next(later)))
+        )
         userdata.close()
         catalog.close()
     print(f"{len(ids):,} articles, {args.highlights:,} highlights, {args.queued:,} queued")
