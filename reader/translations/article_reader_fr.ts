@@ -648,7 +648,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../cli/review.py" line="+43"/>
+        <location filename="../cli/review.py" line="+45"/>
         <source>print a JSON array</source>
         <translation>affiche un tableau JSON</translation>
     </message>
@@ -660,12 +660,12 @@
     <message>
         <location line="+5"/>
         <source>newest first (default; the queue&apos;s own order for --state later), by title, or by source</source>
-        <translation>les plus récents d’abord (par défaut ; l’ordre de la file pour --state later), par titre ou par source</translation>
+        <translation>les plus récents d’abord (par défaut&#xa0;; l’ordre de la file pour --state later), par titre ou par source</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>only the articles in the inbox, the queue or the archive</source>
-        <translation>seulement les articles de la boîte de réception, de la file ou des archives</translation>
+        <translation>seulement les articles à trier, ceux de la file (plus tard) ou des archives</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -796,7 +796,7 @@
     <message>
         <location line="+3"/>
         <source>archive articles: done with them</source>
-        <translation>archive des articles : vous en avez fini</translation>
+        <translation>archive des articles&#xa0;: vous en avez fini</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -854,7 +854,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location filename="../cli/listing.py" line="+36"/>
         <source>later</source>
-        <translation>à lire</translation>
+        <translation>plus tard</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -869,7 +869,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+8"/>
         <source>the day to review (default: today, local time)</source>
-        <translation>le jour à revoir (par défaut : aujourd’hui, heure locale)</translation>
+        <translation>le jour à revoir (par défaut&#xa0;: aujourd’hui, heure locale)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -894,15 +894,20 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+4"/>
         <source>answer a highlight: keep, sooner, mastered or skip</source>
-        <translation>répondre pour un surlignage : keep (garder), sooner (plus tôt), mastered (acquis) ou skip (passer)</translation>
+        <translation>répondre pour un surlignage&#xa0;: keep (garder), sooner (plus tôt), mastered (acquis) ou skip (passer)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bring a mastered highlight back, due that day</source>
+        <translation>ramener un surlignage acquis dans la revue, à revoir ce jour-là</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>not a date (YYYY-MM-DD): {0}</source>
-        <translation>pas une date (AAAA-MM-JJ) : {0}</translation>
+        <translation>pas une date (AAAA-MM-JJ)&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>nothing to review today</source>
         <translation>rien à revoir aujourd’hui</translation>
     </message>
@@ -924,12 +929,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+10"/>
         <source>not an answer: {0} (keep, sooner, mastered or skip)</source>
-        <translation>pas une réponse : {0} (keep, sooner, mastered ou skip)</translation>
+        <translation>pas une réponse&#xa0;: {0} (keep, sooner, mastered ou skip)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>mastered: it will not come back</source>
-        <translation>acquis : il ne reviendra plus</translation>
+        <translation>acquis&#xa0;: il ne reviendra plus</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -940,6 +945,16 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <location line="+2"/>
         <source>back on {0}</source>
         <translation>de retour le {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} is not mastered</source>
+        <translation>{0} n’est pas acquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back in the review on {0}</source>
+        <translation>de retour dans la revue le {0}</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -985,7 +1000,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <location line="+1"/>
         <location filename="../entry.py" line="-47"/>
         <source>put articles back in the inbox</source>
-        <translation>remet des articles dans la boîte de réception</translation>
+        <translation>remet des articles à trier</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -995,7 +1010,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+4"/>
         <source>their library (default: the nearest folder above the first that is one)</source>
-        <translation>leur bibliothèque (par défaut : le dossier le plus proche au-dessus du premier qui en est une)</translation>
+        <translation>leur bibliothèque (par défaut&#xa0;: le dossier le plus proche au-dessus du premier qui en est une)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1025,12 +1040,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+2"/>
         <source>1 article back in the inbox</source>
-        <translation>1 article remis dans la boîte de réception</translation>
+        <translation>1 article remis à trier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} articles back in the inbox</source>
-        <translation>{0} articles remis dans la boîte de réception</translation>
+        <translation>{0} articles remis à trier</translation>
     </message>
 </context>
 <context>
