@@ -125,10 +125,11 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 6: review_visits: the days the reader opened the review (a day with nothing to
     # review is a day done: the streak goes on). The indexes let a day's draw stop at its
-    # first few due and oldest highlights instead of reading them all.
+    # first few due and oldest highlights instead of reading them all. ("If not exists":
+    # a development build had them in 5.)
     """
-    CREATE TABLE review_visits (day TEXT PRIMARY KEY);
-    CREATE INDEX review_due ON review(due) WHERE mastered = 0;
-    CREATE INDEX annotations_created ON annotations(created, id);
+    CREATE TABLE IF NOT EXISTS review_visits (day TEXT PRIMARY KEY);
+    CREATE INDEX IF NOT EXISTS review_due ON review(due) WHERE mastered = 0;
+    CREATE INDEX IF NOT EXISTS annotations_created ON annotations(created, id);
     """,
 )
