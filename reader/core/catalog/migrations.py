@@ -125,8 +125,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 6: review_visits: the days the reader opened the review (a day with nothing to
     # review is a day done: the streak goes on). The indexes let a day's draw stop at its
-    # first few due and oldest highlights instead of reading them all. ("If not exists":
-    # a development build had them in 5.)
+    # first few due and oldest highlights instead of reading them all. (IF NOT EXISTS:
+    # some catalogs at schema 5 have them already.)
     """
     CREATE TABLE IF NOT EXISTS review_visits (day TEXT PRIMARY KEY);
     CREATE INDEX IF NOT EXISTS review_due ON review(due) WHERE mastered = 0;
