@@ -9,7 +9,9 @@ with a message for the reader, and the session carries on read-only.
 
 Who writes what: this module alone writes the tables ``annotations``, ``article_state``,
 ``user_tags`` and ``detached`` (the catalog writes ``articles`` and ``index_deletions``
-and only reads these). One write of them runs inside another module's transaction:
+and only reads these); :mod:`reader.core.triage` and :mod:`reader.core.review` write
+theirs through :meth:`UserData.writing` (and this module moves the triage rows with
+an article's other rows). One write of them runs inside another module's transaction:
 :meth:`UserData.detach`, which :class:`~reader.core.library.library.Library` calls in
 the catalog's transaction that removes the article, so both commit together.
 """
@@ -20,7 +22,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -42,7 +44,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 COLORS = ("yellow", "green", "blue", "pink", "purple")
-USER_TABLES = ("annotations", "article_state", "user_tags")  # hang off articles.id
+USER_TABLES = ("annotations", "article_state", "user_tags", "triage")  # hang off articles.id
 ErrorKind = Literal["read-only", "full", "busy", "other"]
 
 
@@ -108,6 +110,14 @@ class UserData:
                 watched.db.close()
             self._connections.clear()
         self._local = threading.local()
+
+    def reading(self) -> sqlite3.Connection:
+        """This thread's connection, for the modules owning tables of their own here."""
+        return self._db()
+
+    def writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One durable write transaction, with this class's errors (``UserDataError``)."""
+        return self._write()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -358,13 +368,15 @@ class UserData:
 
 
 def _worth_keeping(db: sqlite3.Connection, article_id: int) -> bool:
-    """Highlights, a star or tags. (Read state and position alone are not.)"""
+    """Highlights, a star, tags, a place in the queue or the archive (not read state
+    and position alone)."""
     return any(
         db.execute(query, (article_id,)).fetchone()
         for query in (
             "SELECT 1 FROM annotations WHERE article_id=? LIMIT 1",
             "SELECT 1 FROM user_tags WHERE article_id=? LIMIT 1",
             "SELECT 1 FROM article_state WHERE article_id=? AND starred NOT NULL",
+            "SELECT 1 FROM triage WHERE article_id=?",
         )
     )
 

@@ -89,4 +89,38 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE catalog_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
     INSERT INTO catalog_state (key, value) VALUES ('generation', 0);
     """,
+    # 5: triage and the daily review, written by reader.core.triage and reader.core.review.
+    # triage: an article with no row is in the inbox; "later" rows carry their place in
+    # the reader's queue (smaller first). Rows hang off articles.id like those of
+    # migration 2, and are detached and adopted with them.
+    # review: one row per highlight ever answered (keyed by the highlight's id, so it
+    # follows the highlight wherever it goes); review_days: each local day's drawn list,
+    # fixed once drawn, with each answer and the record it replaced (answering again the
+    # same day starts from it). A highlight is in a day at most once: the primary key.
+    """
+    CREATE TABLE triage (
+        article_id INTEGER PRIMARY KEY,
+        state TEXT NOT NULL CHECK (state IN ('later', 'archive')),
+        queue INTEGER,
+        changed TEXT NOT NULL
+    );
+    CREATE INDEX triage_queue ON triage(state, queue);
+    CREATE TABLE review (
+        annotation_id TEXT PRIMARY KEY,
+        step INTEGER NOT NULL,
+        due TEXT NOT NULL,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        last TEXT NOT NULL,
+        mastered INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE review_days (
+        day TEXT NOT NULL,
+        annotation_id TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        answer TEXT,
+        before TEXT,
+        PRIMARY KEY (day, annotation_id)
+    );
+    """,
 )

@@ -1,6 +1,7 @@
 """The query language's clauses about the reader's own data, resolved to article ids.
 
-``is:starred``, ``is:unread``, ``is:read``, ``has:notes``, ``has:highlights``,
+``is:starred``, ``is:unread``, ``is:read``, ``is:inbox``, ``is:later``, ``is:archived``,
+``has:notes``, ``has:highlights``,
 ``tag:`` (the tags given in the app, besides those in the files' front matter)
 and words searched in highlights and notes (``in:notes``, ``notes:``, and every
 plain word) are answered from SQLite, not from the search index: starring an
@@ -26,6 +27,14 @@ from reader.core.limits import MAX_NOTE_CHARS, QUERY_SECONDS
 from reader.core.search import query as ql
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
 from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, best_snippet
+from reader.core.triage.states import State
+from reader.core.triage.triage import Triage
+
+# The words after "is:" for each triage state (a search finds archived articles too).
+_TRIAGE: dict[str, State] = {
+    "inbox": "inbox", "later": "later", "queued": "later", "archived": "archive",
+    "archive": "archive",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class UserFilters:
                 return IdSet(frozenset(self.userdata.read_ids()), complement=True)
             if value == "read":
                 return IdSet(frozenset(self.userdata.read_ids()))
+            if value in _TRIAGE:
+                return self._triage(_TRIAGE[value])
             return IdSet(frozenset())
         if node.field == "has":
             if value in ("notes", "note"):
@@ -84,6 +95,12 @@ class UserFilters:
         if node.field == "tag" and not node.prefix:
             return IdSet(frozenset(self.userdata.ids_tagged(value)))
         return None
+
+    def _triage(self, state: State) -> IdSet:
+        triage = Triage(self.userdata)
+        if state == "inbox":  # every article but those moved out of it
+            return IdSet(frozenset(triage.states()), complement=True)
+        return IdSet(frozenset(triage.ids_in(state)))
 
     def text_ids(self, node: ql.Text) -> set[int]:
         """Articles with a highlight or note matching these words."""

@@ -1,0 +1,1 @@
+"""The daily review: a few highlights each day, coming back after growing intervals."""
