@@ -160,6 +160,8 @@ class ReviewPage(QWidget):
         item = deck.item
         left, streak = deck.progress.left, deck.progress.streak
         said = [self.tr("1 left today") if left == 1 else self.tr("%n left today", "", left)]
+        if not left and deck.progress.done:
+            said = [self.tr("All done today")]
         if streak:
             said.append(
                 self.tr("1-day streak") if streak == 1 else self.tr("%n-day streak", "", streak)

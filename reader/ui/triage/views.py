@@ -6,7 +6,7 @@ list's place keeping and the search all speak to the one model, and a proxy woul
 back into Python for every row. The view is one more condition on the rows shown.
 
 A search is never narrowed by the view: the view is where the reader browses, a search
-is where they find, and an archived article must be found (``is:archive``, ``is:later``
+is where they find, and an archived article must be found (``is:archived``, ``is:later``
 in the query narrow a search on purpose).
 """
 
