@@ -104,9 +104,10 @@ class ReviewPage(QWidget):
             tools.addWidget(button)
         tools.addStretch(1)
         tools.addWidget(self.back_button)
-        self._shortcut("E", lambda: self.card.note.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self._shortcut("T", lambda: self.card.tags.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self._shortcut("C", self.next_color)
+        focus = Qt.FocusReason.ShortcutFocusReason
+        self._shortcut("E", lambda: self.card.note.setFocus(focus), self.tr("Edit the Note"))
+        self._shortcut("T", lambda: self.card.tags.setFocus(focus), self.tr("Edit the Tags"))
+        self._shortcut("C", self.next_color, self.tr("Next Colour"))
         self.card.note.done.connect(self._note_done)
         self.card.note.left.connect(self.save_note)
         self.card.tags.done.connect(self._tags_done)
@@ -140,13 +141,13 @@ class ReviewPage(QWidget):
         button.setToolTip(self.tr("Key: {0}").format(name))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
-        self.actions_by_key[key] = self._shortcut(key, slot, extra or [])
+        self.actions_by_key[key] = self._shortcut(key, slot, text, extra or [])
         return button
 
     def _shortcut(
-        self, key: str, slot: Callable[[], object], extra: list[str] | None = None
+        self, key: str, slot: Callable[[], object], text: str, extra: list[str] | None = None
     ) -> QAction:
-        action = QAction(self)
+        action = QAction(text, self)  # named in the cheat sheet (?)
         action.setShortcuts([QKeySequence(k) for k in [key, *(extra or [])]])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)

@@ -365,7 +365,8 @@ class MainWindow(QMainWindow):
         return replacement
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
+        review = (self.tr("In the Daily Review"), self.review.page.actions())
+        ShortcutsDialog(self.menuBar(), self.navigation.actions, self, [review]).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.opener.accept_drag(event)
