@@ -834,7 +834,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <location filename="../ui/review/deck.py" line="+168"/>
         <location line="+5"/>
         <source>Not saved: {0}.</source>
-        <translation>Non enregistré : {0}.</translation>
+        <translation>Non enregistré&#xa0;: {0}.</translation>
     </message>
 </context>
 <context>
@@ -1103,8 +1103,8 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <name>Finishing</name>
     <message>
         <location filename="../ui/triage/finishing.py" line="+30"/>
-        <source>Archive When &amp;Finished</source>
-        <translation>Archiver une fois fi&amp;ni</translation>
+        <source>Archive Articles When &amp;Done</source>
+        <translation>&amp;Archiver une fois fini</translation>
     </message>
 </context>
 <context>
@@ -1591,7 +1591,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+4"/>
         <source>Colour (C):</source>
-        <translation>Couleur (C) :</translation>
+        <translation>Couleur (C)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1677,7 +1677,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+31"/>
         <source>Key: {0}</source>
-        <translation>Touche : {0}</translation>
+        <translation>Touche&#xa0;: {0}</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1725,7 +1725,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <source>Nothing to review today.
 Highlight passages as you read (Ctrl+H): they come back here, a few each day.</source>
         <translation>Rien à revoir aujourd’hui.
-Surlignez des passages en lisant (Ctrl+H) : ils reviennent ici, quelques-uns chaque jour.</translation>
+Surlignez des passages en lisant (Ctrl+H)&#xa0;: ils reviennent ici, quelques-uns chaque jour.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2069,7 +2069,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
     <message>
         <location line="+1"/>
         <source>The inbox is empty: every article is in Later or in the Archive.</source>
-        <translation>Rien à trier : chaque article est à lire plus tard ou archivé.</translation>
+        <translation>Rien à trier&#xa0;: chaque article est à lire plus tard ou archivé.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2175,11 +2175,11 @@ Appuyez sur E sur un article que vous avez fini.</translation>
     <message>
         <location filename="../ui/triage/actions.py" line="+49"/>
         <source>Read &amp;Later</source>
-        <translation>&amp;Lire plus tard</translation>
+        <translation>Lire plus tar&amp;d</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Archive</source>
+        <source>Archi&amp;ve</source>
         <translation>Arc&amp;hiver</translation>
     </message>
     <message>
@@ -2273,14 +2273,14 @@ Appuyez sur E sur un article que vous avez fini.</translation>
 <context>
     <name>TriageMoves</name>
     <message>
-        <location filename="../ui/triage/moves.py" line="+132"/>
+        <location filename="../ui/triage/moves.py" line="+136"/>
         <source>Not saved: {0}.</source>
-        <translation>Non enregistré : {0}.</translation>
+        <translation>Non enregistré&#xa0;: {0}.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Not saved: {0}. The list shows what is saved again.</source>
-        <translation>Non enregistré : {0}. La liste montre de nouveau ce qui est enregistré.</translation>
+        <translation>Non enregistré&#xa0;: {0}. La liste montre de nouveau ce qui est enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2288,7 +2288,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
     <message>
         <location filename="../ui/window/triage_parts.py" line="+68"/>
         <source>&amp;Queue</source>
-        <translation>&amp;File de lecture</translation>
+        <translation>Fil&amp;e de lecture</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2326,7 +2326,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
     <message>
         <location line="+9"/>
         <source>The inbox and Later: every article not archived</source>
-        <translation>À trier et Plus tard : tous les articles non archivés</translation>
+        <translation>À trier et Plus tard&#xa0;: tous les articles non archivés</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2341,7 +2341,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
     <message>
         <location line="+1"/>
         <source>Articles put away; a search still finds them</source>
-        <translation>Les articles rangés ; une recherche les trouve encore</translation>
+        <translation>Les articles rangés&#xa0;; une recherche les trouve encore</translation>
     </message>
     <message>
         <location line="+25"/>

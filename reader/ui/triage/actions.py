@@ -45,9 +45,8 @@ class TriageActions(QObject):
         self.select_row = select_row
         self.owner = owner
         self.left_at: tuple[int, int] | None = None  # an article moved out of the list: its row
-        list_view.setSelectionMode(ArticleList.SelectionMode.ExtendedSelection)
         self.later_action = self._action(self.tr("Read &Later"), ["L"], lambda: self.move("later"))
-        self.archive_action = self._action(self.tr("&Archive"), ["E"], lambda: self.move("archive"))
+        self.archive_action = self._action(self.tr("Archi&ve"), ["E"], lambda: self.move("archive"))
         self.inbox_action = self._action(
             self.tr("Move to &Inbox"), ["Shift+I"], lambda: self.move("inbox")
         )

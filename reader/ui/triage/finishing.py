@@ -1,4 +1,4 @@
-"""Reaching an article's end: with Article → Archive When Finished (off by default) the
+"""Reaching an article's end: with Article → Archive Articles When Done (off by default) the
 article goes to the Archive, and Space there goes on to the next article of the queue
 when the reader is reading the queue (the Later view), before any book's next chapter.
 
@@ -27,7 +27,7 @@ class Finishing(QObject):
         self.actions = actions
         self.model = actions.model
         self.settings = settings
-        self.archive_action = QAction(self.tr("Archive When &Finished"), actions.owner)
+        self.archive_action = QAction(self.tr("Archive Articles When &Done"), actions.owner)
         self.archive_action.setCheckable(True)
         self.archive_action.setChecked(settings.value(SETTING, False, type=bool) is True)
         self.archive_action.toggled.connect(lambda on: settings.setValue(SETTING, on))

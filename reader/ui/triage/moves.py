@@ -81,8 +81,12 @@ class TriageMoves(QObject):
     def load(self) -> None:
         """Where every article is, read off the GUI thread (at open, after a refresh)."""
         userdata = self.session.userdata
-        if userdata is not None:
-            self.tasks.run("read", lambda _: _saved(Triage(userdata)), self._show)
+        if userdata is not None:  # behind the saves queued: it reads what they wrote
+            self.tasks.run("user", lambda _: _saved(Triage(userdata)), self._loaded)
+
+    def _loaded(self, saved: Saved) -> None:
+        if not self._writing:  # else a save's answer, newer, is coming
+            self._show(saved)
 
     def shown(self) -> Saved:
         states: dict[int, State] = {}
