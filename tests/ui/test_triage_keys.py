@@ -5,11 +5,13 @@ queue; Space at the end of an article read from the queue goes to the queue's ne
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.triage.triage import Triage
 from reader.ui.library_list.article_model import ID_ROLE
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts_dialog import ShortcutsDialog
 from tests.ui.driving import open_article, settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -165,3 +167,19 @@ def test_finishing_an_article_of_the_queue_archives_it_when_asked(
     qtbot.waitUntil(lambda: shown_id(window) == queued[1])  # the queue's next, as before
     assert saved(qtbot, window).states()[queued[0]] == "archive"
     assert listed(window) == [queued[1]]
+
+
+def test_the_cheat_sheet_lists_the_triage_and_review_keys(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Question)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ShortcutsDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, ShortcutsDialog)
+    entries = dialog.entries()
+    assert entries["Read Later"] == "L" and entries["Archive"] == "E"
+    assert entries["Move to Inbox"] == "Shift+I"
+    assert entries["Queue → Move Up in Queue"] == "Alt+Up"
+    assert entries["Views → Later (Queue)"] == "Alt+3"
+    assert entries["Daily Review"] == "Ctrl+Shift+R"
+    assert entries["Keep"] == "K" and entries["Skip (Not Now)"] == "N"
+    dialog.reject()
