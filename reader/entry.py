@@ -43,6 +43,14 @@ COMMAND_HELP = {
     "related": QT_TRANSLATE_NOOP(
         "CommandLine", "the articles most related to one, duplicates apart (--limit N, --json)"
     ),
+    "later": QT_TRANSLATE_NOOP(
+        "CommandLine", "add articles to the end of the reading queue (--top)"
+    ),
+    "archive": QT_TRANSLATE_NOOP("CommandLine", "archive articles: done with them"),
+    "inbox": QT_TRANSLATE_NOOP("CommandLine", "put articles back in the inbox"),
+    "review": QT_TRANSLATE_NOOP(
+        "CommandLine", "the day's highlights to review (--json, --today), or --answer ID keep"
+    ),
     "desktop": QT_TRANSLATE_NOOP(
         "CommandLine", "add the app to the desktop's menu, or remove it (install|uninstall)"
     ),

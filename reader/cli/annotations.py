@@ -23,6 +23,7 @@ from reader.core.annotations.library_view import ExportView
 from reader.core.annotations.salvage import NothingToSalvage, Salvaged, salvage
 from reader.core.annotations.userdata import UserDataError
 from reader.core.catalog.paths import library_data_dir
+from reader.core.exchange.extras import ReaderExtras
 from reader.core.library.library import Library
 
 
@@ -30,11 +31,14 @@ def export(
     library: ExportView, form: str, output: Path | None, article_id: int | None = None
 ) -> int:
     """The highlights as ``form`` (markdown, jsonld) on ``output``, atomically, or stdout:
-    the library's, or those of one of its articles."""
+    the library's, or those of one of its articles; with the triage states and review
+    records of a library (a salvage has the highlights alone)."""
+    extras = ReaderExtras(library) if isinstance(library, Library) else None
     if form == "markdown":
-        text = to_markdown(library, article_id)
+        text = to_markdown(library, article_id, extras)
     else:
-        text = json.dumps(to_jsonld(library, article_id), ensure_ascii=False, indent=2) + "\n"
+        data = to_jsonld(library, article_id, extras)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return 0
@@ -86,7 +90,7 @@ def import_annotations(library: Library, data: object) -> int:
     """Web Annotation JSON already loaded (``data``) into ``library``; 1 if some refused."""
     progress = TerminalProgress(sys.stderr)
     try:
-        report = import_jsonld(library, data, progress)
+        report = import_jsonld(library, data, progress, ReaderExtras(library))
     except (ImportFormatError, UserDataError) as exc:
         return fail(f"nothing imported: {exc}")
     finally:

@@ -1,15 +1,22 @@
 """Headless commands: the same core as the window, no display needed.
 
     article-reader list   [FOLDER] [--sort date|title|source] [--reverse] [--json]
+                          [--state inbox|later|archive]
     article-reader search QUERY [FOLDER] [--limit N] [--sort relevance|date] [--json]
     article-reader index  [FOLDER] [--rebuild]
     article-reader export [FOLDER | ARTICLE] [--format markdown|jsonld] [--output FILE]
     article-reader import FILE [FOLDER]
     article-reader show PATH [--library DIR] [--format text|markdown|html]
     article-reader related PATH [--library DIR] [--limit N] [--json]
+    article-reader later|archive|inbox PATH… [--library DIR]
+    article-reader review [FOLDER] [--json] [--today YYYY-MM-DD] [--limit N] [--tag T]
+    article-reader review [FOLDER] --answer ID keep|sooner|mastered|skip [--today YYYY-MM-DD]
 
 A library FOLDER can also be given as ``--library FOLDER`` (not both at once); an
-ARTICLE to ``export`` exports that article's highlights alone. A reader that stops
+ARTICLE to ``export`` exports that article's highlights alone. ``list --json`` rows carry
+each article's ``state`` (inbox, later, archive); ``list --state later`` is the queue,
+in its order. ``later``, ``archive``, ``inbox``: :mod:`reader.cli.triage`; ``review``:
+:mod:`reader.cli.review`. A reader that stops
 reading (``| head``) ends the command quietly, with status 0.
 
 Each brings the catalog and the index up to date first (a progress bar on
@@ -32,10 +39,10 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from reader.cli import articles
+from reader.cli import articles, review, triage
 from reader.cli.language import argparse_words, translate, use_language
 from reader.cli.listing import write_list
-from reader.cli.parser import library_of, parse
+from reader.cli.parser import Commands, library_of, parse
 from reader.cli.terminal import TerminalProgress, fail, printable, reader_gone, warn
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
 from reader.core.catalog.ordering import sorted_rows
@@ -55,7 +62,16 @@ if TYPE_CHECKING:
 # What only some commands use is imported by them (export, import, search, a bulk
 # refresh): ``list`` is asked for often, by scripts, and need not load it.
 
-COMMANDS = ("list", "search", "index", "export", "import", *articles.ARTICLE_COMMANDS)
+COMMANDS = (
+    "list", "search", "index", "export", "import", *articles.ARTICLE_COMMANDS,
+    *triage.TRIAGE_COMMANDS, "review",
+)  # fmt: skip
+
+
+def _more_commands(commands: Commands) -> None:
+    articles.add_commands(commands)
+    triage.add_commands(commands)
+    review.add_commands(commands)
 
 
 def main(argv: list[str]) -> int:
@@ -64,14 +80,14 @@ def main(argv: list[str]) -> int:
     use_language()
     try:
         with argparse_words():
-            args = parse(argv, articles.add_commands)
+            args = parse(argv, _more_commands)
         return _command(args)
     except BrokenPipeError:
         return reader_gone()
 
 
 def _command(args: argparse.Namespace) -> int:
-    if args.command in ("search", "related") and args.limit < 1:
+    if args.command in ("search", "related", "review") and args.limit < 1:
         return fail(translate("CommandLine", "--limit must be at least 1"))
     if args.command == "show":  # the file alone: no catalog, no index
         return articles.show(args.path, args.library, args.format)
@@ -79,7 +95,12 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "export" and args.folder is not None and args.folder.is_file():
         article, args.folder = args.folder, None  # a file: that article's highlights
     args.rel = None
-    if article is None:
+    if args.command in triage.TRIAGE_COMMANDS:
+        found = triage.locate_all(args.paths, args.library)
+        if isinstance(found, str):
+            return fail(found)
+        args.library, args.rels = found
+    elif article is None:
         chosen = library_of(args)
         if isinstance(chosen, str):
             return fail(chosen)
@@ -138,9 +159,11 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "index":
         return _index_summary(library, changes, time.perf_counter() - started)
     if args.command == "list":
-        rows = sorted_rows(library.catalog.rows(), args.sort, args.reverse)
-        write_list(rows, args.json, sys.stdout)
-        return 0
+        return _list(library, args)
+    if args.command in triage.TRIAGE_COMMANDS:
+        return triage.move(library, args.command, args.rels, getattr(args, "top", False))
+    if args.command == "review":
+        return review.review(library, args)
     if args.command in ("export", "import"):
         from reader.cli.annotations import export, import_annotations
 
@@ -157,6 +180,22 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "related":
         return articles.related(library, args.rel, args.limit, args.json)
     return _search(library, args.query, args.limit, args.sort, args.json)
+
+
+def _list(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.triage.triage import Triage
+
+    states = Triage(library.userdata).states()
+    rows = library.catalog.rows()
+    if args.state is not None:
+        rows = [row for row in rows if states.get(row.id, "inbox") == args.state]
+    if args.state == "later" and args.sort is None:
+        place = {article_id: n for n, article_id in enumerate(Triage(library.userdata).queue())}
+        rows.sort(key=lambda row: place.get(row.id, len(place)), reverse=args.reverse)
+    else:
+        rows = sorted_rows(rows, args.sort or "date", args.reverse)
+    write_list(rows, args.json, sys.stdout, states)
+    return 0
 
 
 def _database_message(exc: BaseException) -> str:

@@ -15,6 +15,7 @@ from typing import TypeAlias
 
 from reader.cli.language import translate
 from reader.core.search.index import SORTS
+from reader.core.triage.states import STATES
 
 LIST_SORTS = ("date", "title", "source")  # see reader.core.catalog.ordering
 EXPORT_FORMATS = ("markdown", "jsonld")
@@ -55,7 +56,7 @@ def parse(argv: list[str], more: Callable[[Commands], None]) -> argparse.Namespa
     return args
 
 
-def _library_options(parser: argparse.ArgumentParser, positional: bool = True) -> None:
+def library_options(parser: argparse.ArgumentParser, positional: bool = True) -> None:
     if positional:
         parser.add_argument(
             "folder", nargs="?", type=Path, default=None,
@@ -74,10 +75,18 @@ def add_library_commands(commands: Commands) -> None:
     listing = commands.add_parser(
         "list", help=translate("CommandLine", "list the articles of a library")
     )
-    _library_options(listing)
+    library_options(listing)
     listing.add_argument(
-        "--sort", choices=LIST_SORTS, default="date",
-        help=translate("CommandLine", "newest first (default), by title, or by source"),
+        "--sort", choices=LIST_SORTS, default=None,
+        help=translate(
+            "CommandLine",
+            "newest first (default; the queue's own order for --state later), by title,"
+            " or by source",
+        ),
+    )  # fmt: skip
+    listing.add_argument(
+        "--state", choices=STATES, default=None,
+        help=translate("CommandLine", "only the articles in the inbox, the queue or the archive"),
     )  # fmt: skip
     listing.add_argument(
         "--reverse", action="store_true",
@@ -90,7 +99,7 @@ def add_library_commands(commands: Commands) -> None:
         "query", metavar=translate("CommandLine", "QUERY"),
         help=translate("CommandLine", 'words, "phrases", prefix*, OR/NOT, fields, dates'),
     )  # fmt: skip
-    _library_options(search)
+    library_options(search)
     search.add_argument(
         "--limit", type=int, default=20, metavar="N",
         help=translate("CommandLine", "at most N hits (default 20)"),
@@ -104,7 +113,7 @@ def add_library_commands(commands: Commands) -> None:
     index = commands.add_parser(
         "index", help=translate("CommandLine", "bring the catalog and search index up to date")
     )
-    _library_options(index)
+    library_options(index)
     index.add_argument(
         "--rebuild", action="store_true",
         help=translate("CommandLine", "rebuild the index from scratch"),
@@ -119,7 +128,7 @@ def add_library_commands(commands: Commands) -> None:
             "CommandLine", "a library folder (all its highlights) or one article's file (its own)"
         ),
     )  # fmt: skip
-    _library_options(export, positional=False)
+    library_options(export, positional=False)
     export.add_argument(
         "--format", choices=EXPORT_FORMATS, default="markdown",
         help=translate(
@@ -145,7 +154,7 @@ def add_library_commands(commands: Commands) -> None:
         "file", type=Path, metavar=translate("CommandLine", "FILE"),
         help=translate("CommandLine", "the Web Annotation JSON(-LD) file"),
     )  # fmt: skip
-    _library_options(imports)
+    library_options(imports)
 
 
 def library_of(args: argparse.Namespace) -> Path | str | None:

@@ -249,17 +249,17 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/library_list/article_list.py" line="+51"/>
+        <location filename="../ui/library_list/article_list.py" line="+59"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Click to sort by title, again for Z to A, a third time for newest first. Right-click for every order.</source>
         <translation>Cliquez pour trier par titre, une deuxième fois de Z à A, une troisième fois pour revenir aux plus récents. Clic droit pour tous les ordres.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+83"/>
         <source>Newest first</source>
         <translation>Plus récents d’abord</translation>
     </message>
@@ -463,7 +463,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../cli/annotations.py" line="+45"/>
+        <location filename="../cli/annotations.py" line="+49"/>
         <source>cannot write {0}: {1}</source>
         <translation>impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
@@ -499,8 +499,9 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../cli/parser.py" line="+62"/>
+        <location filename="../cli/parser.py" line="+63"/>
         <location line="+4"/>
+        <location filename="../cli/triage.py" line="+43"/>
         <source>FOLDER</source>
         <translation>DOSSIER</translation>
     </message>
@@ -512,7 +513,8 @@
     <message>
         <location line="+2"/>
         <location line="+13"/>
-        <location filename="../cli/parser.py" line="+51"/>
+        <location filename="../cli/parser.py" line="+59"/>
+        <location filename="../cli/triage.py" line="-4"/>
         <source>PATH</source>
         <translation>CHEMIN</translation>
     </message>
@@ -549,7 +551,8 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../cli/commands.py" line="+152"/>
+        <location filename="../cli/commands.py" line="+175"/>
+        <location filename="../cli/triage.py" line="+39"/>
         <source>{0} is not an article of the library {1}</source>
         <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
     </message>
@@ -569,17 +572,17 @@
         <translation>aussi dans votre bibliothèque sous&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../cli/commands.py" line="-77"/>
+        <location filename="../cli/commands.py" line="-84"/>
         <source>--limit must be at least 1</source>
         <translation>--limit doit valoir au moins 1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>--salvage exports a whole library</source>
         <translation>--salvage exporte toute une bibliothèque</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+125"/>
         <source>the search index was damaged; rebuilding it</source>
         <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
     </message>
@@ -629,7 +632,7 @@
         <translation>{0} résultats</translation>
     </message>
     <message>
-        <location filename="../cli/parser.py" line="-87"/>
+        <location filename="../cli/parser.py" line="-95"/>
         <source>Headless commands: the same core as the window, no display needed.</source>
         <translation>Commandes sans fenêtre&#xa0;: le même cœur que la fenêtre, sans écran.</translation>
     </message>
@@ -645,6 +648,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../cli/review.py" line="+43"/>
         <source>print a JSON array</source>
         <translation>affiche un tableau JSON</translation>
     </message>
@@ -655,8 +659,13 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>newest first (default), by title, or by source</source>
-        <translation>les plus récents d’abord (par défaut), par titre ou par source</translation>
+        <source>newest first (default; the queue&apos;s own order for --state later), by title, or by source</source>
+        <translation>les plus récents d’abord (par défaut ; l’ordre de la file pour --state later), par titre ou par source</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>only the articles in the inbox, the queue or the archive</source>
+        <translation>seulement les articles de la boîte de réception, de la file ou des archives</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -781,6 +790,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>add articles to the end of the reading queue (--top)</source>
+        <translation>ajoute des articles à la fin de la file de lecture (--top)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>archive articles: done with them</source>
+        <translation>archive des articles : vous en avez fini</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the day&apos;s highlights to review (--json, --today), or --answer ID keep</source>
+        <translation>les surlignages du jour à revoir (--json, --today), ou --answer ID keep</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>add the app to the desktop&apos;s menu, or remove it (install|uninstall)</source>
         <translation>ajoute l’application au menu du bureau, ou l’en retire (install|uninstall)</translation>
     </message>
@@ -826,6 +850,187 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <location line="+1"/>
         <source>  --version      print the version and exit</source>
         <translation>  --version      affiche la version et quitte</translation>
+    </message>
+    <message>
+        <location filename="../cli/listing.py" line="+36"/>
+        <source>later</source>
+        <translation>à lire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>archived</source>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <location filename="../cli/review.py" line="-4"/>
+        <source>the day&apos;s highlights to review, or answer one</source>
+        <translation>les surlignages du jour à revoir, ou répondre pour l’un d’eux</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the day to review (default: today, local time)</source>
+        <translation>le jour à revoir (par défaut : aujourd’hui, heure locale)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>highlights a day (default {0})</source>
+        <translation>surlignages par jour ({0} par défaut)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TAG</source>
+        <translation>ÉTIQUETTE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only highlights with this tag (or of articles with it)</source>
+        <translation>seulement les surlignages portant cette étiquette (ou ceux des articles qui la portent)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only highlights of this colour</source>
+        <translation>seulement les surlignages de cette couleur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>answer a highlight: keep, sooner, mastered or skip</source>
+        <translation>répondre pour un surlignage : keep (garder), sooner (plus tôt), mastered (acquis) ou skip (passer)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not a date (YYYY-MM-DD): {0}</source>
+        <translation>pas une date (AAAA-MM-JJ) : {0}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>nothing to review today</source>
+        <translation>rien à revoir aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} left today, {1} done</source>
+        <translation>{0} à revoir aujourd’hui, {1} fait(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} days in a row</source>
+        <translation>{0} jours de suite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 day in a row</source>
+        <translation>1 jour de suite</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not an answer: {0} (keep, sooner, mastered or skip)</source>
+        <translation>pas une réponse : {0} (keep, sooner, mastered ou skip)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>mastered: it will not come back</source>
+        <translation>acquis : il ne reviendra plus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>skipped for today</source>
+        <translation>passé pour aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>back on {0}</source>
+        <translation>de retour le {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} is the start of several highlights</source>
+        <translation>{0} est le début de plusieurs surlignages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no highlight {0} in this library</source>
+        <translation>aucun surlignage {0} dans cette bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>kept</source>
+        <translation>gardé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sooner</source>
+        <translation>plus tôt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mastered</source>
+        <translation>acquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>passé</translation>
+    </message>
+    <message>
+        <location filename="../cli/triage.py" line="-46"/>
+        <source>add articles to the reading queue (at its end)</source>
+        <translation>ajoute des articles à la file de lecture (à sa fin)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>archive articles (done with them)</source>
+        <translation>archive des articles (vous en avez fini)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../entry.py" line="-47"/>
+        <source>put articles back in the inbox</source>
+        <translation>remet des articles dans la boîte de réception</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the articles&apos; files</source>
+        <translation>les fichiers des articles</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>their library (default: the nearest folder above the first that is one)</source>
+        <translation>leur bibliothèque (par défaut : le dossier le plus proche au-dessus du premier qui en est une)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>at the top of the queue, not its end</source>
+        <translation>en tête de la file, pas à sa fin</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>1 article added to the queue</source>
+        <translation>1 article ajouté à la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} articles added to the queue</source>
+        <translation>{0} articles ajoutés à la file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 article archived</source>
+        <translation>1 article archivé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} articles archived</source>
+        <translation>{0} articles archivés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 article back in the inbox</source>
+        <translation>1 article remis dans la boîte de réception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} articles back in the inbox</source>
+        <translation>{0} articles remis dans la boîte de réception</translation>
     </message>
 </context>
 <context>
@@ -893,7 +1098,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../ui/window/export_actions.py" line="+43"/>
+        <location filename="../ui/window/export_actions.py" line="+44"/>
         <source>Export Highlights as &amp;Markdown…</source>
         <translation>Exporter les surlignages en &amp;Markdown…</translation>
     </message>
@@ -2173,7 +2378,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../ui/triage/actions.py" line="+49"/>
+        <location filename="../ui/triage/actions.py" line="+48"/>
         <source>Read &amp;Later</source>
         <translation>Lire plus tar&amp;d</translation>
     </message>
@@ -2299,7 +2504,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
 <context>
     <name>ViewTabs</name>
     <message>
-        <location filename="../ui/triage/view_tabs.py" line="+19"/>
+        <location filename="../ui/triage/view_tabs.py" line="+20"/>
         <source>Current</source>
         <translation>En cours</translation>
     </message>
@@ -2344,7 +2549,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
         <translation>Les articles rangés&#xa0;; une recherche les trouve encore</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>1 article</source>
         <translation>1 article</translation>
     </message>
@@ -2472,7 +2677,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
     <name>argparse</name>
     <message>
         <location filename="../cli/language.py" line="+26"/>
-        <location filename="../cli/parser.py" line="-107"/>
+        <location filename="../cli/parser.py" line="-115"/>
         <source>usage: </source>
         <translation>utilisation&#xa0;: </translation>
     </message>

@@ -31,6 +31,14 @@ def test_the_json_array_is_what_json_dumps_writes() -> None:
         assert listed(rows, True) == json.dumps(objects, ensure_ascii=False, indent=1) + "\n"
 
 
+def test_with_states_each_object_ends_with_its_state() -> None:
+    states = {1: "later", 3: "archive"}
+    out = io.StringIO()
+    write_list(ROWS, True, out, states)
+    objects = [{**row.to_json(), "state": states.get(row.id, "inbox")} for row in ROWS]
+    assert out.getvalue() == json.dumps(objects, ensure_ascii=False, indent=1) + "\n"
+
+
 def test_the_listing_lines_are_unchanged() -> None:
     assert listed(ROWS[:1], False) == (
         f'2024-01-02  {"Le Monde":20}  Quotes " and \\ back  (a.txt)\n'

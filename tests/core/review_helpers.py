@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from reader.core.annotations.annotating import create
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import Annotation
 from reader.core.library.library import Library
+
+_SECONDS = itertools.count()  # every highlight made here is younger than the one before
 
 
 def sentences(count: int) -> str:
@@ -17,7 +20,7 @@ def sentences(count: int) -> str:
 def highlight_all(
     library: Library, rel: str, color: str = "yellow", tags: tuple[str, ...] = ()
 ) -> list[Annotation]:
-    """Highlights every sentence of ``rel``, created one second apart, oldest first."""
+    """Highlights every sentence of ``rel``, each created a second after the last made."""
     row = library.catalog.row_by_path(rel)
     assert row is not None
     article = library.read_article(row)
@@ -26,7 +29,8 @@ def highlight_all(
     start = text.find("Sentence")
     while start >= 0:
         end = text.index(".", start) + 1
-        stamp = f"2020-01-01T00:{len(made) // 60:02d}:{len(made) % 60:02d}Z"
+        second = next(_SECONDS)
+        stamp = f"2020-01-01T{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}Z"
         annotation = create(row.id, text, start, end, color, fingerprint=article.fingerprint)
         made.append(replace(annotation, created=stamp, modified=stamp, tags=tags))
         start = text.find("Sentence", end)

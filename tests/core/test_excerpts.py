@@ -90,8 +90,9 @@ def downgrade_to_version_2(db_path: Path) -> None:
     db = sqlite3.connect(db_path)
     db.execute("ALTER TABLE articles DROP COLUMN excerpt")
     db.execute("DROP TABLE catalog_state")  # schema 4's
-    for table in ("triage", "review", "review_days"):  # schema 5's
+    for table in ("triage", "review", "review_days", "review_visits"):  # schema 5's
         db.execute(f"DROP TABLE {table}")
+    db.execute("DROP INDEX annotations_created")
     db.execute("PRAGMA user_version=2")
     db.commit()
     db.close()

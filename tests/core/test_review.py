@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
+
+from reader.core.annotations.anchoring import TextQuote
+from reader.core.annotations.userdata import UserDataError
 from reader.core.library.library import Library
 from reader.core.review.daily import ReviewDeck
 from reader.core.review.schedule import INTERVALS
@@ -120,3 +125,48 @@ def test_deleted_and_gone_highlights_never_appear(library_of: LibraryOf) -> None
     deck = ReviewDeck(library.userdata)
     assert {i.annotation_id for i in deck.items(DAY, limit=10)} == {a.id for a in in_a[1:]}
     assert not {a.id for a in in_b} & {i.annotation_id for i in deck.items(DAY, limit=10)}
+
+
+def test_a_backlog_comes_back_a_few_at_a_time_beside_what_is_due(library_of: LibraryOf) -> None:
+    library = library_of({"notes.md": sentences(20)})
+    made = highlight_all(library, "notes.md")
+    deck = ReviewDeck(library.userdata)
+    for item in deck.items(DAY, limit=10):
+        deck.answer(item.annotation_id, "sooner", DAY)  # ten due tomorrow
+    tomorrow = deck.items(DAY + timedelta(days=1))
+    assert [item.new for item in tomorrow] == [False, False, False, True, True]
+    assert [item.annotation_id for item in tomorrow if item.new] == [a.id for a in made[10:12]]
+
+
+def test_an_orphan_keeps_its_quote_in_the_review_a_blank_one_never(
+    library_of: LibraryOf,
+) -> None:
+    library = library_of({"notes.md": sentences(2)})
+    first, second = highlight_all(library, "notes.md")
+    blank = replace(second, selectors=replace(second.selectors, quote=TextQuote("  ")))
+    library.userdata.save(replace(first, orphan=True), blank)
+    assert [item.quote for item in ReviewDeck(library.userdata).items(DAY)] == [first.quote]
+
+
+def test_a_read_only_library_shows_the_day_without_keeping_it(library_of: LibraryOf) -> None:
+    library = library_of({"notes.md": sentences(3)})
+    highlight_all(library, "notes.md")
+    library.userdata.read_only = True
+    deck = ReviewDeck(library.userdata)
+    assert len(deck.items(DAY)) == 3
+    with pytest.raises(UserDataError):
+        deck.answer(deck.items(DAY)[0].annotation_id, "keep", DAY)
+
+
+def test_a_day_with_nothing_due_keeps_the_streak(library_of: LibraryOf) -> None:
+    library = library_of({"notes.md": sentences(1)})
+    highlight_all(library, "notes.md")
+    deck = ReviewDeck(library.userdata)
+    for item in deck.items(DAY):
+        deck.answer(item.annotation_id, "keep", DAY)  # back in a day, then in three
+    for days in (1, 2, 3, 4):
+        day = DAY + timedelta(days)
+        for item in deck.items(day):
+            deck.answer(item.annotation_id, "keep", day)
+    assert deck.progress(DAY + timedelta(days=4)).streak == 5
+    assert deck.progress(DAY + timedelta(days=6)).streak == 0  # a day not opened

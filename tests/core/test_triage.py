@@ -6,10 +6,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.annotations.userdata import UserDataError
 from reader.core.library.library import Library
-from reader.core.triage.triage import Triage
+from reader.core.triage.triage import Triage, TriageChange
 
 LibraryOf = Callable[[Mapping[str, str]], Library]
 ARTICLES = {f"{name}.md": f"# {name.title()}\n\nText of {name}, long enough.\n" for name in "abcde"}
@@ -83,7 +85,9 @@ def test_undo_after_places_were_reused_keeps_a_strict_order(library: Library) ->
     change = triage.set_state([b], "archive")
     triage.set_state([c], "later")  # takes b's old place at the end
     triage.undo(change)
-    assert set(triage.queue()) == {a, b, c}
+    assert triage.queue() == [a, b, c]  # b and c share a place: the id decides
+    triage.move_in_queue(c, "up")
+    assert triage.queue() == [a, c, b]
     triage.move_in_queue(c, "top")
     assert triage.queue()[0] == c
     triage.move_in_queue(c, "down")
@@ -133,3 +137,50 @@ def test_an_archived_article_deleted_then_back_is_still_archived(
     (library_root / "d.md").write_text(text, encoding="utf-8")
     library.refresh()
     assert triage.state(ids(library)["d"]) == "archive"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(["later", "archive", "inbox", "top", "up", "down", "bottom", "undo"]),
+            st.lists(st.integers(0, 4), min_size=1, max_size=3),
+        ),
+        max_size=25,
+    )
+)
+def test_the_queue_behaves_like_a_list(
+    library: Library, steps: list[tuple[str, list[int]]]
+) -> None:
+    """Any moves and undos: the queue is what a plain list of ids says it is."""
+    triage = Triage(library.userdata)
+    everything = sorted(ids(library).values())
+    triage.set_state(everything, "inbox")
+    model: list[int] = []
+    history: list[tuple[TriageChange, list[int]]] = []
+    for action, picks in steps:
+        chosen = list(dict.fromkeys(everything[p] for p in picks))
+        before = list(model)
+        if action == "undo":
+            if history:
+                change, model = history.pop()
+                triage.undo(change)
+            assert triage.queue() == model
+            continue
+        if action in ("later", "archive", "inbox"):
+            change = triage.set_state(chosen, action)  # type: ignore[arg-type]
+            if action == "later":
+                model += [i for i in chosen if i not in model]
+            else:
+                model = [i for i in model if i not in chosen]
+        else:
+            change = triage.move_in_queue(chosen[0], action)  # type: ignore[arg-type]
+            if chosen[0] in model:
+                index = model.index(chosen[0])
+                target = {"top": 0, "up": index - 1, "down": index + 1, "bottom": len(model) - 1}
+                model.insert(max(0, min(target[action], len(model) - 1)), model.pop(index))
+        history.append((change, before))
+        assert triage.queue() == model
+    assert triage.counts()["later"] == len(model)

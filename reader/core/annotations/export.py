@@ -5,8 +5,10 @@ The JSON-LD is an ``AnnotationCollection``, every annotation embedded in its fir
 ``[anno.jsonld, {"reader": NAMESPACE, "title": dcterms:title}]``, makes the extension keys
 compact IRIs: ``reader:color`` (one of ``COLORS``), ``reader:orphan`` (true: not placed in
 the current text), ``reader:detached`` (true: its article left the library; ``source`` is
-its old path). Reading it back: :mod:`reader.core.annotations.importing`. No Qt here: the
-command line and the window (off its thread) write with :func:`write_atomically`
+its old path), and what an ``ExportExtras`` adds (``reader:review`` on a highlight,
+``reader:triage`` on the collection: :mod:`reader.core.exchange.extras`). Reading it
+back: :mod:`reader.core.annotations.importing`. No Qt here: the command line and the
+window (off its thread) write with :func:`write_atomically`
 (:mod:`reader.core.annotations.output_file`).
 """
 
@@ -22,7 +24,7 @@ from reader.core.annotations.importing import ImportFormatError as ImportFormatE
 from reader.core.annotations.importing import ImportReport as ImportReport
 from reader.core.annotations.importing import import_jsonld as import_jsonld
 from reader.core.annotations.importing import load_jsonld as load_jsonld
-from reader.core.annotations.library_view import ExportView
+from reader.core.annotations.library_view import ExportExtras, ExportView
 from reader.core.annotations.output_file import NotAFileError as NotAFileError
 from reader.core.annotations.output_file import write_atomically as write_atomically
 from reader.core.annotations.userdata import Annotation
@@ -43,6 +45,7 @@ _ORDERED = re.compile(r"\d{1,9}(?=[.)])")  # "1." or "1)" would start a list
 class _Group:
     """One article's annotations, placed ones in reading order, then orphans."""
 
+    article_id: int  # negative: detached
     path: str
     title: str
     details: tuple[str, ...]  # source, date
@@ -62,11 +65,11 @@ def _groups(library: ExportView, article_id: int | None) -> list[_Group]:
         items.sort(key=_order)
         if row := rows.get(article_id):
             details = tuple(d for d in (row.source, row.date or "") if d)
-            groups.append(_Group(row.path, row.title, details, items, False))
+            groups.append(_Group(article_id, row.path, row.title, details, items, False))
         else:
             entry = gone.get(article_id)
             path, title = (entry.path, entry.title) if entry else ("", "")
-            groups.append(_Group(path, title, (), items, True))
+            groups.append(_Group(article_id, path, title, (), items, True))
     groups.sort(key=lambda group: (group.detached, group.title.casefold(), group.path))
     return groups
 
@@ -77,9 +80,11 @@ def _order(annotation: Annotation) -> tuple[bool, int, str]:
     return annotation.orphan, position.start if position else -1, annotation.created
 
 
-def to_markdown(library: ExportView, article_id: int | None = None) -> str:
+def to_markdown(
+    library: ExportView, article_id: int | None = None, extras: ExportExtras | None = None
+) -> str:
     """Every highlight and note of the library as one Markdown document, or those of
-    one article (``article_id``), laid out the same."""
+    one article (``article_id``), laid out the same (with what ``extras`` add)."""
     groups = _groups(library, article_id)
     lines = ["# Highlights and notes", ""] + ([] if groups else ["No highlights yet.", ""])
     for number, group in enumerate(groups):
@@ -89,23 +94,27 @@ def to_markdown(library: ExportView, article_id: int | None = None) -> str:
         title = _escape(" ".join(group.title.split()) or group.path or "Untitled")
         title = f"{title[:-1]}\\#" if title.endswith("#") else title  # not a closing sequence
         path = f"`` {group.path} ``" if "`" in group.path else f"`{group.path}`"
-        lines += [f"{level} {title}", "", " · ".join((*group.details, path)), ""]
+        more = extras.article_details(group.article_id) if extras and not group.detached else ()
+        lines += [f"{level} {title}", "", " · ".join((*group.details, *more, path)), ""]
         orphans = [a for a in group.items if a.orphan]
         for annotation in group.items:
             if orphans and annotation is orphans[0]:
                 lines += [f"{level}# {ORPHANS_HEADING}", ""]
-            lines += _markdown_annotation(annotation)
+            details = extras.annotation_details(annotation.id) if extras else ()
+            lines += _markdown_annotation(annotation, details)
+    lines += extras.markdown_sections(article_id) if extras else []
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _markdown_annotation(annotation: Annotation) -> list[str]:
+def _markdown_annotation(annotation: Annotation, details: tuple[str, ...]) -> list[str]:
     quote = [f"> {_escape(line)}" for line in annotation.quote.split("\n") if line.strip()]
     lines = ["\n>\n".join(quote), ""]
     paragraphs = re.split(r"\n\s*\n", annotation.note.strip())
     for paragraph in paragraphs if annotation.note.strip() else []:  # line breaks stay: hard ones
         lines += ["\\\n".join(_escape(line) for line in paragraph.split("\n")), ""]
     tags = f" · tags: {', '.join(_escape(tag) for tag in annotation.tags)}"
-    return [*lines, f"— {annotation.color}{tags if annotation.tags else ''}", ""]
+    more = "".join(f" · {_escape(detail)}" for detail in details)
+    return [*lines, f"— {annotation.color}{tags if annotation.tags else ''}{more}", ""]
 
 
 def _escape(line: str) -> str:
@@ -117,11 +126,15 @@ def _escape(line: str) -> str:
     return f"{number.group(0)}\\{line[number.end() :]}" if number else line
 
 
-def to_jsonld(library: ExportView, article_id: int | None = None) -> dict[str, Any]:
+def to_jsonld(
+    library: ExportView, article_id: int | None = None, extras: ExportExtras | None = None
+) -> dict[str, Any]:
     """Every annotation as a W3C Web Annotation collection (see the module docstring),
     or those of one article (``article_id``): a collection of its own."""
     groups = _groups(library, article_id)
     items = [_item(a, group) for group in groups for a in group.items]
+    if extras is not None:
+        items = [{**item, **extras.annotation_fields(item["id"])} for item in items]
     collection = uuid.uuid5(uuid.NAMESPACE_URL, library.root.as_uri())  # stable per library
     label = article_rel(library.root.name)  # valid UTF-8
     for row in library.catalog.rows_by_id([] if article_id is None else [article_id]):
@@ -134,6 +147,7 @@ def to_jsonld(library: ExportView, article_id: int | None = None) -> dict[str, A
         "label": f"Highlights and notes: {label}",
         "total": len(items),
         "first": {"id": uuid.uuid5(collection, "1").urn, "type": "AnnotationPage", "items": items},
+        **(extras.collection_fields(article_id) if extras else {}),
     }
 
 

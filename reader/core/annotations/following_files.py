@@ -5,10 +5,11 @@ and the bulk indexer all do the same):
 
 * an annotated article's file changed: its highlights are re-anchored on the new
   text (:func:`follow_edits`), orphans marked, never deleted;
-* an article left the catalog while it had highlights, a star or tags (its rows
-  were detached, see ``UserData.detach``), and an article came in that is clearly
-  the same one (a move the scan saw as a delete plus an add, a rename with a light
-  edit): the rows follow it (:func:`follow_moves`, by ``UserData.move_article_rows``).
+* an article left the catalog while it had highlights, a star, tags, or a place in
+  the queue or the archive (its rows were detached, see ``UserData.detach``), and
+  an article came in that is clearly the same one (a move the scan saw as a delete
+  plus an add, a rename with a light edit): the rows follow it (:func:`follow_moves`,
+  by ``UserData.move_article_rows``).
 
 "Clearly the same": identical content; or, when it had highlights, at least half
 of them found again in the new text and a similar length; or, without

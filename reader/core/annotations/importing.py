@@ -34,7 +34,7 @@ from reader.core.annotations.anchoring import (
     describe,
 )
 from reader.core.annotations.annotating import reanchor
-from reader.core.annotations.library_view import LibraryView
+from reader.core.annotations.library_view import ExportExtras, LibraryView
 from reader.core.annotations.reading_text import reading_text
 from reader.core.annotations.userdata import COLORS, Annotation, clean_tag, now
 from reader.core.articles.names import article_rel
@@ -126,7 +126,10 @@ def _no_progress(done: int, total: int, message: str) -> None:
 
 
 def import_jsonld(
-    library: LibraryView, data: object, progress: Progress = _no_progress
+    library: LibraryView,
+    data: object,
+    progress: Progress = _no_progress,
+    extras: ExportExtras | None = None,
 ) -> ImportReport:
     """Store the new annotations of ``data`` (a collection, page, list or annotation).
 
@@ -180,6 +183,9 @@ def import_jsonld(
     if stored:
         library.userdata.save_all(stored)
     report.added = len(stored)
+    if extras is not None:  # what the exporter added: states, review records
+        raws = {raw.get("id"): raw for raw in found if isinstance(raw, dict)}
+        extras.imported(data, {a.id: raws[a.id] for a in stored if a.id in raws})
     return report
 
 

@@ -7,9 +7,9 @@ refresh), and this package must not import it back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from reader.core.annotations.userdata import Annotation, DetachedArticle, UserData
 from reader.core.articles.article import Article
@@ -58,3 +58,34 @@ class ExportView(Protocol):
 
     @property
     def userdata(self) -> AnnotationSource: ...
+
+
+class ExportExtras(Protocol):
+    """What the packages above this one add to an export and read back from an import:
+    the articles' triage states, the highlights' review records
+    (:class:`reader.core.exchange.extras.ReaderExtras`). An export without them (a
+    salvage) has the highlights alone."""
+
+    def collection_fields(self, article_id: int | None) -> dict[str, Any]:
+        """Fields of the JSON-LD collection (of the library, or of one article)."""
+        ...
+
+    def annotation_fields(self, annotation_id: str) -> dict[str, Any]:
+        """Fields of one annotation's JSON-LD object."""
+        ...
+
+    def article_details(self, article_id: int) -> tuple[str, ...]:
+        """Words on an article's line of the Markdown ("in the queue")."""
+        ...
+
+    def annotation_details(self, annotation_id: str) -> tuple[str, ...]:
+        """Words on a highlight's last line of the Markdown ("review: back on …")."""
+        ...
+
+    def markdown_sections(self, article_id: int | None) -> list[str]:
+        """Lines ending the Markdown (the reading queue)."""
+        ...
+
+    def imported(self, data: object, stored: Mapping[str, Mapping[str, Any]]) -> None:
+        """After an import saved its highlights (``stored``: id → its JSON object)."""
+        ...

@@ -42,7 +42,8 @@ class ArticleState:
 
 @dataclass(frozen=True)
 class DetachedArticle:
-    """An article that left the catalog while it had annotations, a star or tags."""
+    """An article that left the catalog while it had annotations, a star, tags, or a place in
+    the queue or the archive."""
 
     old_id: int  # its key (not the article's old id): its rows carry -old_id
     path: str

@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import math
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -32,7 +33,6 @@ from reader.core.review.schedule import (
     ANSWERS,
     Answer,
     ReviewRecord,
-    is_due,
     next_record,
     restored,
 )
@@ -68,7 +68,9 @@ class ReviewItem:
 class ReviewProgress:
     left: int  # drawn today and not answered yet
     done: int  # answered today
-    streak: int  # days in a row with every drawn highlight answered (today or yesterday last)
+    # Days in a row the review was opened and every highlight drawn answered (an empty
+    # list is done by opening it), up to today, or yesterday while today is not done.
+    streak: int
 
 
 class ReviewDeck:
@@ -97,6 +99,7 @@ class ReviewDeck:
             kept = _items(db, day, scope)
             return kept + _draw(db, day, limit - len(kept), tag, article_id, color)
         with self.userdata.writing() as db:
+            db.execute("INSERT OR IGNORE INTO review_visits (day) VALUES (?)", (day,))
             kept = _items(db, day, scope)
             if len(kept) < limit:
                 drawn = _draw(db, day, limit - len(kept), tag, article_id, color)
@@ -170,13 +173,21 @@ class ReviewDeck:
             records.store(db, annotation_id, restored(record, today))
         return True
 
+    def import_records(self, found: Mapping[str, ReviewRecord]) -> int:
+        """Records read from an import, for highlights that have none; returns how many."""
+        with self.userdata.writing() as db:
+            known = set(records.load_all(db))
+            fresh = [(i, record) for i, record in found.items() if i not in known]
+            records.store_all(db, fresh)
+        return len(fresh)
+
     def record(self, annotation_id: str) -> ReviewRecord | None:
         return records.load(self.userdata.reading(), annotation_id)
 
     def progress(self, today: date) -> ReviewProgress:
         """How far today's review is, and the streak (see :class:`ReviewProgress`)."""
         db = self.userdata.reading()
-        counts: dict[str, tuple[int, int]] = {}
+        counts = {row[0]: (0, 0) for row in db.execute("SELECT day FROM review_visits")}
         for day, left, total in db.execute(
             "SELECT d.day, sum(d.answer IS NULL), count(*) FROM review_days d"
             " JOIN annotations a ON a.id = d.annotation_id JOIN articles c ON c.id = a.article_id"
@@ -184,7 +195,7 @@ class ReviewDeck:
         ):
             counts[day] = (int(left), int(total))
         left, total = counts.get(today.isoformat(), (0, 0))
-        day = today if total and not left else today - timedelta(days=1)
+        day = today if today.isoformat() in counts and not left else today - timedelta(days=1)
         streak = 0
         while (found := counts.get(day.isoformat())) is not None and found[0] == 0:
             streak += 1
@@ -245,41 +256,46 @@ def _draw(
     article_id: int | None,
     color: str | None,
 ) -> list[ReviewItem]:
+    """Up to ``limit`` more for ``day``: the due ones first (most overdue first), and
+    never-reviewed ones (oldest first) for at least ``NEW_SHARE`` of the places."""
     if limit <= 0:
         return []
-    today = date.fromisoformat(day)
-    shown = {
-        row[0] for row in db.execute("SELECT annotation_id FROM review_days WHERE day=?", (day,))
-    }
-    tagged = _tagged_articles(db, tag) if tag else set()
-    due: list[tuple[Any, ...]] = []
-    new: list[tuple[Any, ...]] = []
-    for values in db.execute(f"SELECT {_ITEM_COLUMNS} {_ITEM_FROM} WHERE trim(a.exact) != ''"):
-        if values[0] in shown or (color is not None and values[3] != color):
-            continue
-        if article_id is not None and values[5] != article_id:
-            continue
-        if tag and values[5] not in tagged and tag.casefold() not in _folded(values[4]):
-            continue
-        record = records.record_from_row(tuple(values[11:]))
-        if record is None:
-            new.append(values)
-        elif is_due(record, today):
-            due.append(values)
-    due.sort(key=lambda values: (values[12], values[10], values[0]))  # due date, then created
-    new.sort(key=lambda values: (values[10], values[0]))  # oldest first
+    where = [
+        "trim(a.exact) != ''",
+        "a.id NOT IN (SELECT annotation_id FROM review_days WHERE day = :day)",
+    ]
+    if color is not None:
+        where.append("a.color = :color")
+    if article_id is not None:
+        where.append("a.article_id = :article")
+    if tag:
+        folded = tag.casefold()
+        db.create_function(
+            "review_tagged", 1, lambda tags: folded in _folded(tags), deterministic=True
+        )
+        where.append(
+            "(review_tagged(a.tags) OR a.article_id IN"
+            " (SELECT article_id FROM user_tags WHERE tag = :tag COLLATE NOCASE))"
+        )
+    found = " AND ".join(where)
+    values = {"day": day, "color": color, "article": article_id, "tag": tag, "limit": limit}
+    due = db.execute(
+        f"SELECT {_ITEM_COLUMNS} {_ITEM_FROM} WHERE r.mastered = 0 AND r.due <= :day"
+        f" AND {found} ORDER BY r.due, a.created, a.id LIMIT :limit",
+        values,
+    ).fetchall()
+    new = db.execute(
+        f"SELECT {_ITEM_COLUMNS} {_ITEM_FROM}"
+        " WHERE a.id NOT IN (SELECT annotation_id FROM review)"  # tested before any join
+        f" AND {found} ORDER BY a.created, a.id LIMIT :limit",
+        values,
+    ).fetchall()
     new_places = min(len(new), max(1, math.ceil(limit * NEW_SHARE)))
     taken_due = due[: limit - new_places]
     taken_new = new[: limit - len(taken_due)]
     return [
-        _item(values, records.record_from_row(tuple(values[11:])), None)
-        for values in taken_due + taken_new
+        _item(row, records.record_from_row(tuple(row[11:])), None) for row in taken_due + taken_new
     ]
-
-
-def _tagged_articles(db: sqlite3.Connection, tag: str) -> set[int]:
-    cursor = db.execute("SELECT article_id FROM user_tags WHERE tag = ? COLLATE NOCASE", (tag,))
-    return {row[0] for row in cursor}
 
 
 def _folded(tags: str) -> set[str]:

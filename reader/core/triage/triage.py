@@ -3,7 +3,8 @@
 Every move is one transaction of :meth:`UserData.writing` (durable when it returns,
 ``UserDataError`` when it cannot be saved) and returns a :class:`TriageChange` that
 undoes it. The queue is ordered by an integer per queued article: one joining it goes
-to the end, "top" goes before the first; up and down swap with the neighbour. Rows of
+to the end, "top" goes before the first, "bottom" after the last; up and down swap
+places with the neighbour (one or two rows written, whatever the queue's length). Rows of
 articles that left the library are detached and adopted with their other rows (see
 ``UserData.detach``): an archived article renamed or edited stays archived.
 """
@@ -121,16 +122,27 @@ class Triage:
             if article_id not in ids:
                 return TriageChange((), ())
             index = ids.index(article_id)
-            target = {"top": 0, "up": index - 1, "down": index + 1, "bottom": len(ids) - 1}
-            ids.insert(max(0, min(target[where], len(ids) - 1)), ids.pop(index))
-            if ids == [placement.article_id for placement in order]:
+            moved = order[index]
+            other = {"top": 0, "up": index - 1, "down": index + 1, "bottom": len(ids) - 1}[where]
+            if other == index or not 0 <= other < len(ids):
                 return TriageChange((), ())
-            # Numbered afresh, 1 to n: an undo can bring back a place another article has
-            # taken since, and a renumbered queue has none in common.
-            after: list[Placement] = []
-            for place, (old, queued) in enumerate(zip(order, ids, strict=True), 1):
-                if old.article_id != queued or old.queue != place:
-                    after.append(Placement(queued, "later", place))
+            neighbour = order[other]
+            if where == "top":
+                after = [Placement(article_id, "later", _place(neighbour) - 1)]
+            elif where == "bottom":
+                after = [Placement(article_id, "later", _place(neighbour) + 1)]
+            elif neighbour.queue != moved.queue:  # up or down: the two swap places
+                after = [
+                    Placement(article_id, "later", neighbour.queue),
+                    Placement(neighbour.article_id, "later", moved.queue),
+                ]
+            else:  # the same place (an undo brought back one taken since): all renumbered
+                ids[index], ids[other] = ids[other], ids[index]
+                after = [
+                    Placement(queued, "later", place)
+                    for place, (old, queued) in enumerate(zip(order, ids, strict=True), 1)
+                    if old.article_id != queued or old.queue != place
+                ]
             was = {placement.article_id: placement for placement in order}
             before = [was[placement.article_id] for placement in after]
             _write(db, after)
@@ -149,6 +161,10 @@ class Triage:
 
 def _state(value: str) -> State:
     return "later" if value == "later" else "archive" if value == "archive" else "inbox"
+
+
+def _place(placement: Placement) -> int:
+    return placement.queue if placement.queue is not None else 0
 
 
 def _in_catalog(db: sqlite3.Connection, article_ids: Iterable[int]) -> list[int]:

@@ -28,6 +28,7 @@ from reader.core.annotations.export import (
     write_atomically,
 )
 from reader.core.catalog.store import CatalogRow
+from reader.core.exchange.extras import ReaderExtras
 from reader.core.library.library import Library, Progress
 from reader.ui.session.library_session import LibrarySession
 
@@ -100,9 +101,9 @@ class ExportActions(QObject):
 
         def work(library: Library, progress: Progress) -> str:
             if kind == "markdown":
-                text = to_markdown(library, article_id)
+                text = to_markdown(library, article_id, ReaderExtras(library))
             else:
-                data = to_jsonld(library, article_id)
+                data = to_jsonld(library, article_id, ReaderExtras(library))
                 text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
             write_atomically(target, text)
             return str(target)
@@ -122,7 +123,7 @@ class ExportActions(QObject):
 
     def import_file(self, source: Path) -> None:
         def work(library: Library, progress: Progress) -> ImportReport:
-            return import_jsonld(library, load_jsonld(source), progress)
+            return import_jsonld(library, load_jsonld(source), progress, ReaderExtras(library))
 
         placing = self.tr("Importing highlights from {0}: {1} of {2} placed…")
 

@@ -1,0 +1,1 @@
+"""What an export carries besides the highlights: triage states and review records."""
