@@ -660,7 +660,7 @@
     <message>
         <location line="+5"/>
         <source>newest first (default; the queue&apos;s own order for --state later), by title, or by source</source>
-        <translation>les plus récents d’abord (par défaut ; l’ordre de la file pour --state later), par titre ou par source</translation>
+        <translation>les plus récents d’abord (par défaut&#xa0;; l’ordre de la file pour --state later), par titre ou par source</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -796,7 +796,7 @@
     <message>
         <location line="+3"/>
         <source>archive articles: done with them</source>
-        <translation>archive des articles : vous en avez fini</translation>
+        <translation>archive des articles&#xa0;: vous en avez fini</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -869,7 +869,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+8"/>
         <source>the day to review (default: today, local time)</source>
-        <translation>le jour à revoir (par défaut : aujourd’hui, heure locale)</translation>
+        <translation>le jour à revoir (par défaut&#xa0;: aujourd’hui, heure locale)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -894,12 +894,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+4"/>
         <source>answer a highlight: keep, sooner, mastered or skip</source>
-        <translation>répondre pour un surlignage : keep (garder), sooner (plus tôt), mastered (acquis) ou skip (passer)</translation>
+        <translation>répondre pour un surlignage&#xa0;: keep (garder), sooner (plus tôt), mastered (acquis) ou skip (passer)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>not a date (YYYY-MM-DD): {0}</source>
-        <translation>pas une date (AAAA-MM-JJ) : {0}</translation>
+        <translation>pas une date (AAAA-MM-JJ)&#xa0;: {0}</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -924,12 +924,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+10"/>
         <source>not an answer: {0} (keep, sooner, mastered or skip)</source>
-        <translation>pas une réponse : {0} (keep, sooner, mastered ou skip)</translation>
+        <translation>pas une réponse&#xa0;: {0} (keep, sooner, mastered ou skip)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>mastered: it will not come back</source>
-        <translation>acquis : il ne reviendra plus</translation>
+        <translation>acquis&#xa0;: il ne reviendra plus</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -995,7 +995,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+4"/>
         <source>their library (default: the nearest folder above the first that is one)</source>
-        <translation>leur bibliothèque (par défaut : le dossier le plus proche au-dessus du premier qui en est une)</translation>
+        <translation>leur bibliothèque (par défaut&#xa0;: le dossier le plus proche au-dessus du premier qui en est une)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1810,7 +1810,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../ui/review/review_page.py" line="+55"/>
+        <location filename="../ui/review/review_page.py" line="+58"/>
         <source>Daily review</source>
         <translation>Revue du jour</translation>
     </message>
@@ -1842,22 +1842,22 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+7"/>
         <source>Previous</source>
-        <translation>Précédent</translation>
+        <translation>Surlignage précédent</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next</source>
-        <translation>Suivant</translation>
+        <translation>Surlignage suivant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Open at Passage</source>
         <translation>Ouvrir au passage</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Copy with Citation</source>
-        <translation>Copier avec la citation</translation>
+        <location line="+2"/>
+        <source>Copy Highlight with Citation</source>
+        <translation>Copier le surlignage et sa citation</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1880,12 +1880,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Couleur suivante</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Key: {0}</source>
         <translation>Touche&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+34"/>
         <source>1 left today</source>
         <translation>1 restant aujourd’hui</translation>
     </message>

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +36,8 @@ from reader.ui.annotations.citation import citation
 from reader.ui.plain_text import plain_label
 from reader.ui.review.card import ReviewCard
 from reader.ui.review.deck import DayReview
+
+ARROWS = {"Left": "←", "Right": "→"}  # on the buttons: shorter than their names
 
 
 class ReviewPage(QWidget):
@@ -90,11 +93,9 @@ class ReviewPage(QWidget):
         tools = QHBoxLayout()
         self.previous_button = self._button(self.tr("Previous"), "Left", lambda: deck.step(-1))
         self.next_button = self._button(self.tr("Next"), "Right", lambda: deck.step(1))
-        self.open_button = self._button(
-            self.tr("Open at Passage"), "O", self.open_passage, extra=["Return", "Enter"]
-        )
+        self.open_button = self._button(self.tr("Open at Passage"), "O", self.open_passage)
         self.copy_button = self._button(
-            self.tr("Copy with Citation"), "Ctrl+C", self.copy, extra=["Ctrl+Shift+C"]
+            self.tr("Copy Highlight with Citation"), "Ctrl+C", self.copy, extra=["Ctrl+Shift+C"]
         )
         self.back_button = self._button(
             self.tr("Back to Reading"), "Esc", self.close_requested.emit
@@ -137,7 +138,8 @@ class ReviewPage(QWidget):
         self, text: str, key: str, slot: Callable[[], object], extra: list[str] | None = None
     ) -> QPushButton:
         name = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-        button = QPushButton(f"{text}   {name}")  # the key, seen where the mouse goes
+        shown = ARROWS.get(key, name)
+        button = QPushButton(f"{text}   {shown}")  # the key, seen where the mouse goes
         button.setToolTip(self.tr("Key: {0}").format(name))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
@@ -153,6 +155,18 @@ class ReviewPage(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return opens the passage, or clicks the button that has the focus (no shortcut:
+        the note and tags fields take it first, and the cheat sheet names O)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = QApplication.focusWidget()
+            if isinstance(focused, QPushButton):
+                focused.click()
+            else:
+                self.open_passage()
+            return
+        super().keyPressEvent(event)
 
     # --- what is shown ------------------------------------------------------------------
 
