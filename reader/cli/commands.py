@@ -10,7 +10,7 @@
     article-reader related PATH [--library DIR] [--limit N] [--json]
     article-reader later|archive|inbox PATH… [--library DIR]
     article-reader review [FOLDER] [--json] [--today YYYY-MM-DD] [--limit N] [--tag T]
-    article-reader review [FOLDER] --answer ID keep|sooner|mastered|skip [--today YYYY-MM-DD]
+    article-reader review [FOLDER] --answer ID keep|sooner|mastered|skip | --restore ID [--today D]
 
 A library FOLDER can also be given as ``--library FOLDER`` (not both at once); an
 ARTICLE to ``export`` exports that article's highlights alone. ``list --json`` rows carry

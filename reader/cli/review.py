@@ -3,6 +3,7 @@
     article-reader review [FOLDER] [--json] [--today YYYY-MM-DD] [--limit N] [--tag T]
                           [--color C]
     article-reader review [FOLDER] --answer ID keep|sooner|mastered|skip [--today YYYY-MM-DD]
+    article-reader review [FOLDER] --restore ID [--today YYYY-MM-DD]
 
 The first prints the day's list (drawn the first time it is asked for, then the same
 all day, answered ones marked: see :mod:`reader.core.review.daily`), then on stderr
@@ -10,7 +11,8 @@ how many are left and the streak. ``--json`` prints a JSON array of objects (``i
 ``quote``, ``note``, ``color``, ``tags``, ``article_id``, ``path``, ``title``,
 ``source``, ``date``, ``due``: the day it was due, null for a highlight never reviewed,
 ``new``, ``answered``). The second records an answer; ID is the highlight's id, or the
-first characters of it that the list shows (enough to be one highlight's). ``--today``
+first characters of it that the list shows (enough to be one highlight's). ``--restore``
+brings a mastered highlight back into the review, due that day. ``--today``
 stands for the local date: a month of reviews can be replayed in seconds.
 """
 
@@ -62,6 +64,10 @@ def add_commands(commands: Any) -> None:
         "--answer", nargs=2, default=None, metavar=("ID", "ANSWER"),
         help=translate("CommandLine", "answer a highlight: keep, sooner, mastered or skip"),
     )  # fmt: skip
+    review.add_argument(
+        "--restore", default=None, metavar="ID",
+        help=translate("CommandLine", "bring a mastered highlight back, due that day"),
+    )  # fmt: skip
 
 
 def _day(text: str) -> date:
@@ -80,6 +86,8 @@ def review(library: Library, args: argparse.Namespace) -> int:
     try:
         if args.answer is not None:
             return _answer(library, deck, args.answer[0], args.answer[1], today, args.json)
+        if args.restore is not None:
+            return _restore(library, deck, args.restore, today)
         items = deck.items(today, args.limit, tag=args.tag, color=args.color)
     except UserDataError as exc:
         return fail(str(exc))
@@ -123,6 +131,16 @@ def _answer(
         print(translate("CommandLine", "skipped for today"))
     else:
         print(translate("CommandLine", "back on {0}").format(due.isoformat()))
+    return 0
+
+
+def _restore(library: Library, deck: ReviewDeck, wanted: str, today: date) -> int:
+    found, refusal = _find(library, wanted)
+    if found is None:
+        return fail(refusal)
+    if not deck.restore(found, today):
+        return fail(translate("CommandLine", "{0} is not mastered").format(wanted), status=1)
+    print(translate("CommandLine", "back in the review on {0}").format(today.isoformat()))
     return 0
 
 

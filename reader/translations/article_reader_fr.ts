@@ -648,7 +648,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../cli/review.py" line="+43"/>
+        <location filename="../cli/review.py" line="+45"/>
         <source>print a JSON array</source>
         <translation>affiche un tableau JSON</translation>
     </message>
@@ -897,12 +897,17 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>répondre pour un surlignage&#xa0;: keep (garder), sooner (plus tôt), mastered (acquis) ou skip (passer)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>bring a mastered highlight back, due that day</source>
+        <translation>ramener un surlignage acquis dans la revue, à revoir ce jour-là</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>not a date (YYYY-MM-DD): {0}</source>
         <translation>pas une date (AAAA-MM-JJ)&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>nothing to review today</source>
         <translation>rien à revoir aujourd’hui</translation>
     </message>
@@ -940,6 +945,16 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <location line="+2"/>
         <source>back on {0}</source>
         <translation>de retour le {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} is not mastered</source>
+        <translation>{0} n’est pas acquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back in the review on {0}</source>
+        <translation>de retour dans la revue le {0}</translation>
     </message>
     <message>
         <location line="+14"/>

@@ -86,6 +86,13 @@ def test_answers_and_the_human_list(cli: Cli, library: Path) -> None:
     tomorrow = day_list(cli, library, START + timedelta(days=1), "--limit", "20")
     assert str(items[0]["id"]) not in {str(item["id"]) for item in tomorrow}  # mastered
     assert str(items[1]["id"]) in {str(item["id"]) for item in tomorrow}  # skipped: back
+    restored = cli("review", str(library), "--restore", short, "--today", "2026-03-01")
+    assert restored.stdout == "back in the review on 2026-03-01\n"
+    assert str(items[0]["id"]) in {
+        str(item["id"]) for item in day_list(cli, library, date(2026, 3, 1))
+    }
+    again = cli("review", str(library), "--restore", short)
+    assert again.returncode == 1 and "is not mastered" in again.stderr
 
 
 def test_a_tag_limits_the_review(cli: Cli, library: Path) -> None:
@@ -125,4 +132,4 @@ def test_the_review_and_triage_speak_french(
     moved = cli("later", str(library / "notes.md"))
     assert moved.stdout == "1 article ajouté à la file\n"
     listed = cli("list", str(library)).stdout
-    assert "(notes.md)  [à lire]" in listed
+    assert "(notes.md)  [plus tard]" in listed

@@ -90,9 +90,9 @@ def downgrade_to_version_2(db_path: Path) -> None:
     db = sqlite3.connect(db_path)
     db.execute("ALTER TABLE articles DROP COLUMN excerpt")
     db.execute("DROP TABLE catalog_state")  # schema 4's
-    for table in ("triage", "review", "review_days", "review_visits"):  # schema 5's
+    for table in ("triage", "review", "review_days", "review_visits"):  # schemas 5 and 6
         db.execute(f"DROP TABLE {table}")
-    db.execute("DROP INDEX annotations_created")
+    db.execute("DROP INDEX annotations_created")  # schema 6's
     db.execute("PRAGMA user_version=2")
     db.commit()
     db.close()
@@ -112,7 +112,7 @@ def test_a_version_2_catalog_fills_its_excerpts_in_one_refresh_without_reindexin
 
     library = open_library(library_root)
     version = library.catalog.db.execute("PRAGMA user_version").fetchone()[0]
-    assert version == len(MIGRATIONS) == 5
+    assert version == len(MIGRATIONS) == 6
     assert (library.data_dir / "catalog.sqlite3.v2.bak").exists()
     assert {row.excerpt for row in library.catalog.rows()} == {""}
     assert len(library.plan().to_parse) == 2  # the readable ones, not the broken file

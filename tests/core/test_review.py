@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +172,23 @@ def test_a_day_with_nothing_due_keeps_the_streak(library_of: LibraryOf) -> None:
             deck.answer(item.annotation_id, "keep", day)
     assert deck.progress(DAY + timedelta(days=4)).streak == 5
     assert deck.progress(DAY + timedelta(days=6)).streak == 0  # a day not opened
+
+
+def test_a_schema_5_catalog_gains_the_review_visits(
+    library_of: LibraryOf, open_library: Callable[[Path], Library]
+) -> None:
+    """The review as first made, without its visits or indexes: migration 6 adds them."""
+    library = library_of({"notes.md": sentences(2)})
+    highlight_all(library, "notes.md")
+    path, root = library.catalog.path, library.root
+    library.close()
+    db = sqlite3.connect(path)
+    db.executescript(
+        "DROP TABLE review_visits; DROP INDEX review_due; DROP INDEX annotations_created;"
+        " PRAGMA user_version=5;"
+    )
+    db.close()
+    reopened = open_library(root)
+    deck = ReviewDeck(reopened.userdata)
+    assert len(deck.items(DAY)) == 2
+    assert deck.progress(DAY).left == 2

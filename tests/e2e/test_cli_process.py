@@ -31,6 +31,10 @@ EVERY_COMMAND = (
     ("import", "{file}", "--library", "{library}"),
     ("show", "{library}/mali.txt"),
     ("related", "{library}/mali.txt", "--library", "{library}"),
+    ("later", "{library}/mali.txt"),
+    ("archive", "{library}/mali.txt"),
+    ("inbox", "{library}/mali.txt"),
+    ("review", "--library", "{library}", "--json"),
 )
 # Runs each command in a fresh interpreter and fails on the first one after which
 # Qt is loaded or which does not succeed.

@@ -10,8 +10,7 @@ with a message for the reader, and the session carries on read-only.
 Who writes what: this module alone writes the tables ``annotations``, ``article_state``,
 ``user_tags`` and ``detached`` (the catalog writes ``articles`` and ``index_deletions``
 and only reads these); :mod:`reader.core.triage` and :mod:`reader.core.review` write
-theirs through :meth:`UserData.writing` (and this module moves the triage rows with
-an article's other rows). One write of them runs inside another module's transaction:
+theirs through :meth:`UserData.writing`. One write of them runs inside another module's transaction:
 :meth:`UserData.detach`, which :class:`~reader.core.library.library.Library` calls in
 the catalog's transaction that removes the article, so both commit together.
 """
@@ -44,7 +43,8 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 COLORS = ("yellow", "green", "blue", "pink", "purple")
-USER_TABLES = ("annotations", "article_state", "user_tags", "triage")  # hang off articles.id
+# Tables hanging off articles.id: detached and adopted together (triage's included).
+USER_TABLES = ("annotations", "article_state", "user_tags", "triage")
 ErrorKind = Literal["read-only", "full", "busy", "other"]
 
 
@@ -368,8 +368,7 @@ class UserData:
 
 
 def _worth_keeping(db: sqlite3.Connection, article_id: int) -> bool:
-    """Highlights, a star, tags, a place in the queue or the archive (not read state
-    and position alone)."""
+    """Highlights, a star, tags, a queue or archive place (not read state, position)."""
     return any(
         db.execute(query, (article_id,)).fetchone()
         for query in (

@@ -97,8 +97,6 @@ MIGRATIONS: tuple[str, ...] = (
     # follows the highlight wherever it goes); review_days: each local day's drawn list,
     # fixed once drawn, with each answer and the record it replaced (answering again the
     # same day starts from it). A highlight is in a day at most once: the primary key.
-    # review_visits: the days the reader opened the review (an empty list is a day done).
-    # The indexes let a day's draw stop at its first few due and oldest highlights.
     """
     CREATE TABLE triage (
         article_id INTEGER PRIMARY KEY,
@@ -124,8 +122,14 @@ MIGRATIONS: tuple[str, ...] = (
         before TEXT,
         PRIMARY KEY (day, annotation_id)
     );
-    CREATE TABLE review_visits (day TEXT PRIMARY KEY);
-    CREATE INDEX review_due ON review(due) WHERE mastered = 0;
-    CREATE INDEX annotations_created ON annotations(created, id);
+    """,
+    # 6: review_visits: the days the reader opened the review (a day with nothing to
+    # review is a day done: the streak goes on). The indexes let a day's draw stop at its
+    # first few due and oldest highlights instead of reading them all. (IF NOT EXISTS:
+    # some catalogs at schema 5 have them already.)
+    """
+    CREATE TABLE IF NOT EXISTS review_visits (day TEXT PRIMARY KEY);
+    CREATE INDEX IF NOT EXISTS review_due ON review(due) WHERE mastered = 0;
+    CREATE INDEX IF NOT EXISTS annotations_created ON annotations(created, id);
     """,
 )
