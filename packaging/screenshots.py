@@ -48,7 +48,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.app import app_settings
 from reader.defaults import default_library
-from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
+from reader.ui.library_list.article_model import ID_ROLE, SNIPPET_ROLE, TITLE
 from reader.ui.prefs.language import install_language
 from reader.ui.window.launch import current_window
 from reader.ui.window.main_window import MainWindow
@@ -213,8 +213,11 @@ class Photographer:
         model = window.model
         titles = [model.index(r, TITLE).data() for r in range(model.rowCount())]
         window.select_row(titles.index(SAMPLE))
+        sample = model.index(titles.index(SAMPLE), TITLE).data(ID_ROLE)
+        # The sample, not the article the last window was left on (shown first).
         self.when(
-            lambda: window.annotator.opened is not None, lambda: self.act(window, name, action)
+            lambda: window.annotator.opened is not None and window.annotator.opened.id == sample,
+            lambda: self.act(window, name, action),
         )
 
     def act(self, window: MainWindow, name: str, action: str) -> None:
