@@ -80,13 +80,27 @@ def move(library: Library, command: str, rels: list[str], top: bool = False) -> 
         ids.append(row.id)
     triage = Triage(library.userdata)
     state = TRIAGE_COMMANDS[command]
+    queued_before = triage.queue()
     change = triage.set_state(ids, state)
-    if top:
-        for article_id in reversed(list(dict.fromkeys(ids))):
-            triage.move_in_queue(article_id, "top")
     moved = sum(1 for was, now in zip(change.before, change.after, strict=True) if was != now)
-    print(_moved(moved, state))
+    if not top:
+        print(_moved(moved, state))
+        return 0
+    for article_id in reversed(list(dict.fromkeys(ids))):
+        triage.move_in_queue(article_id, "top")
+    # Articles already queued moved too, though none was added: say what was done.
+    queue = triage.queue()
+    placed = {article_id: n for n, article_id in enumerate(queue)}
+    was = {article_id: n for n, article_id in enumerate(queued_before)}
+    at_top = sum(1 for article_id in set(ids) if was.get(article_id) != placed.get(article_id))
+    print(_at_top(at_top))
     return 0
+
+
+def _at_top(count: int) -> str:
+    if count == 1:
+        return translate("CommandLine", "1 article moved to the top of the queue")
+    return translate("CommandLine", "{0} articles moved to the top of the queue").format(count)
 
 
 def _moved(count: int, state: State) -> str:

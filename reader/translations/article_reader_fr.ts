@@ -1018,7 +1018,17 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>en tête de la file, pas à sa fin</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
+        <source>1 article moved to the top of the queue</source>
+        <translation>1 article placé en tête de la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} articles moved to the top of the queue</source>
+        <translation>{0} articles placés en tête de la file</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>1 article added to the queue</source>
         <translation>1 article ajouté à la file</translation>
     </message>

@@ -59,6 +59,15 @@ def test_later_top_puts_them_first_in_the_order_given(cli: Cli, library: Path) -
     ]
 
 
+def test_later_top_says_queued_articles_moved_up(cli: Cli, library: Path) -> None:
+    cli("later", str(library / "alpha.md"), str(library / "beta.md"))
+    moved = cli("later", str(library / "beta.md"), "--top")
+    assert (moved.returncode, moved.stdout) == (0, "1 article moved to the top of the queue\n")
+    assert listed(cli, library, "--state", "later") == ["beta.md", "alpha.md"]
+    again = cli("later", str(library / "beta.md"), "--top")
+    assert again.stdout == "0 articles moved to the top of the queue\n"
+
+
 def test_the_human_list_marks_queued_and_archived_articles(cli: Cli, library: Path) -> None:
     cli("later", str(library / "alpha.md"))
     cli("archive", str(library / "delta.md"))
