@@ -665,7 +665,7 @@
     <message>
         <location line="+8"/>
         <source>only the articles in the inbox, the queue or the archive</source>
-        <translation>seulement les articles de la boîte de réception, de la file ou des archives</translation>
+        <translation>seulement les articles à trier, ceux de la file (plus tard) ou des archives</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -854,7 +854,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location filename="../cli/listing.py" line="+36"/>
         <source>later</source>
-        <translation>à lire</translation>
+        <translation>plus tard</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1000,7 +1000,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <location line="+1"/>
         <location filename="../entry.py" line="-47"/>
         <source>put articles back in the inbox</source>
-        <translation>remet des articles dans la boîte de réception</translation>
+        <translation>remet des articles à trier</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1050,12 +1050,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     <message>
         <location line="+2"/>
         <source>1 article back in the inbox</source>
-        <translation>1 article remis dans la boîte de réception</translation>
+        <translation>1 article remis à trier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{0} articles back in the inbox</source>
-        <translation>{0} articles remis dans la boîte de réception</translation>
+        <translation>{0} articles remis à trier</translation>
     </message>
 </context>
 <context>
