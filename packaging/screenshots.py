@@ -22,6 +22,11 @@ the README's own are replaced only when asked by name: --out packaging/screensho
     search-small.png  the French interface at 1024×600: a search whose hits have long
                       French titles and snippets
     dropped-folder.png  just after a folder was dropped on the window: its library, open
+    queue*.png        1024×600: the Later view (the reading queue, long French titles in
+                      it), English and French, light and dark; the views' row has the focus
+                      in the dark ones
+    review*.png       1024×600: the daily review on its first highlight (the French ones on
+                      the second, with its note), English and French, light and dark
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.app import app_settings
 from reader.defaults import default_library
-from reader.ui.library_list.article_model import SNIPPET_ROLE, TITLE
+from reader.ui.library_list.article_model import ID_ROLE, SNIPPET_ROLE, TITLE
 from reader.ui.prefs.language import install_language
 from reader.ui.window.launch import current_window
 from reader.ui.window.main_window import MainWindow
@@ -69,6 +74,16 @@ SHOTS: list[Shot] = [
     ("small-panel.png", "en", "light", "annotate", SMALL),
     ("search-small.png", "fr", "light", "search-fr", SMALL),
     ("dropped-folder.png", "en", "light", "drop", WIDE),
+    *[
+        (f"{page}{suffix}.png", lang, theme, page, SMALL)
+        for page in ("queue", "review")
+        for suffix, lang, theme in (
+            ("", "en", "light"),
+            ("-dark", "en", "dark"),
+            ("-fr", "fr", "light"),
+            ("-fr-dark", "fr", "dark"),
+        )
+    ],
 ]
 FRENCH_QUERY = "sécurité"
 PRESS = "Revue de presse"  # the folder of long French titles, and the one dropped
@@ -198,8 +213,11 @@ class Photographer:
         model = window.model
         titles = [model.index(r, TITLE).data() for r in range(model.rowCount())]
         window.select_row(titles.index(SAMPLE))
+        sample = model.index(titles.index(SAMPLE), TITLE).data(ID_ROLE)
+        # The sample, not the article the last window was left on (shown first).
         self.when(
-            lambda: window.annotator.opened is not None, lambda: self.act(window, name, action)
+            lambda: window.annotator.opened is not None and window.annotator.opened.id == sample,
+            lambda: self.act(window, name, action),
         )
 
     def act(self, window: MainWindow, name: str, action: str) -> None:
@@ -207,6 +225,12 @@ class Photographer:
             self.highlight(window, "reprendre l’ascendant sur les terroristes", "yellow")
             self.highlight(window, "mieux sécuriser les bases militaires", "green",
                            "Lesquelles ? À comparer avec 2021.")  # fmt: skip
+        if action == "queue":
+            self.queue(window, name)
+            return
+        if action == "review":
+            self.review(window, name)
+            return
         if action == "annotate":
             window.panel.show()
             window.panel.select(window.annotator.placed[0].annotation.id)
@@ -222,6 +246,40 @@ class Photographer:
                       lambda: QTimer.singleShot(400, lambda: self.shoot(window, name)))  # fmt: skip
         else:
             QTimer.singleShot(400, lambda: self.shoot(window, name))
+
+    def queue(self, window: MainWindow, name: str) -> None:
+        """The press articles and the sample in Later; the Later view, the first shown."""
+        window.panel.hide()
+        press = [row.id for row in window.model.all_rows() if row.path.startswith(PRESS)]
+        sample = [row.id for row in window.model.all_rows() if row.title == SAMPLE]
+        window.triage.moves.move(sorted(press) + sample, "later", "")
+        window.model.set_view("later")
+        window.select_row(0)
+        if name.endswith("-dark.png"):
+            window.triage.tabs.setFocus(Qt.FocusReason.TabFocusReason)  # is the focus seen?
+        else:
+            window.list_view.setFocus(Qt.FocusReason.TabFocusReason)
+        self.when(
+            window.tasks.idle, lambda: QTimer.singleShot(400, lambda: self.shoot(window, name))
+        )
+
+    def review(self, window: MainWindow, name: str) -> None:
+        """Today's review of the sample's two highlights (the French on the second)."""
+        window.panel.hide()
+        if not window.annotator.placed:
+            self.highlight(window, "reprendre l’ascendant sur les terroristes", "yellow")
+            self.highlight(window, "mieux sécuriser les bases militaires", "green",
+                           "Lesquelles ? À comparer avec 2021.")  # fmt: skip
+        window.tasks.wait_idle()
+        window.review.show_review()
+        deck = window.review.deck
+
+        def shoot() -> None:
+            if name.startswith("review-fr"):
+                deck.step(1)
+            QTimer.singleShot(400, lambda: self.shoot(window, name))
+
+        self.when(lambda: deck.loaded and window.tasks.idle(), shoot)
 
     def drop(self, window: MainWindow, name: str) -> None:
         """Drop the press folder on the list; shoot the window that opens it."""

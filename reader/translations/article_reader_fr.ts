@@ -249,17 +249,17 @@
 <context>
     <name>ArticleList</name>
     <message>
-        <location filename="../ui/library_list/article_list.py" line="+51"/>
+        <location filename="../ui/library_list/article_list.py" line="+59"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Click to sort by title, again for Z to A, a third time for newest first. Right-click for every order.</source>
         <translation>Cliquez pour trier par titre, une deuxième fois de Z à A, une troisième fois pour revenir aux plus récents. Clic droit pour tous les ordres.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+83"/>
         <source>Newest first</source>
         <translation>Plus récents d’abord</translation>
     </message>
@@ -1059,6 +1059,15 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     </message>
 </context>
 <context>
+    <name>DayReview</name>
+    <message>
+        <location filename="../ui/review/deck.py" line="+168"/>
+        <location line="+5"/>
+        <source>Not saved: {0}.</source>
+        <translation>Non enregistré&#xa0;: {0}.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <location filename="../ui/session/error_text.py" line="+18"/>
@@ -1321,9 +1330,17 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     </message>
 </context>
 <context>
+    <name>Finishing</name>
+    <message>
+        <location filename="../ui/triage/finishing.py" line="+30"/>
+        <source>Archive Articles When &amp;Done</source>
+        <translation>&amp;Archiver une fois fini</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
-        <location filename="../ui/window/history.py" line="+41"/>
+        <location filename="../ui/window/history.py" line="+46"/>
         <source>&amp;Back</source>
         <translation>&amp;Retour</translation>
     </message>
@@ -1468,12 +1485,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.py" line="+93"/>
+        <location filename="../ui/window/main_window.py" line="+96"/>
         <source>Opening the library…</source>
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -1494,17 +1511,17 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     </message>
     <message>
         <location line="+10"/>
-        <location line="+68"/>
+        <location line="+58"/>
         <source>This article was removed</source>
         <translation>Cet article a été supprimé</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-57"/>
         <source>Its file is no longer in the library.</source>
         <translation>Son fichier n’est plus dans la bibliothèque.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>No articles here yet</source>
         <translation>Pas encore d’articles ici</translation>
     </message>
@@ -1519,12 +1536,17 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Son fichier n’est plus là.</translation>
     </message>
     <message>
-        <location filename="../ui/window/navigation.py" line="+135"/>
+        <location line="+72"/>
+        <source>In the Daily Review</source>
+        <translation>Dans la revue du jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/navigation.py" line="+137"/>
         <source>Not an article of this library: {0}</source>
         <translation>Ce n’est pas un article de cette bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.py" line="+94"/>
+        <location filename="../ui/window/main_window.py" line="+25"/>
         <source>{0} — Article Reader</source>
         <translation>{0} — Article Reader</translation>
     </message>
@@ -1555,7 +1577,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../ui/window/opening.py" line="+59"/>
+        <location filename="../ui/window/opening.py" line="+61"/>
         <source>Not opened: {0} is not there any more.</source>
         <translation>Non ouvert&#xa0;: {0} n’existe plus.</translation>
     </message>
@@ -1775,6 +1797,199 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
     </message>
 </context>
 <context>
+    <name>ReviewCard</name>
+    <message>
+        <location filename="../ui/review/card.py" line="+105"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No note. Press E to write one.</source>
+        <translation>Pas de note. Appuyez sur E pour en écrire une.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tags. Press T to add some, separated by commas.</source>
+        <translation>Pas d’étiquettes. Appuyez sur T pour en ajouter, séparées par des virgules.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Colour (C):</source>
+        <translation>Couleur (C)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
+    <message>
+        <location filename="../ui/window/review_mode.py" line="+61"/>
+        <source>Daily &amp;Review</source>
+        <translation>&amp;Revue du jour</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../ui/review/review_page.py" line="+58"/>
+        <source>Daily review</source>
+        <translation>Revue du jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily Review</source>
+        <translation>Revue du jour</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sooner</source>
+        <translation>Plus tôt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastered</source>
+        <translation>Acquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip (Not Now)</source>
+        <translation>Passer (pas maintenant)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Previous</source>
+        <translation>Surlignage précédent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Surlignage suivant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open at Passage</source>
+        <translation>Ouvrir au passage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy Highlight with Citation</source>
+        <translation>Copier le surlignage et sa citation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to Reading</source>
+        <translation>Retour à la lecture</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit the Note</source>
+        <translation>Modifier la note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the Tags</source>
+        <translation>Modifier les étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next Colour</source>
+        <translation>Couleur suivante</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Key: {0}</source>
+        <translation>Touche&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>1 left today</source>
+        <translation>1 restant aujourd’hui</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n left today</source>
+        <translation>
+            <numerusform>%n restant aujourd’hui</numerusform>
+            <numerusform>%n restants aujourd’hui</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All done today</source>
+        <translation>Tout est fait aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1-day streak</source>
+        <translation>1 jour d’affilée</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n-day streak</source>
+        <translation>
+            <numerusform>%n jour d’affilée</numerusform>
+            <numerusform>%n jours d’affilée</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Highlight {0} of {1}</source>
+        <translation>Surlignage {0} sur {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Drawing today&apos;s highlights…</source>
+        <translation>Choix des surlignages du jour…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing to review today.
+Highlight passages as you read (Ctrl+H): they come back here, a few each day.</source>
+        <translation>Rien à revoir aujourd’hui.
+Surlignez des passages en lisant (Ctrl+H)&#xa0;: ils reviennent ici, quelques-uns chaque jour.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done for today. New highlights come back tomorrow.
+Left and Right go through today&apos;s again.</source>
+        <translation>C’est fini pour aujourd’hui. D’autres surlignages reviennent demain.
+Gauche et Droite reparcourent ceux du jour.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Keep</source>
+        <comment>undo step</comment>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sooner</source>
+        <comment>undo step</comment>
+        <translation>Plus tôt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastered</source>
+        <comment>undo step</comment>
+        <translation>Acquis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <comment>undo step</comment>
+        <translation>Passer</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../ui/library_list/search_bar.py" line="+78"/>
@@ -1867,7 +2082,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../ui/window/shortcuts_dialog.py" line="+44"/>
+        <location filename="../ui/window/shortcuts_dialog.py" line="+54"/>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
@@ -1897,7 +2112,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>&amp;Lecture</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Move the caret</source>
         <translation>Déplacer le curseur</translation>
     </message>
@@ -1945,7 +2160,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../ui/window/status_text.py" line="+131"/>
+        <location filename="../ui/window/status_text.py" line="+166"/>
         <source>%n of 1 article shown</source>
         <translation>
             <numerusform>%n article affiché sur 1</numerusform>
@@ -2068,7 +2283,26 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>Aucun article non lu&#xa0;: vous les avez tous lus.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Nothing in Later.
+Press L on an article to put it in your reading queue.</source>
+        <translation>Rien à lire plus tard.
+Appuyez sur L sur un article pour le mettre dans votre file de lecture.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing archived.
+Press E on an article you are done with.</source>
+        <translation>Rien d’archivé.
+Appuyez sur E sur un article que vous avez fini.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The inbox is empty: every article is in Later or in the Archive.</source>
+        <translation>Rien à trier&#xa0;: chaque article est à lire plus tard ou archivé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>unread</source>
         <translation>non lus</translation>
     </message>
@@ -2093,7 +2327,7 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
         <translation>Le filtre ({0}) masque le reste de la bibliothèque&#xa0;: choisissez «&#xa0;Tous les articles&#xa0;», «&#xa0;Toute étiquette&#xa0;» et «&#xa0;Toute source&#xa0;» au-dessus de la liste pour voir tous les articles.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-31"/>
         <location line="+9"/>
         <source>No articles match this filter.</source>
         <translation>Aucun article ne correspond à ce filtre.</translation>
@@ -2167,9 +2401,196 @@ Appuyez sur Ctrl+D (ou S) pour mettre en favori l’article que vous lisez.</tra
     </message>
 </context>
 <context>
+    <name>TriageActions</name>
+    <message>
+        <location filename="../ui/triage/actions.py" line="+48"/>
+        <source>Read &amp;Later</source>
+        <translation>Lire plus tar&amp;d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archi&amp;ve</source>
+        <translation>Arc&amp;hiver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to &amp;Inbox</source>
+        <translation>Remettre à tr&amp;ier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move to &amp;Top of Queue</source>
+        <translation>Mettre en &amp;tête de la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Up in Queue</source>
+        <translation>&amp;Monter dans la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;Down in Queue</source>
+        <translation>&amp;Descendre dans la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to &amp;Bottom of Queue</source>
+        <translation>Mettre en &amp;fin de file</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Current (Not Archived)</source>
+        <translation>&amp;En cours (non archivés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inbox</source>
+        <translation>À &amp;trier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later (Queue)</source>
+        <translation>&amp;Plus tard (file)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;rchive</source>
+        <translation>A&amp;rchives</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Read Later</source>
+        <comment>undo step</comment>
+        <translation>Lire plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <comment>undo step</comment>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to Inbox</source>
+        <comment>undo step</comment>
+        <translation>Remettre à trier</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move to Top of Queue</source>
+        <comment>undo step</comment>
+        <translation>Mettre en tête de la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Up in Queue</source>
+        <comment>undo step</comment>
+        <translation>Monter dans la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Down in Queue</source>
+        <comment>undo step</comment>
+        <translation>Descendre dans la file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move to Bottom of Queue</source>
+        <comment>undo step</comment>
+        <translation>Mettre en fin de file</translation>
+    </message>
+</context>
+<context>
+    <name>TriageMoves</name>
+    <message>
+        <location filename="../ui/triage/moves.py" line="+136"/>
+        <source>Not saved: {0}.</source>
+        <translation>Non enregistré&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Not saved: {0}. The list shows what is saved again.</source>
+        <translation>Non enregistré&#xa0;: {0}. La liste montre de nouveau ce qui est enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>TriageParts</name>
+    <message>
+        <location filename="../ui/window/triage_parts.py" line="+68"/>
+        <source>&amp;Queue</source>
+        <translation>Fil&amp;e de lecture</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vie&amp;ws</source>
+        <translation>&amp;Vues</translation>
+    </message>
+</context>
+<context>
+    <name>ViewTabs</name>
+    <message>
+        <location filename="../ui/triage/view_tabs.py" line="+20"/>
+        <source>Current</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inbox</source>
+        <translation>À trier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive</source>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The inbox and Later: every article not archived</source>
+        <translation>À trier et Plus tard&#xa0;: tous les articles non archivés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles not yet sorted</source>
+        <translation>Les articles pas encore triés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your reading queue, in your order</source>
+        <translation>Votre file de lecture, dans votre ordre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles put away; a search still finds them</source>
+        <translation>Les articles rangés&#xa0;; une recherche les trouve encore</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>1 article</source>
+        <translation>1 article</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n articles</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../ui/window/menus.py" line="+63"/>
+        <location filename="../ui/window/menus.py" line="+65"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

@@ -95,7 +95,7 @@ def test_a_vanished_library_keeps_its_list_and_comes_back_whole(
     saved = {path: path.read_bytes() for path in library.iterdir()}
     for path in saved:
         path.unlink()  # an unmounted drive leaves an empty mount point
-    said = window.progress_label
+    said = window.progress.label
     qtbot.waitUntil(lambda: "empty or not mounted" in said.text(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.session.refresh.running, timeout=WAIT_MS)
     assert "empty or not mounted" in said.text()  # still said once the refresh is over

@@ -62,7 +62,9 @@ def test_french_menus(french_window: MainWindow) -> None:
     edit_menu = [a.text() for a in menu_named(bar, "É&dition").actions() if a.text()]
     assert edit_menu[:2] == ["&Annuler", "&Rétablir"]
     view = menu_named(bar, "&Affichage")
-    assert [a.text() for a in view.actions() if a.text()][:3] == [
+    assert [a.text() for a in view.actions() if a.text()][:5] == [
+        "&Revue du jour",
+        "&Vues",
         "&Tous les articles",
         "&Non lus",
         "&Favoris (signets)",

@@ -13,7 +13,15 @@ more while searching, and again after the font changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QActionGroup, QKeyEvent, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +60,8 @@ class ArticleList(QTableView):
         self.setHorizontalHeader(SortHeader(self))
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows (Shift, Ctrl): the triage keys move them all; one is current.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSortingEnabled(True)
         self.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         self.verticalHeader().hide()
@@ -136,6 +145,20 @@ class ArticleList(QTableView):
             event.ignore()
             return
         super().keyPressEvent(event)
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex | QPersistentModelIndex, start: int,
+                             end: int) -> None:  # fmt: skip
+        """The current row is removed (its file deleted): the next becomes current, as in a
+        mail reader (Qt does this for a single selection only)."""
+        current, model = self.currentIndex(), self.model()
+        removed = start <= current.row() <= end and current.isValid()
+        if removed and model is not None and model.rowCount() > end - start + 1:
+            row = end + 1 if end + 1 < model.rowCount() else start - 1
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.selectionModel().setCurrentIndex(
+                model.index(row, 0), flags | QItemSelectionModel.SelectionFlag.Rows
+            )
+        super().rowsAboutToBeRemoved(parent, start, end)
 
     def sort_menu(self) -> QMenu:
         """Sort by title, source or date, newest or A to Z first (the current one checked)."""

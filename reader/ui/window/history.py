@@ -7,6 +7,9 @@ Rows the selection only passed (arrowing down the list, j held down) are glances
 places to go back to, so Back goes to the article read before them, as a browser's
 Back skips the pages a redirect passed through. Back and Forward are Alt+Left /
 Alt+Right, the mouse's back and forward buttons, and the Article menu's.
+
+One place is no article: the daily review (``OUTSIDE``). Opening it counts at once, so
+Back from an article opened at one of its passages returns to it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 HISTORY_LIMIT = 200  # articles remembered each way
 HISTORY_AFTER_MS = 1500  # shown this long and an article is a place Back returns to
+OUTSIDE = -1  # the place that is no article (article ids are positive)
 
 
 class History(QObject):
@@ -30,6 +34,7 @@ class History(QObject):
     def __init__(self, open_article: Callable[[int], None], owner: QWidget) -> None:
         super().__init__(owner)
         self._open = open_article
+        self.open_outside: Callable[[], None] | None = None  # shows the daily review
         self._back: list[int] = []
         self._forward: list[int] = []
         self._current: int | None = None  # the article read last (where Back starts from)
@@ -65,6 +70,23 @@ class History(QObject):
         self._dwell.start(HISTORY_AFTER_MS)
         self._update()
 
+    def enter_outside(self) -> None:
+        """The daily review is shown: a place at once (no article to stay on)."""
+        self._dwell.stop()
+        self._passing = None
+        if self._current != OUTSIDE:
+            if self._current is not None:
+                self._back = [*self._back, self._current][-HISTORY_LIMIT:]
+            self._forward.clear()
+            self._current = OUTSIDE
+        self._update()
+
+    def _go(self, place: int) -> None:
+        if place != OUTSIDE:
+            self._open(place)
+        elif self.open_outside is not None:
+            self.open_outside()
+
     def _count_passing(self) -> None:
         article_id, self._passing = self._passing, None
         if article_id is None or article_id == self._current:
@@ -99,7 +121,7 @@ class History(QObject):
         self._passing = None
         self._moving = self._current
         self._update()
-        self._open(self._current)
+        self._go(self._current)
 
     def _step(self, source: list[int], other: list[int]) -> None:
         if not source:
@@ -112,7 +134,7 @@ class History(QObject):
         self._current = target
         self._moving = target
         self._update()
-        self._open(target)
+        self._go(target)
 
     def _update(self) -> None:
         glancing = self._passing is not None and self._current is not None

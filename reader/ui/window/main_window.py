@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from reader.core.catalog.store import CatalogRow
 from reader.ui.annotations.all_annotations import AllAnnotationsDialog
@@ -19,7 +19,7 @@ from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.annotations.reading_state import ReadingState
 from reader.ui.annotations.tags_dialog import TagsDialog
 from reader.ui.library_list.article_list import ArticleList
-from reader.ui.library_list.article_model import ID_ROLE, ROW_ROLE, ArticleListModel
+from reader.ui.library_list.article_model import ID_ROLE, ROW_ROLE
 from reader.ui.library_list.filter_bar import FilterBar
 from reader.ui.library_list.search_bar import SearchBar
 from reader.ui.plain_text import plain_label
@@ -27,8 +27,9 @@ from reader.ui.prefs.language import SETTING, current_language
 from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.reading.reading_pane import ReadingPane
 from reader.ui.reading.related_list import RelatedList, with_related
-from reader.ui.session.library_session import LibrarySession, ShownArticle, progress_text
+from reader.ui.session.library_session import LibrarySession, ShownArticle
 from reader.ui.session.tasks import TaskRunner
+from reader.ui.triage.views import TriagedListModel
 from reader.ui.window.export_actions import ExportActions
 from reader.ui.window.history import History, last_article, save_last_article
 from reader.ui.window.layout_state import (
@@ -44,9 +45,11 @@ from reader.ui.window.list_place import ListPlace
 from reader.ui.window.menus import MenuParts, build_menus
 from reader.ui.window.navigation import Navigation, follow_link
 from reader.ui.window.opening import Opener
+from reader.ui.window.review_mode import ReviewMode, review_menu
 from reader.ui.window.search import WindowSearch
 from reader.ui.window.shortcuts_dialog import ShortcutsDialog
-from reader.ui.window.status_text import show_count, watch_catalog_notice
+from reader.ui.window.status_text import RefreshProgress, show_count, watch_catalog_notice
+from reader.ui.window.triage_parts import TriageParts
 
 OPEN_WINDOWS: set[MainWindow] = set()  # windows opened in another's place, kept alive here
 
@@ -57,7 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tasks = TaskRunner(self)
         self.session = LibrarySession(library_root, self.tasks, self)
-        self.model = ArticleListModel(self)
+        self.model = TriagedListModel(self)  # the article list, as the view shown (triage)
         self._current_id: int | None = None
         self._unchosen_id: int | None = None  # shown at launch, not chosen by the reader
         self._all_annotations: AllAnnotationsDialog | None = None
@@ -127,14 +130,8 @@ class MainWindow(QMainWindow):
         self.panel.hide()  # the reading pane first; it shows with the first highlight made
 
         self.count_label = plain_label(QLabel())  # it may quote the query
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(220)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.hide()
-        self.progress_label = plain_label(QLabel())  # it may name files
         self.statusBar().addWidget(self.count_label, 1)
-        self.statusBar().addPermanentWidget(self.progress_label)
-        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.progress = RefreshProgress(self.statusBar())
         self.resize(1180, 760)
 
     def _build_menus(self) -> None:
@@ -153,12 +150,19 @@ class MainWindow(QMainWindow):
         ))  # fmt: skip
         self.show_actions: dict[str, QAction] = menus.show_actions
         self.language_actions: dict[str, QAction] = menus.language_actions
+        self.triage = TriageParts(
+            self.model, self.session, self.tasks, self.annotator, self.state, self.list_view,
+            self.filter_bar, self.navigation, self.reading, self.settings, menus,
+        )  # fmt: skip
+        self.review = ReviewMode(self, self.session, self.tasks, self.annotator, self.model,
+                                 self.history, self.open_article)  # fmt: skip
+        review_menu(self.review, self.triage, self.navigation, self.state, menus)
 
     def _connect(self) -> None:
         self.session.opened.connect(self._on_opened)
         self.session.open_failed.connect(self._on_open_failed)
         self.session.refresh.rows_changed.connect(self._on_rows_changed)
-        self.session.refresh.progress.connect(self._on_progress)
+        self.session.refresh.progress.connect(self.progress.show_progress)
         self.session.refresh.done.connect(self._on_refreshed)
         self.session.articles.ready.connect(self._on_article_ready)
         self.related.open_requested.connect(self.open_article)  # as the list: Back returns
@@ -241,20 +245,10 @@ class MainWindow(QMainWindow):
         if self.search_field.text().strip():
             self.search.timer.start()  # new or edited articles may match the query
 
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        self.progress_label.setText(progress_text(message))
-        if total:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-        else:
-            self.progress_bar.setRange(0, 0)  # busy, amount unknown
-        self.progress_bar.show()
-
     def _on_refreshed(self) -> None:
         self.filter_bar.set_sources(self.model.sources())
         self.state.load()  # stars and tags may have followed a moved article to its new id
-        self.progress_bar.hide()
-        self.progress_label.setText(self.session.refresh.unavailable)  # "" when the folder is there
+        self.progress.finished(self.session.refresh.unavailable)  # "" when the folder is there
         self._update_count()
         if not self.model.total():  # none in the library, not none shown (a search, a filter)
             self.reading.show_message(
@@ -325,9 +319,11 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int, annotation_id: str = "") -> None:
         """Show an article (and scroll to one of its highlights), leaving filters if needed."""
         self._pending_annotation = annotation_id
+        self.review.show_reading()
         if self.model.row_of(article_id) is None:
             self.search_field.clear()
             self.filter_bar.show_everything()
+            self.model.reveal(article_id)  # the view that has it (an archived article)
         row = self.model.row_of(article_id)
         if row is None:
             return
@@ -369,7 +365,8 @@ class MainWindow(QMainWindow):
         return replacement
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.menuBar(), self.navigation.actions, self).open()
+        review = (self.tr("In the Daily Review"), self.review.page.actions())
+        ShortcutsDialog(self.menuBar(), self.navigation.actions, self, [review]).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.opener.accept_drag(event)

@@ -56,6 +56,8 @@ class WindowMenus:
 
     show_actions: dict[str, QAction]  # View → All Articles, Unread, Starred
     language_actions: dict[str, QAction]  # View → Language
+    article_menu: QMenu  # where the triage keys go (reader.ui.window.triage_parts)
+    view_menu: QMenu
 
 
 def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
@@ -151,7 +153,7 @@ def build_menus(window: QMainWindow, parts: MenuParts) -> WindowMenus:
     shortcuts.triggered.connect(parts.show_shortcuts)
     help_menu.addAction(shortcuts)
     window.addAction(shortcuts)
-    return WindowMenus(show_actions, language_actions)
+    return WindowMenus(show_actions, language_actions, article_menu, view_menu)
 
 
 def _show_menu(

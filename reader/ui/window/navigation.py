@@ -3,7 +3,8 @@
 Single-letter keys never fire while typing (Qt lets a text field take printable
 keys first), so they work from the list and the article alike. Space at the end
 of an article goes on to the next one, as in a feed reader; at the end of a book's
-chapter, to the book's next chapter (whatever the list's order).
+chapter, to the book's next chapter (whatever the list's order); reading the queue,
+to the queue's next (``follow``, see :mod:`reader.ui.triage.finishing`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Navigation:
         self.reading = reading
         self.select_row = select_row
         self.owner = owner
+        self.follow: Callable[[], bool] | None = None  # at an article's end, before the rest
         self.next_action = self._action(
             QCoreApplication.translate("Navigation", "&Next Article"), ["J"], lambda: self.go(1)
         )
@@ -86,7 +88,7 @@ class Navigation:
     def page(self, direction: int) -> None:
         bar = self.reading.verticalScrollBar()
         if direction > 0 and bar.value() >= bar.maximum():
-            if not self.next_chapter():
+            if not (self.follow and self.follow()) and not self.next_chapter():
                 self.go(1)  # the end of the article: on to the next
             return
         step = max(bar.pageStep() - bar.singleStep() * 2, bar.singleStep())

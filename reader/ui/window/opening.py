@@ -34,9 +34,11 @@ class LibraryWindow(Protocol):
 
     settings: QSettings
     session: LibrarySession
-    model: ArticleListModel
     libraries: LibraryMenu
     opener: Opener
+
+    @property
+    def model(self) -> ArticleListModel: ...  # read only: the window's may be a subclass
 
     def open_article(self, article_id: int, annotation_id: str = "") -> None: ...
     def show_notice(self, text: str) -> None: ...

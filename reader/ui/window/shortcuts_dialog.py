@@ -10,6 +10,8 @@ they named nothing on most keyboards ("Annuler" bare in French, for the Undo key
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -38,7 +40,15 @@ def keys_of(action: QAction) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, menu_bar: QMenuBar, extra: list[QAction], parent: QWidget) -> None:
+    def __init__(
+        self,
+        menu_bar: QMenuBar,
+        extra: list[QAction],
+        parent: QWidget,
+        pages: Sequence[tuple[str, list[QAction]]] = (),
+    ) -> None:
+        """``extra``: the reading keys (no menu has them); ``pages``: a page's own keys
+        (the daily review's), each with the section's title."""
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # opened anew each time
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
@@ -55,6 +65,8 @@ class ShortcutsDialog(QDialog):
             if menu is not None:
                 self._section(menu_action.text(), list(menu.actions()))  # type: ignore[attr-defined]
         self._section(self.tr("&Reading"), extra)
+        for title, actions in pages:
+            self._section(title, actions)
         self._caret_section()
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -16,13 +16,43 @@ from functools import cache
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from reader.core.annotations.userdata import UserData
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
+from reader.ui.plain_text import plain_label
 from reader.ui.session.error_text import notice_text
-from reader.ui.session.library_session import LibrarySession, SearchResults
+from reader.ui.session.library_session import LibrarySession, SearchResults, progress_text
+from reader.ui.triage.views import TriagedListModel
+
+
+class RefreshProgress:
+    """The status bar's right end: what a refresh of the library is doing, and how far."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        self.label = plain_label(QLabel())  # it may name files
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        bar.addPermanentWidget(self.label)
+        bar.addPermanentWidget(self.bar)
+
+    def show_progress(self, done: int, total: int, message: str) -> None:
+        self.label.setText(progress_text(message))
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        else:
+            self.bar.setRange(0, 0)  # busy, amount unknown
+        self.bar.show()
+
+    def finished(self, unavailable: str) -> None:
+        """The refresh is done; ``unavailable`` says why the folder cannot be read ("")."""
+        self.bar.hide()
+        self.label.setText(unavailable)
+
 
 NOTICE_LOOK_MS = 1000  # how often the catalog's notice is looked at (an attribute read)
 
@@ -59,7 +89,9 @@ def show_count(
     """The status bar's count, and what the list says when it is empty (``query`` and
     ``results``: the search the list shows, if any)."""
     searching = model.searching
+    view = model.view if isinstance(model, TriagedListModel) else "unarchived"
     filtered = model.filter[0] != "all" or any(model.filter[1:])
+    filtered = filtered or (isinstance(model, TriagedListModel) and model.view_hides)
     count_label.setText(
         count_text(
             model.total(),
@@ -71,6 +103,9 @@ def show_count(
         )
     )
     kind, tag, source = model.filter
+    if not searching and not tag and not source and kind == "all" and view != "unarchived":
+        list_view.set_placeholder(_texts().empty_view(view))
+        return
     list_view.set_placeholder(
         empty_text(
             model.total(),
@@ -195,6 +230,16 @@ class StatusText(QObject):
         if filtered:
             return self.tr("No articles match this filter.")
         return ""
+
+    def empty_view(self, view: str) -> str:
+        """What an empty Inbox, Later or Archive says."""
+        if view == "later":
+            return self.tr(
+                "Nothing in Later.\nPress L on an article to put it in your reading queue."
+            )
+        if view == "archive":
+            return self.tr("Nothing archived.\nPress E on an article you are done with.")
+        return self.tr("The inbox is empty: every article is in Later or in the Archive.")
 
     def _hidden(self, kind: str, tag: str, source: str) -> str:
         """What the filter is, that it hides the rest, and how to see everything."""
