@@ -32,7 +32,12 @@ from reader.ui.session.error_text import read_only_text
 from reader.ui.session.progress_text import progress_text
 from reader.ui.session.refreshing import LibraryRefresh
 from reader.ui.session.row_pages import FirstPage, MoreRows, Opened, read_library
-from reader.ui.session.search_steps import ResultsToList, SearchFailed, SnippetsToList
+from reader.ui.session.search_steps import (
+    ResultsToList,
+    SearchFailed,
+    ShownText,
+    SnippetsToList,
+)
 from reader.ui.session.searching import SessionSearch
 from reader.ui.session.shown_article import ShownArticle
 from reader.ui.session.tasks import TaskRunner
@@ -44,6 +49,7 @@ __all__ = [
     "SearchFailed",
     "SearchResults",
     "ShownArticle",
+    "ShownText",
     "SnippetsToList",
     "progress_text",
 ]
