@@ -15,8 +15,8 @@ from driving import open_article, settle
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from reader.core import operations
 from reader.ui.library_list.article_model import SOURCE, TITLE
-from reader.ui.session import searching
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 10_000
@@ -107,14 +107,14 @@ def test_the_marks_are_of_the_article_shown_when_it_changed_while_the_search_ran
     open_article(qtbot, window, MALI)
     release = threading.Event()
     searching_now = threading.Event()
-    search_library = searching.search_library
+    search_library = operations.search_library
 
     def held(*args: Any, **kwargs: Any) -> Any:
         searching_now.set()
         release.wait(WAIT_MS / 1000)
         return search_library(*args, **kwargs)
 
-    monkeypatch.setattr(searching, "search_library", held)
+    monkeypatch.setattr(operations, "search_library", held)
     window.search_field.setText("jardins OR mali")
     window.search.run_now()
     qtbot.waitUntil(searching_now.is_set, timeout=WAIT_MS)

@@ -20,8 +20,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from reader.core.articles.dates import short_date
 from reader.core.catalog.store import CatalogRow
-from reader.core.render import short_date
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.library_list.list_order import ListOrder, positions
 from reader.ui.library_list.ordering import DATE, SOURCE, STAR, TITLE, natural_key
@@ -201,7 +201,8 @@ class ArticleListModel(QAbstractTableModel):
     def sources(self) -> list[str]:
         """The library's sources, once each (whatever their case), in alphabetical order."""
         rows, more = self._rows.values(), self._more  # rows still coming? ask the catalog
-        found = more.catalog.sources() if more else {row.source for row in rows if row.source}
+        found = more.catalog.sources() if more and more.catalog else {r.source for r in rows}
+        found.discard("")
         names: dict[str, str] = {}
         for name in sorted(found):
             names.setdefault(name.casefold(), name)
@@ -209,7 +210,11 @@ class ArticleListModel(QAbstractTableModel):
 
     def all_tags(self) -> list[str]:
         rows, more = self._rows.values(), self._more
-        names = more.catalog.file_tags() if more else {tag for row in rows for tag in row.tags}
+        names = (
+            more.catalog.file_tags()
+            if more and more.catalog
+            else {tag for row in rows for tag in row.tags}
+        )
         names |= {tag for tags in self._user_tags.values() for tag in tags}
         return sorted(names, key=str.casefold)
 
@@ -287,7 +292,7 @@ class ArticleListModel(QAbstractTableModel):
         While rows are still coming, one not here yet is read from the catalog and
         shown in its place (the article a library was left on, say)."""
         found = next((row.id for row in self._rows.values() if row.path == path), None)
-        if found is None and self._more is not None and path:
+        if found is None and self._more is not None and self._more.catalog and path:
             row = self._more.catalog.row_by_path(path)
             if row is not None:
                 self._add_early(row)

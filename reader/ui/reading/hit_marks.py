@@ -8,13 +8,15 @@ the text): the GUI thread then only draws them, if the document is still the sam
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.search.snippets import QueryTerms, hit_spans
 from reader.ui.session.search_steps import ShownText, Span
+
+if TYPE_CHECKING:
+    from reader.core.search.snippets import QueryTerms
 
 
 class MarkedText(Protocol):
@@ -81,6 +83,8 @@ class HitMarks:
             document = self.view.document()
             spans = found[1] if found is not None and found[0] == self._key() else None
             if spans is None:
+                from reader.core.search.snippets import hit_spans  # with the first search
+
                 spans = hit_spans(self.view.positions_text(), terms, lang)
             for start, end in spans:
                 cursor = QTextCursor(document)

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.catalog.store import CatalogRow
-from reader.core.library.library import Library
-from reader.core.operations import SearchResults, did_you_mean, hit_snippets
-from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, Snippet, hit_spans
+
+if TYPE_CHECKING:  # loaded on the search lane, by the first search
+    from reader.core.library.library import Library
+    from reader.core.operations import SearchResults
+    from reader.core.search.snippets import Snippet
 
 # The list asks for the first FIRST_HITS hits, then (behind the first SCREENFUL
 # snippets and "did you mean") for the rest up to SEARCH_LIMIT, then the other snippets
@@ -29,7 +32,6 @@ FIRST_HITS = 50
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
 SCREENFUL = 12
 SNIPPET_LIMIT = 30
-NOTE_LINE_CHARS = 2 * SNIPPET_CHARS  # of a note's passage in a row, at most (a row shows 3 lines)
 
 
 Span = tuple[int, int]  # start, end: a hit in the text of the article shown
@@ -85,6 +87,8 @@ def results_to_list(
 ) -> ResultsToList:
     """The results as the list shows them at once: each hit a note found says so; and
     the hits of the query in the article shown (``shown``), if any."""
+    from reader.core.search.snippets import QueryTerms, hit_spans
+
     spans = None
     if shown is not None:
         terms = QueryTerms.parse(results.query)
@@ -106,13 +110,16 @@ def snippets_html(
 ) -> dict[int, str]:
     """Snippet HTML by id; a hit found by a note alone says so (``in_highlights``), with
     the words it matched there marked as in a snippet."""
+    from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, Snippet, hit_spans
+
     shown = {
         article_id: snippet.html() if snippet else "" for article_id, snippet in snippets.items()
     }
     terms: QueryTerms | None = None
     langs = {hit.id: hit.row.lang for hit in results.hits}
     for article_id, whole in notes.items():
-        line = _cut(whole, NOTE_LINE_CHARS)  # a note can be a book: the row holds a passage
+        # A note can be a book: the row holds a passage (a row shows 3 lines).
+        line = _cut(whole, 2 * SNIPPET_CHARS)
         if "<mark>" not in shown.get(article_id, ""):
             if terms is None:
                 terms = QueryTerms.parse(results.query, notes=True)
@@ -136,6 +143,8 @@ def snippets_to_list(
 ) -> SnippetsToList | None:
     """The snippets of these hits of ``results`` (and, if ``suggest``, "did you mean");
     None when a newer query made them moot before they started."""
+    from reader.core.operations import did_you_mean, hit_snippets
+
     if outdated():
         return None
     snippets = hit_snippets(library, results.query, rows, outdated)

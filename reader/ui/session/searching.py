@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.core.library.library import Library
-from reader.core.operations import IndexDamaged, SearchResults, search_library
-from reader.core.search.index import QueryError
 from reader.ui.session.refreshing import LibraryRefresh
 from reader.ui.session.search_steps import (
     FIRST_HITS,
@@ -36,6 +34,10 @@ from reader.ui.session.search_steps import (
     snippets_to_list,
 )
 from reader.ui.session.tasks import TaskContext, TaskRunner
+
+if TYPE_CHECKING:  # loaded on the search lane, by the first search
+    from reader.core.library.library import Library
+    from reader.core.operations import SearchResults
 
 # The rest of the hits is asked once the first have been listed this long and no newer
 # query came: past the search field's debounce, so a reader still typing never waits
@@ -88,10 +90,13 @@ class SessionSearch(QObject):
         while_indexing = self._refresh.running  # the index may change under it: said, re-run
 
         def work(ctx: TaskContext) -> Answer:
+            from reader.core import operations
+            from reader.core.search.index import QueryError
+
             if generation != self._generation:
                 return generation, SearchFailed()  # a newer query is queued: skip it
             try:
-                results = search_library(
+                results = operations.search_library(
                     library,
                     query,
                     limit=limit,
@@ -101,7 +106,7 @@ class SessionSearch(QObject):
                 )
             except QueryError as exc:
                 return generation, SearchFailed(str(exc))
-            except IndexDamaged:
+            except operations.IndexDamaged:
                 return generation, SearchFailed(damaged=True)
             return generation, results_to_list(results, in_highlights, shown)
 

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = menus.language_actions
 
     def _connect(self) -> None:
+        self.session.listed.connect(self.model.reset_rows)  # a big library's first rows
         self.session.opened.connect(self._on_opened)
         self.session.open_failed.connect(self._on_open_failed)
         self.session.refresh.rows_changed.connect(self._on_rows_changed)

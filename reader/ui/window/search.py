@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
-from reader.core.search.snippets import QueryTerms
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.library_list.search_bar import SearchBar
@@ -21,10 +21,13 @@ from reader.ui.reading.hit_marks import HitMarks
 from reader.ui.session.library_session import (
     LibrarySession,
     ResultsToList,
-    SearchResults,
     ShownText,
     SnippetsToList,
 )
+
+if TYPE_CHECKING:  # the search's modules load with the first search (see library_session)
+    from reader.core.operations import SearchResults
+    from reader.core.search.snippets import QueryTerms
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -157,6 +160,8 @@ class WindowSearch(QObject):
         more = self.listed is not None and query == self.listed.query == self._listed_query
         self.listed = results
         if not more:
+            from reader.core.search.snippets import QueryTerms
+
             parts.search_bar.show_suggestion(results.suggestion)
             self.terms = QueryTerms.parse(query)
             self._snippets = {}

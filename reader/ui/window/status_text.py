@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject, QTimer
@@ -22,7 +23,10 @@ from reader.core.annotations.userdata import UserData
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.session.error_text import notice_text
-from reader.ui.session.library_session import LibrarySession, SearchResults
+from reader.ui.session.library_session import LibrarySession
+
+if TYPE_CHECKING:
+    from reader.core.operations import SearchResults
 
 NOTICE_LOOK_MS = 1000  # how often the catalog's notice is looked at (an attribute read)
 
