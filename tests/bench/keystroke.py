@@ -76,8 +76,9 @@ def timed_run(self, lane, fn, on_done=None, *args, **kwargs):
 task_lanes.TaskRunner.run = timed_run
 
 def paint(self, event):
+    begun = time.perf_counter()
     QTableView.paintEvent(self, event)
-    paints.append(time.perf_counter())
+    paints.append((begun, time.perf_counter()))
 
 ArticleList.paintEvent = paint
 
@@ -93,7 +94,7 @@ rows = library.catalog.rows()
 bodies = {r.id: parse_file(library.root, r.path, detect=False).body
           for r in rows[:: max(1, len(rows) // 400)]}
 mix = query_mix(rows, bodies, int(sys.argv[2]), 1)
-marks = {key: [] for key in ("hits_ms", "painted_ms", "details_ms", "worker_ms",
+marks = {key: [] for key in ("hits_ms", "painted_ms", "paint_ms", "details_ms", "worker_ms",
                              "lane_wait_ms", "gui_wait_ms", "gui_ms")}
 
 def ask(query):
@@ -125,9 +126,10 @@ for kind, query in mix:
     if "hits" not in got:
         continue
     marks["hits_ms"].append((got["hits"] - started) * 1000)
-    painted = [t for t in paints if t >= got["hits"]]
+    painted = [(b, e) for b, e in paints if b >= got["hits"]]
     if painted:
-        marks["painted_ms"].append((painted[0] - started) * 1000)
+        marks["painted_ms"].append((painted[0][1] - started) * 1000)
+        marks["paint_ms"].append((painted[0][1] - painted[0][0]) * 1000)
     if "details" in got:
         marks["details_ms"].append((got["details"] - started) * 1000)
     listed = [a for a in answers if a.get("listed")]
@@ -172,6 +174,7 @@ LABELS = (
     ("… of which waiting for the GUI thread", "gui_wait_ms"),
     ("… of which the GUI thread's work on the answer", "gui_ms"),
     ("hits painted", "painted_ms"),
+    ("… the list's paint itself (its rows, on the GUI thread)", "paint_ms"),
     ("first screenful of snippets (and did you mean)", "details_ms"),
     ("hits listed, alone (stale test's 20 queries)", "alone_ms"),
     ("hits listed, asked while `a*` was still being answered", "stale_ms"),
