@@ -125,7 +125,10 @@ class SessionSearch(QObject):
         if isinstance(reply, ResultsToList):
             self.results_ready.emit(reply)
             if limit == FIRST_HITS:  # not the rest of the hits
-                self._ask_snippets(generation, library, reply.results, in_highlights)
+                # Once the hits are painted: a worker running Python beside the paint
+                # would take turns with it on the GIL.
+                ask = partial(self._ask_snippets, generation, library, reply.results)
+                QTimer.singleShot(0, self, partial(ask, in_highlights))
         elif reply.damaged:
             self.failed.emit(query, self.tr("the search index was damaged; rebuilding it"))
             self._refresh.rebuild_index()
