@@ -138,6 +138,12 @@ class SessionSearch(QObject):
     def _ask_snippets(
         self, generation: int, library: Library, results: SearchResults, in_highlights: str
     ) -> None:
+        if generation == self._generation and self._library() is library:  # not closed since
+            self._queue_details(generation, library, results, in_highlights)
+
+    def _queue_details(
+        self, generation: int, library: Library, results: SearchResults, in_highlights: str
+    ) -> None:
         """Queue, behind the hits on the search lane, one task: the first screenful's
         snippets (with "did you mean"), then the other snippets; and once the query has
         stood a while, the rest of the hits if there are more. A newer query makes them
