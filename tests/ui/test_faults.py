@@ -218,7 +218,7 @@ def test_an_article_slow_to_render_never_holds_up_the_next_one(
             release.wait(20)  # as a render using its whole time budget, and more
         return real(library, row, lang, **how)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("reader.ui.session.article_loading.open_article", slow_for_one)
+    monkeypatch.setattr(operations, "open_article", slow_for_one)
     try:
         window.select_row(_title_row(window, "The harbour"))
         qtbot.waitUntil(rendering.is_set)  # the slow one is rendering

@@ -28,7 +28,6 @@ from reader.core.library.library import Library
 from reader.core.limits import MAX_RENDER_SECONDS
 from reader.ui.library_list.article_model import ID_ROLE, SNIPPET_ROLE, TITLE
 from reader.ui.library_list.snippet_delegate import ArticleDelegate
-from reader.ui.session import article_loading
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 30_000
@@ -197,7 +196,7 @@ def test_an_article_made_moot_stops_rendering(
         ended[path] = ("shown", time.monotonic() - start)
         return opened
 
-    monkeypatch.setattr(article_loading, "open_article", timed)
+    monkeypatch.setattr(operations, "open_article", timed)
     window = open_window(library_root)
     open_article(qtbot, window, "Quick")
     started.clear()

@@ -92,3 +92,33 @@ def test_a_relaunch_lists_every_article_and_shows_the_one_left_on(
     titles = [again.model.index(n, TITLE).data() for n in range(again.model.rowCount())]
     assert titles == [f"Article {n}" for n in range(15, 0, -1)]
     qtbot.waitUntil(lambda: again.list_view.currentIndex().data() == "Article 2", timeout=30_000)
+
+
+def test_a_relaunch_lists_the_newest_from_the_catalog_before_the_library_opens(
+    qtbot: QtBot, open_window: Callable[[Path], MainWindow], tmp_path: Path, paged: None
+) -> None:
+    """The list shows before the library's own modules (search, parsers) have loaded:
+    the newest rows come from the catalog alone, then the library opens behind them."""
+    root = tmp_path / "big"
+    root.mkdir()
+    for n in range(1, 16):
+        text = f"---\ntitle: Article {n}\ndate: 2020-02-{n:02d}\n---\n\nBody {n}.\n"
+        (root / f"a{n:02d}.md").write_text(text, encoding="utf-8")
+    first = open_window(root)  # the first launch builds the catalog
+    first.close()
+    again = MainWindow(root, first.settings)
+    qtbot.addWidget(again)
+    shown: list[tuple[list[str], bool]] = []
+
+    def listed() -> None:
+        model = again.model
+        titles = [model.index(n, TITLE).data() for n in range(model.rowCount())]
+        shown.append((titles, again.session.is_open))
+
+    again.model.modelReset.connect(listed)
+    with qtbot.waitSignal(again.session.refresh.done, timeout=30_000):
+        again.show()
+    newest = [f"Article {n}" for n in range(15, 11, -1)]
+    assert shown[0] == (newest, False)  # listed, the library not open yet
+    assert shown[-1] == ([f"Article {n}" for n in range(15, 0, -1)], True)
+    assert again.model.total() == 15

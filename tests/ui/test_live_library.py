@@ -108,7 +108,7 @@ def test_a_big_first_build_runs_in_a_child_process(
     library: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("reader.ui.session.refreshing.BULK_THRESHOLD", 1)
+    monkeypatch.setattr("reader.core.library.bulk.BULK_THRESHOLD", 1)
     window = open_window(library)
     assert window.count_label.text() == "4 articles"
     window.search_field.setText("securite")

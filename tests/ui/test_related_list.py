@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.search import related as core_related
-from reader.ui.session import related_finder
 from reader.ui.window.main_window import MainWindow
 from tests.ui.driving import open_article
 
@@ -135,12 +134,14 @@ def test_a_slow_related_search_never_delays_the_article(
     release = threading.Event()
     started = threading.Event()
 
+    real = core_related.related_articles
+
     def slow(*args: object, **kwargs: object) -> core_related.Related:
         started.set()
         release.wait(20)  # held until the article is seen shown
-        return core_related.related_articles(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(related_finder, "related_articles", slow)
+    monkeypatch.setattr(core_related, "related_articles", slow)
     try:
         open_article(qtbot, window, "Nets, waves")  # shown while the related ones wait
         qtbot.waitUntil(started.is_set, timeout=10_000)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.userdata import Annotation, DetachedArticle, UserData
-from reader.core.search.analysis import fold
 from reader.ui.annotations.panel import entry_text
 from reader.ui.annotations.selection_toolbar import color_icon
 from reader.ui.library_list.article_model import ArticleListModel
@@ -77,6 +76,8 @@ class AllAnnotationsDialog(QDialog):
     ) -> None:
         gone = {-entry.old_id: entry for entry in detached}
         self._entries = []
+        from reader.core.search.analysis import fold  # Whoosh's: loaded when first asked
+
         for annotation in annotations:
             row = self.model.article(annotation.article_id)
             if row is not None:
@@ -93,6 +94,8 @@ class AllAnnotationsDialog(QDialog):
         self._refill()
 
     def _refill(self) -> None:
+        from reader.core.search.analysis import fold
+
         words = fold(self.field.text()).split()
         self.list.clear()
         shown = 0

@@ -11,6 +11,7 @@ offering changes, and shows what is really saved.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -24,8 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu
 
-from reader.core.annotations import annotating
-from reader.core.annotations.annotating import Placed, create, reanchor
 from reader.core.annotations.userdata import COLORS, Annotation, now
 from reader.core.limits import MAX_NOTE_CHARS
 from reader.ui.annotations.highlight_layer import HighlightLayer, color_name
@@ -33,8 +32,14 @@ from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.annotations.selection_toolbar import SelectionToolbar, color_icon
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.session.error_text import save_error_text
-from reader.ui.session.library_session import LibrarySession, OpenedArticle
+from reader.ui.session.library_session import LibrarySession
 from reader.ui.session.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.annotations.annotating import Placed
+
+if TYPE_CHECKING:
+    from reader.core.operations import OpenedArticle
 
 _NOTE_EDIT = 1  # QUndoCommand id: consecutive keystrokes in one note merge into one step
 
@@ -178,6 +183,8 @@ class AnnotationController(QObject):
         """Place the shown article's highlights again (positions are exact: fast)."""
         if self.opened is None:
             return
+        from reader.core.annotations.annotating import reanchor  # with the first article
+
         anchored = reanchor(self.annotations.values(), self.opened.text, self.opened.fingerprint)
         self.placed, self.orphans = anchored.placed, anchored.orphans
         self._redraw()
@@ -211,6 +218,8 @@ class AnnotationController(QObject):
         color = color or self.last_color
         self.settings.setValue("annotations/color", color)
         try:
+            from reader.core.annotations.annotating import create
+
             annotation = create(
                 self.opened.id, self.opened.text, *span, color, "", self.opened.fingerprint
             )
@@ -268,6 +277,8 @@ class AnnotationController(QObject):
             return
         try:
             opened = self.opened
+            from reader.core.annotations import annotating
+
             after = annotating.place_orphan(before, opened.text, *span, opened.fingerprint)
         except ValueError:
             return

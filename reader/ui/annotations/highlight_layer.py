@@ -9,13 +9,17 @@ a click on an overlap picks the shortest highlight there, the innermost one.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.annotations.annotating import Placed
 from reader.i18n import QT_TRANSLATE_NOOP
 from reader.ui.reading.reading_view import ReadingView
+
+if TYPE_CHECKING:
+    from reader.core.annotations.annotating import Placed
 
 # colour → (light background, dark background, underline for a note)
 PALETTE = {

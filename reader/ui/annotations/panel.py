@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.userdata import COLORS, Annotation
+from reader.core.articles.dates import short_date
 from reader.core.articles.typography import unquoted
 from reader.core.limits import MAX_NOTE_CHARS
-from reader.core.render import short_date
-from reader.core.search.analysis import fold
 from reader.ui.annotations.highlight_layer import color_name
 from reader.ui.annotations.selection_toolbar import color_icon
 from reader.ui.plain_text import literal
@@ -257,6 +256,8 @@ class AnnotationsPanel(QDockWidget):
         self.note.moveCursor(self.note.textCursor().MoveOperation.End)
 
     def _refill(self) -> None:
+        from reader.core.search.analysis import fold  # Whoosh's: loaded when first shown
+
         current = self.list.currentItem()
         keep = current.data(ID_ROLE) if current else self._editing
         color = self.color_filter.currentData() or ""

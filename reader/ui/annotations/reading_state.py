@@ -16,6 +16,7 @@ Every save goes through the ``user`` lane; the GUI thread never waits for disk.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,8 +26,11 @@ from reader.core.annotations.userdata import UserData
 from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.reading.reading_view import ReadingView
 from reader.ui.session.error_text import save_error_text
-from reader.ui.session.library_session import LibrarySession, OpenedArticle
+from reader.ui.session.library_session import LibrarySession
 from reader.ui.session.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.operations import OpenedArticle
 
 READ_AFTER_MS = 4000  # open this long and it counts as read
 POSITION_SAVE_MS = 800  # the position is saved this long after scrolling stops

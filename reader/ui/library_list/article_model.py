@@ -2,8 +2,9 @@
 
 Why no QSortFilterProxyModel: its sort and filter call back into Python for
 every comparison and every row, which holds the GUI thread for seconds on a big
-library. Here ordering is one ``sorted()`` over plain keys and a search shows its
-hits in relevance order.
+library. Here ordering is one ``sorted()`` over plain keys, kept for every row
+(:mod:`reader.ui.library_list.list_order`), and a search shows its hits in relevance
+order, ranked on the search's worker: the GUI thread swaps orders, never sorts 30,000.
 
 The model holds lightweight :class:`CatalogRow` objects only (no bodies),
 keyed by the article's stable id, and applies change sets in place so the
@@ -12,17 +13,18 @@ current row, selection and scroll position survive live updates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from reader.core.articles.dates import short_date
 from reader.core.catalog.store import CatalogRow
-from reader.core.render import short_date
 from reader.i18n import QT_TRANSLATE_NOOP
-from reader.ui.library_list.ordering import DATE, SOURCE, STAR, TITLE, natural_key, sorted_ids
+from reader.ui.library_list.list_order import ListOrder, positions
+from reader.ui.library_list.ordering import DATE, SOURCE, STAR, TITLE, natural_key
 from reader.ui.plain_text import literal
 from reader.ui.prefs.language import current_language
 from reader.ui.session.row_pages import MoreRows
@@ -57,11 +59,8 @@ class ArticleListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: dict[int, CatalogRow] = {}  # every article, by id
         self._visible: list[int] = []  # ids shown, in display order
-        self._position: dict[int, int] = {}  # id → row shown
-        self._column = DATE
-        self._order = Qt.SortOrder.DescendingOrder  # newest first
-        self._ranks: dict[int, int] | None = None  # search hits: id → rank
-        self._relevance = False  # while searching: hits by rank, not by column
+        self._position: dict[int, int] = {}  # id → row shown (never changed in place)
+        self._by = ListOrder()  # the column or the search's ranks
         self._snippets: dict[int, str] = {}
         self._warning: QIcon | None = None
         self._starred: set[int] = set()
@@ -142,8 +141,7 @@ class ArticleListModel(QAbstractTableModel):
         """Sort by a column (a header click); during a search this leaves relevance order."""
         if column not in (TITLE, SOURCE, DATE):  # the star, or no column: no order
             return
-        self._column, self._order = column, order
-        self._relevance = False
+        self._by.by_column(column, order == Qt.SortOrder.DescendingOrder)
         self._relayout()
 
     def _warning_icon(self) -> QIcon:
@@ -156,23 +154,24 @@ class ArticleListModel(QAbstractTableModel):
 
     @property
     def searching(self) -> bool:
-        return self._ranks is not None
+        return self._by.ranks is not None
 
     @property
     def relevance_order(self) -> bool:
-        return self._ranks is not None and self._relevance
+        return self._by.ranks is not None and self._by.relevance
 
     def total(self) -> int:
         """Every article of the library, shown or not."""
         return self._more.total if self._more is not None else len(self._rows)
 
-    def set_hits(self, ids_in_order: list[int] | None) -> None:
-        """Show only these ids, best first; ``None`` shows every article again."""
+    def set_hits(self, ids_in_order: list[int] | None, ranks: dict[int, int] | None = None) -> None:
+        """Show only these ids, best first; ``None`` shows every article again.
+        ``ranks``: each id's place in ``ids_in_order``, if known (built off the GUI thread)."""
+        if ids_in_order is not None and ranks is None:
+            ranks = positions(ids_in_order)
         self.beginResetModel()
-        self._ranks = None if ids_in_order is None else {i: n for n, i in enumerate(ids_in_order)}
-        self._relevance = self._ranks is not None
-        self._visible = self._ordered(self._shown_ids())
-        self._reindex()
+        self._by.search(None if ids_in_order is None else ranks)
+        self._visible, self._position = self._by.shown(self._rows, self._filtering())
         self.endResetModel()
 
     def set_snippets(self, snippets: dict[int, str]) -> None:
@@ -202,7 +201,8 @@ class ArticleListModel(QAbstractTableModel):
     def sources(self) -> list[str]:
         """The library's sources, once each (whatever their case), in alphabetical order."""
         rows, more = self._rows.values(), self._more  # rows still coming? ask the catalog
-        found = more.catalog.sources() if more else {row.source for row in rows if row.source}
+        found = more.catalog.sources() if more and more.catalog else {r.source for r in rows}
+        found.discard("")
         names: dict[str, str] = {}
         for name in sorted(found):
             names.setdefault(name.casefold(), name)
@@ -210,7 +210,11 @@ class ArticleListModel(QAbstractTableModel):
 
     def all_tags(self) -> list[str]:
         rows, more = self._rows.values(), self._more
-        names = more.catalog.file_tags() if more else {tag for row in rows for tag in row.tags}
+        names = (
+            more.catalog.file_tags()
+            if more and more.catalog
+            else {tag for row in rows for tag in row.tags}
+        )
         names |= {tag for tags in self._user_tags.values() for tag in tags}
         return sorted(names, key=str.casefold)
 
@@ -249,15 +253,20 @@ class ArticleListModel(QAbstractTableModel):
         return self._filter, self._tag, self._source
 
     def _refilter(self) -> None:
-        visible = self._ordered(self._shown_ids())
+        visible, position = self._by.shown(self._rows, self._filtering())
         if visible == self._visible:  # same rows: repaint them, keep selection and scroll
             if visible:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(visible) - 1, STAR))
             return
         self.beginResetModel()
-        self._visible = visible
-        self._reindex()
+        self._visible, self._position = visible, position
         self.endResetModel()
+
+    def _filtering(self) -> Callable[[int], bool] | None:
+        """The filter's test, None when every article passes."""
+        if self._filter == "all" and not self._tag and not self._source:
+            return None
+        return self._passes
 
     def _passes(self, article_id: int) -> bool:
         if self._filter == "unread" and not self.unread(article_id):
@@ -283,7 +292,7 @@ class ArticleListModel(QAbstractTableModel):
         While rows are still coming, one not here yet is read from the catalog and
         shown in its place (the article a library was left on, say)."""
         found = next((row.id for row in self._rows.values() if row.path == path), None)
-        if found is None and self._more is not None and path:
+        if found is None and self._more is not None and self._more.catalog and path:
             row = self._more.catalog.row_by_path(path)
             if row is not None:
                 self._add_early(row)
@@ -293,8 +302,9 @@ class ArticleListModel(QAbstractTableModel):
     def _add_early(self, row: CatalogRow) -> None:
         """One row before the rest, in its place among those shown."""
         self._rows[row.id] = row
-        if (self._ranks is None or row.id in self._ranks) and self._passes(row.id):
-            place = self._ordered([*self._visible, row.id]).index(row.id)
+        self._by.rows_changed()
+        if (self._by.ranks is None or row.id in self._by.ranks) and self._passes(row.id):
+            place = self._by.ordered([*self._visible, row.id], self._rows).index(row.id)
             self.beginInsertRows(QModelIndex(), place, place)
             self._visible.insert(place, row.id)
             self._reindex()
@@ -323,12 +333,13 @@ class ArticleListModel(QAbstractTableModel):
             more.arrived.connect(self.reset_rows)
         self.beginResetModel()
         self._rows = {row.id: row for row in rows}
-        self._visible = self._ordered(self._shown_ids())
-        self._reindex()
+        self._by.rows_changed()
+        self._visible, self._position = self._by.shown(self._rows, self._filtering())
         self.endResetModel()
 
     def apply(self, upserts: Iterable[CatalogRow], removed: Iterable[int]) -> None:
         """Insert new rows, update known ones in place, remove the gone ones."""
+        self._by.rows_changed()
         gone = []
         for article_id in removed:
             self._rows.pop(article_id, None)
@@ -350,7 +361,7 @@ class ArticleListModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(shown_at, 0), last)
             elif (
                 not known
-                and (self._ranks is None or row.id in self._ranks)
+                and (self._by.ranks is None or row.id in self._by.ranks)
                 and self._passes(row.id)
             ):
                 fresh.append(row.id)
@@ -364,32 +375,18 @@ class ArticleListModel(QAbstractTableModel):
 
     # --- ordering -----------------------------------------------------------------
 
-    def _shown_ids(self) -> list[int]:
-        ids = (
-            list(self._rows) if self._ranks is None else [i for i in self._ranks if i in self._rows]
-        )
-        if self._filter == "all" and not self._tag and not self._source:
-            return ids
-        return [i for i in ids if self._passes(i)]
-
-    def _ordered(self, ids: list[int]) -> list[int]:
-        if self._ranks is not None and self._relevance:
-            ranks = self._ranks
-            return sorted(ids, key=lambda i: ranks.get(i, 1 << 30))
-        descending = self._order == Qt.SortOrder.DescendingOrder
-        return sorted_ids(ids, self._rows, self._column, descending)
-
     @property
     def sort_order(self) -> tuple[int, Qt.SortOrder]:
         """The column the list is sorted by and how (kept while a search shows relevance)."""
-        return self._column, self._order
+        descending = Qt.SortOrder.DescendingOrder
+        return self._by.column, descending if self._by.descending else Qt.SortOrder.AscendingOrder
 
     def _reindex(self) -> None:
-        self._position = {article_id: n for n, article_id in enumerate(self._visible)}
+        self._position = positions(self._visible)
 
     def _relayout(self) -> None:
         """Re-sort what is shown, keeping persistent indexes (current row, selection)."""
-        ordered = self._ordered(self._visible)
+        ordered = self._by.ordered(self._visible, self._rows)
         if ordered == self._visible:
             return
         self.layoutAboutToBeChanged.emit()

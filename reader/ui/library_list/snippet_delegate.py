@@ -10,9 +10,15 @@ has a column of its own: source and date take no width from the title.
 Every row is as high as the view makes it (``row_height``): the title takes at most
 ``TITLE_LINES`` of its lines, the muted text the lines left, and nothing is drawn
 outside the row, at any width or font size.
+
+The list is painted again on every keystroke's answer and every scroll, with the same
+titles at the same width: a line's height, a title's wrapping and a line's elision are
+kept (by the font's key), so that a paint mostly draws.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -56,11 +62,31 @@ _MARK_COLOUR = "#fde68a"
 Index = QModelIndex | QPersistentModelIndex
 
 
+_FONTS: dict[str, QFont] = {}  # by QFont.key(): the fonts the caches below were asked of
+
+
+def _key(font: QFont) -> str:
+    key = font.key()
+    if key not in _FONTS:
+        _FONTS[key] = QFont(font)
+    return key
+
+
 def line_height(font: QFont) -> int:
     """One line of a row: the taller of the font and its bold (an unread title)."""
-    bold = QFont(font)
+    return _line_height(_key(font))
+
+
+@lru_cache(maxsize=64)
+def _line_height(font: str) -> int:
+    bold = QFont(_FONTS[font])
     bold.setBold(True)
-    return max(QFontMetrics(font).lineSpacing(), QFontMetrics(bold).lineSpacing())
+    return max(QFontMetrics(_FONTS[font]).lineSpacing(), QFontMetrics(bold).lineSpacing())
+
+
+@lru_cache(maxsize=4096)
+def _elided(text: str, font: str, width: int) -> str:
+    return QFontMetrics(_FONTS[font]).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def row_height(font: QFont, lines: int = ROW_LINES) -> int:
@@ -226,6 +252,12 @@ def wrapped(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
     the last one elided if the text goes on (as the list draws it)."""
     if not text or max_lines <= 0 or width <= 0:
         return []
+    return list(_wrapped(text, _key(font), width, max_lines))
+
+
+@lru_cache(maxsize=2048)
+def _wrapped(text: str, font_key: str, width: int, max_lines: int) -> tuple[str, ...]:
+    font = _FONTS[font_key]
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -240,9 +272,8 @@ def wrapped(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
         starts.append(line.textStart())
     layout.endLayout()
     lines = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-    metrics = QFontMetrics(font)
-    lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
-    return [line for line in lines if line]
+    lines[-1] = _elided(lines[-1], font_key, width)
+    return tuple(line for line in lines if line)
 
 
 def _draw_line(
@@ -259,6 +290,6 @@ def _draw_line(
     painter.save()
     painter.setFont(font)
     painter.setPen(colour)
-    elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    elided = _elided(text, _key(font), rect.width())
     painter.drawText(rect, alignment | Qt.AlignmentFlag.AlignVCenter, elided)
     painter.restore()

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QWidget
 
-from reader.core.search.text_find import find_all
 from reader.ui.plain_text import plain_label
 from reader.ui.reading.hit_marks import mark_format
 from reader.ui.reading.reading_view import ReadingView
@@ -90,6 +89,8 @@ class FindBar(QWidget):
         """Mark every match; the current one is the first at or after the view's top."""
         if self.isHidden():
             return
+        from reader.core.search.text_find import find_all  # Whoosh's folding: when first asked
+
         self.spans = find_all(self.view.positions_text(), self.field.text())
         top = self.view.cursorForPosition(self.view.viewport().rect().topLeft()).position()
         self.current = next((n for n, (s, _) in enumerate(self.spans) if s >= top), 0)

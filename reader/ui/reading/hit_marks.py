@@ -2,17 +2,21 @@
 
 Spans are computed on the document's raw text (whose indexes are exactly the
 document's cursor positions) with the same analysis as the index, so what is
-marked is what matched.
+marked is what matched. A search finds them on its worker (``text_to_mark`` hands it
+the text): the GUI thread then only draws them, if the document is still the same.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core.search.snippets import QueryTerms, hit_spans
+from reader.ui.session.search_steps import ShownText, Span
+
+if TYPE_CHECKING:
+    from reader.core.search.snippets import QueryTerms
 
 
 class MarkedText(Protocol):
@@ -50,14 +54,39 @@ class HitMarks:
         self.view = view
         self.cursors: list[QTextCursor] = []
         self.current = -1
+        self._text: ShownText | None = None  # the last text_to_mark
 
-    def mark(self, terms: QueryTerms | None, lang: str) -> int:
-        """Mark every hit and scroll to the first; returns how many there are."""
+    def text_to_mark(self, lang: str) -> ShownText:
+        """The document's text as the marks count positions, for a worker to find hits in
+        (read again only once the document changed)."""
+        key = self._key()
+        if self._text is None or self._text.key != key or self._text.lang != lang:
+            self._text = ShownText(key, self.view.positions_text(), lang)
+        return self._text
+
+    def _key(self) -> tuple[int, int]:
+        document = self.view.document()
+        return id(document), document.revision()
+
+    def mark(
+        self,
+        terms: QueryTerms | None,
+        lang: str,
+        found: tuple[object, list[Span] | None] | None = None,
+    ) -> int:
+        """Mark every hit and scroll to the first; returns how many there are. ``found``:
+        the key of the text a worker searched (``text_to_mark``) and the hits it found,
+        drawn as they are if this document is still that text."""
         self.cursors = []
         self.current = -1
         if terms:
             document = self.view.document()
-            for start, end in hit_spans(self.view.positions_text(), terms, lang):
+            spans = found[1] if found is not None and found[0] == self._key() else None
+            if spans is None:
+                from reader.core.search.snippets import hit_spans  # with the first search
+
+                spans = hit_spans(self.view.positions_text(), terms, lang)
+            for start, end in spans:
                 cursor = QTextCursor(document)
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)

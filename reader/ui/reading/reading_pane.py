@@ -63,4 +63,9 @@ class ReadingPane(QWidget):
         return 1.0 if bar.maximum() <= 0 else bar.value() / bar.maximum()
 
     def _update_progress(self) -> None:
+        # QProgressBar repaints at once on a new value, and a repaint paints every region
+        # of the window waiting to be (the list's new rows too) inside whatever scrolled
+        # the article: painted with the rest of the window instead.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(round(self.fraction_read() * PROGRESS_STEPS))
+        self.progress.setUpdatesEnabled(True)  # an update, never a repaint

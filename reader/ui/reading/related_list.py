@@ -14,6 +14,8 @@ the same path as the list, so Back returns. The lines come from a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -26,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.articles.dates import short_date
 from reader.core.catalog.store import CatalogRow
-from reader.core.render import short_date
-from reader.core.search.related import Related, RelatedArticle
 from reader.ui.plain_text import literal, plain_label
 from reader.ui.prefs.language import current_language
 from reader.ui.session.library_session import LibrarySession
 from reader.ui.session.related_finder import RelatedFinder
 from reader.ui.session.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.search.related import Related, RelatedArticle
 
 ID = Qt.ItemDataRole.UserRole
 MAX_LINES = 5  # the section grows with its lines up to this many, then scrolls

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.annotations.userdata import COLORS
-from reader.core.render import short_date
+from reader.core.articles.dates import short_date
 from reader.core.review.daily import ReviewItem
 from reader.ui.annotations.highlight_layer import PALETTE, color_name
 from reader.ui.annotations.selection_toolbar import color_icon

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.articles.names import os_path
 from reader.core.catalog.store import CatalogRow
-from reader.core.library.library import Library
-from reader.core.operations import OpenStopped, open_article, save_placements
 from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskContext, TaskRunner
+
+if TYPE_CHECKING:  # the library's modules load on the lanes (see library_session)
+    from reader.core.library.library import Library
+    from reader.core.operations import OpenedArticle
 
 
 class ArticleLoading(QObject):
@@ -57,11 +60,13 @@ class ArticleLoading(QObject):
             return generation != self._generation  # a newer article was asked for
 
         def work(ctx: TaskContext) -> tuple[int, ShownArticle | None]:
+            from reader.core import operations
+
             if moot():
                 return generation, None
             try:
-                opened = open_article(library, row, lang, should_stop=moot)
-            except OpenStopped:  # its render was stopped: nothing to show or save
+                opened = operations.open_article(library, row, lang, should_stop=moot)
+            except operations.OpenStopped:  # its render was stopped: nothing to show or save
                 return generation, None
             folder = os_path(library.root, row.path).parent
             return generation, shown_article(opened, folder, notices)
@@ -76,6 +81,12 @@ class ArticleLoading(QObject):
         if opened.to_save:
             # On the user lane, with the reader's own changes. Not saved: they are
             # anchored again next time (the window says why it cannot save).
-            self._tasks.run("user", lambda ctx: save_placements(library, opened))
+            self._tasks.run("user", partial(_save_placements, library, opened))
         if generation == self._generation:
             self.ready.emit(shown)
+
+
+def _save_placements(library: Library, opened: OpenedArticle, _task: object = None) -> None:
+    from reader.core import operations
+
+    operations.save_placements(library, opened)

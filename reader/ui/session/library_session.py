@@ -20,30 +20,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.annotations.userdata import UserData
-from reader.core.articles.language import load_model as load_language_model
-from reader.core.library.library import Library, Progress
-from reader.core.operations import OpenedArticle, SearchResults
 from reader.ui.session.article_loading import ArticleLoading
 from reader.ui.session.error_text import read_only_text
 from reader.ui.session.progress_text import progress_text
 from reader.ui.session.refreshing import LibraryRefresh
-from reader.ui.session.row_pages import FirstPage, MoreRows, Opened, read_library
-from reader.ui.session.search_steps import ResultsToList, SearchFailed, SnippetsToList
+from reader.ui.session.row_pages import FirstPage, MoreRows, Opened, Peek, read_library
+from reader.ui.session.search_steps import (
+    ResultsToList,
+    SearchFailed,
+    ShownText,
+    SnippetsToList,
+)
 from reader.ui.session.searching import SessionSearch
 from reader.ui.session.shown_article import ShownArticle
 from reader.ui.session.tasks import TaskRunner
 
+if TYPE_CHECKING:  # loaded on the lanes, once the list is shown: see below
+    from reader.core.annotations.userdata import UserData
+    from reader.core.library.library import Library, Progress
+
 __all__ = [
     "LibrarySession",
-    "OpenedArticle",
     "ResultsToList",
     "SearchFailed",
-    "SearchResults",
     "ShownArticle",
+    "ShownText",
     "SnippetsToList",
     "progress_text",
 ]
@@ -51,6 +56,9 @@ __all__ = [
 
 class LibrarySession(QObject):
     opened = Signal(list)  # every CatalogRow, as the catalog had them
+    # A big library's first rows, before it is open (ending with a MoreRows): shown, and
+    # nothing else, until ``opened`` (see row_pages).
+    listed = Signal(list)
     open_failed = Signal(str)
 
     def __init__(self, root: Path, tasks: TaskRunner, parent: QObject | None = None) -> None:
@@ -95,7 +103,10 @@ class LibrarySession(QObject):
             on_partial=self._on_page,
         )
 
-    def _on_page(self, page: FirstPage) -> None:
+    def _on_page(self, page: FirstPage | Peek) -> None:
+        if isinstance(page, Peek):
+            self.listed.emit([*page.rows, MoreRows(None, page.total, self)])
+            return
         self._more = MoreRows(page.library.catalog, page.total, self)
         self._on_opened((page.library, [*page.rows, self._more]), first=True)
 
@@ -113,7 +124,7 @@ class LibrarySession(QObject):
         # while the app runs would wait for it before it is listed. Not for a big library
         # (a first page): the model's memory would add to a relaunch's peak.
         if not first:
-            self._tasks.run("read", lambda ctx: load_language_model())
+            self._tasks.run("read", _load_language_model)
 
     def _on_open_failed(self, exc: BaseException) -> None:
         self.open_failed.emit(str(exc))
@@ -141,3 +152,9 @@ class LibrarySession(QObject):
         library, self._library = self._library, None
         if library is not None:
             library.close()
+
+
+def _load_language_model(_task: object = None) -> None:
+    from reader.core.articles.language import load_model
+
+    load_model()

@@ -13,15 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.core.articles.names import os_path
 from reader.core.catalog.store import CatalogRow
-from reader.core.library.bulk import BULK_THRESHOLD, refresh_in_subprocess
-from reader.core.library.library import Cancelled, ChangeSet, Library, LibraryUnavailable
 from reader.ui.session.tasks import TaskContext, TaskRunner
 from reader.ui.session.watcher import MAX_WATCHED_FILES, LibraryWatcher
+
+if TYPE_CHECKING:  # the library's modules load on the writer lane (see library_session)
+    from reader.core.library.library import ChangeSet, Library
 
 POLL_MS = 2000  # how often the catalog is asked whether another process changed it
 Watch = tuple[list[str], list[str], bool]  # folders, files, whether the whole library
@@ -84,13 +86,15 @@ class LibraryRefresh(QObject):
         self._next_scope = set()
 
         def work(ctx: TaskContext) -> Watch:
+            from reader.core.library import bulk
+
             def on_batch(changes: ChangeSet) -> None:
                 rows = library.catalog.rows_by_id(changes.added + changes.updated + changes.moved)
                 ctx.partial((rows, list(changes.removed)))
 
             plan = library.plan(scope)
-            if plan.work >= BULK_THRESHOLD:
-                refresh_in_subprocess(
+            if plan.work >= bulk.BULK_THRESHOLD:
+                bulk.refresh_in_subprocess(
                     library.root, library.data_dir, ctx.progress, on_batch, ctx.stopping
                 )
             else:
@@ -123,6 +127,8 @@ class LibraryRefresh(QObject):
         self._finish()
 
     def _on_failed(self, exc: BaseException) -> None:
+        from reader.core.library.library import Cancelled, LibraryUnavailable
+
         if isinstance(exc, LibraryUnavailable):  # nothing was removed: the list stays
             self.unavailable = self.tr(
                 "The library folder is empty or not mounted: its articles are kept."

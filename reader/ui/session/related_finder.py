@@ -10,14 +10,17 @@ for an article the reader has already left is dropped, never shown.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.catalog.store import CatalogRow
-from reader.core.library.library import Library
-from reader.core.search.related import Related, related_articles
 from reader.ui.session.library_session import LibrarySession
 from reader.ui.session.tasks import TaskContext, TaskRunner
+
+if TYPE_CHECKING:  # the library's modules load on the lanes (see library_session)
+    from reader.core.library.library import Library
+    from reader.core.search.related import Related
 
 
 class RelatedFinder(QObject):
@@ -38,16 +41,23 @@ class RelatedFinder(QObject):
             return
 
         def work(ctx: TaskContext) -> tuple[int, Related | None]:
+            from reader.core.search import related
+
             if generation != self._generation or ctx.stopping():
                 return generation, None  # a newer article was opened before this started
             article = library.read_article(row)
-            found = related_articles(
+            found = related.related_articles(
                 library.index, library.catalog, library.read_article, row.id, article
             )
             return generation, found
 
+        def failed(_exc: BaseException) -> None:
+            from reader.core.search.related import Related
+
+            done((generation, Related()))  # none found: the list says so
+
         done = partial(self._on_done, row.id)
-        self._tasks.run("search", work, done, lambda exc: done((generation, Related())))
+        self._tasks.run("search", work, done, failed)
 
     def cancel(self) -> None:
         """Whatever is being found now is for an article no longer shown."""

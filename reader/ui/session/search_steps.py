@@ -6,18 +6,23 @@ later all of them (a second one for the same query). Snippets and "did you mean"
 as :class:`SnippetsToList`: a snippet reads and parses its article's file, and a
 suggestion runs more searches, so neither may delay the list. Both add to the core's
 results only what the list shows: snippet HTML, with the reader's translated words.
-Plain data, built on worker threads (no Qt calls).
+Plain data, built on worker threads (no Qt calls): whatever the GUI thread would do per
+hit (the hits' ranks, the hits in the article shown) is done there, so that the list
+and the reading pane only take it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.catalog.store import CatalogRow
-from reader.core.library.library import Library
-from reader.core.operations import SearchResults, did_you_mean, hit_snippets
-from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, Snippet, hit_spans
+
+if TYPE_CHECKING:  # loaded on the search lane, by the first search
+    from reader.core.library.library import Library
+    from reader.core.operations import SearchResults
+    from reader.core.search.snippets import Snippet
 
 # The list asks for the first FIRST_HITS hits, then (behind the first SCREENFUL
 # snippets and "did you mean") for the rest up to SEARCH_LIMIT, then the other snippets
@@ -27,16 +32,33 @@ FIRST_HITS = 50
 SEARCH_LIMIT = 2000  # hits the list shows at most, best first (the count says how many match)
 SCREENFUL = 12
 SNIPPET_LIMIT = 30
-NOTE_LINE_CHARS = 2 * SNIPPET_CHARS  # of a note's passage in a row, at most (a row shows 3 lines)
+
+
+Span = tuple[int, int]  # start, end: a hit in the text of the article shown
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """The article shown, as its marks count positions: the worker finds the query's
+    hits in it, so the GUI thread only draws them. ``key`` tells which document it was:
+    spans for another are never drawn."""
+
+    key: object
+    text: str
+    lang: str
 
 
 @dataclass(frozen=True)
 class ResultsToList:
     """A search's results, with the snippet HTML the list shows at once: a line for each
-    hit found by a highlight or note (the passages come later, see :class:`SnippetsToList`)."""
+    hit found by a highlight or note (the passages come later, see :class:`SnippetsToList`);
+    each hit's rank, for the list to swap in whole; the hits in the article shown."""
 
     results: SearchResults
     snippets_html: dict[int, str]  # id → snippet HTML
+    ranks: dict[int, int] = field(default_factory=dict)  # id → place, best first
+    shown_key: object = None  # ShownText.key of the article the spans are in
+    shown_spans: list[Span] | None = None  # None: that article was not searched
 
 
 @dataclass(frozen=True)
@@ -60,11 +82,23 @@ class SearchFailed:
 Answer = tuple[int, ResultsToList | SearchFailed]  # the search's generation, and its answer
 
 
-def results_to_list(results: SearchResults, in_highlights: str) -> ResultsToList:
-    """The results as the list shows them at once: each hit a note found says so."""
+def results_to_list(
+    results: SearchResults, in_highlights: str, shown: ShownText | None = None
+) -> ResultsToList:
+    """The results as the list shows them at once: each hit a note found says so; and
+    the hits of the query in the article shown (``shown``), if any."""
+    from reader.core.search.snippets import QueryTerms, hit_spans
+
+    spans = None
+    if shown is not None:
+        terms = QueryTerms.parse(results.query)
+        spans = hit_spans(shown.text, terms, shown.lang) if terms else []
     return ResultsToList(
         results=results,
         snippets_html=snippets_html(results, results.snippets, results.notes, in_highlights),
+        ranks={hit.id: rank for rank, hit in enumerate(results.hits)},
+        shown_key=shown.key if shown is not None else None,
+        shown_spans=spans,
     )
 
 
@@ -76,13 +110,16 @@ def snippets_html(
 ) -> dict[int, str]:
     """Snippet HTML by id; a hit found by a note alone says so (``in_highlights``), with
     the words it matched there marked as in a snippet."""
+    from reader.core.search.snippets import SNIPPET_CHARS, QueryTerms, Snippet, hit_spans
+
     shown = {
         article_id: snippet.html() if snippet else "" for article_id, snippet in snippets.items()
     }
     terms: QueryTerms | None = None
     langs = {hit.id: hit.row.lang for hit in results.hits}
     for article_id, whole in notes.items():
-        line = _cut(whole, NOTE_LINE_CHARS)  # a note can be a book: the row holds a passage
+        # A note can be a book: the row holds a passage (a row shows 3 lines).
+        line = _cut(whole, 2 * SNIPPET_CHARS)
         if "<mark>" not in shown.get(article_id, ""):
             if terms is None:
                 terms = QueryTerms.parse(results.query, notes=True)
@@ -106,6 +143,8 @@ def snippets_to_list(
 ) -> SnippetsToList | None:
     """The snippets of these hits of ``results`` (and, if ``suggest``, "did you mean");
     None when a newer query made them moot before they started."""
+    from reader.core.operations import did_you_mean, hit_snippets
+
     if outdated():
         return None
     snippets = hit_snippets(library, results.query, rows, outdated)

@@ -15,13 +15,15 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QImage
 
 from reader.core.limits import MAX_SHOWN_CHARS
-from reader.core.operations import OpenedArticle
-from reader.core.render import NOTICE_CLASS
 from reader.ui.session.article_images import load_images
+
+if TYPE_CHECKING:  # the library's modules load on the lanes (see library_session)
+    from reader.core.operations import OpenedArticle
 
 _ELLIPSIS = "…"
 _BACK_TO_SPACE = 200  # a cut inside a paragraph moves back at most this far to a space
@@ -95,6 +97,8 @@ def _plain_start(opened: OpenedArticle, end: int, notice: str) -> str:
     parts = [f'<h1 class="title">{html.escape(title)}</h1>']
     if opened.byline:
         parts.append(f'<p class="byline">{html.escape(opened.byline)}</p>')
+    from reader.core.render import NOTICE_CLASS  # on the open lane, as the render
+
     parts.append(f'<p class="{NOTICE_CLASS}">{html.escape(notice)}</p>')
     lines = [line for line in body.split("\n") if line]
     parts.extend(f"<p>{html.escape(line)}</p>" for line in lines[:-1])

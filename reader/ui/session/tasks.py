@@ -15,6 +15,7 @@ never touch widgets.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Literal, get_args
@@ -28,6 +29,11 @@ LANES: tuple[Lane, ...] = get_args(Lane)
 # Articles opened at once, at most: one slow to render, and the next asked for beside it
 # (with two spare for a reader going quickly through several slow ones).
 OPEN_THREADS = 4
+# The lanes' workers run Python beside the GUI thread: the GIL goes back to the GUI
+# thread after each Qt call only once a worker has held it this long (Python's default
+# is 5 ms), and the list's answer to a keystroke makes dozens of Qt calls while a search
+# or its snippets run. A short turn keeps the GUI thread's share of the answer small.
+GIL_TURN_S = 0.0005
 
 
 class TaskSignals(QObject):
@@ -67,6 +73,7 @@ class TaskRunner(QObject):
             self._pools[lane] = pool
         self._live: set[TaskSignals] = set()
         self._stop = threading.Event()
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_TURN_S))
 
     def run(
         self,

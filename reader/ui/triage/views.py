@@ -12,6 +12,7 @@ in the query narrow a search on purpose).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal, get_args
 
 from PySide6.QtCore import QObject, Signal
@@ -53,7 +54,9 @@ class TriagedListModel(ArticleListModel):
         for article_id, place in self._places.items():
             if place == "later" and article_id not in self._queue:
                 self._queue[article_id] = len(self._queue)  # at the end, until told
+        self._follow_view()
         self._refilter()
+        self._relayout()  # the same rows may stand in a new queue order
         self.places_changed.emit()
 
     def counts(self) -> dict[State, int]:
@@ -83,6 +86,7 @@ class TriagedListModel(ArticleListModel):
             raise ValueError(f"view must be one of {VIEWS}")
         if view != self._view:
             self._view = view
+            self._follow_view()
             self._refilter()
             self._relayout()
             self.view_changed.emit(view)
@@ -100,14 +104,12 @@ class TriagedListModel(ArticleListModel):
             return place != "archive"
         return place == self._view
 
-    def _shown_ids(self) -> list[int]:
-        return [i for i in super()._shown_ids() if self._in_view(i)]
+    def _filtering(self) -> Callable[[int], bool] | None:
+        return self._passes if self.view_hides else super()._filtering()
 
     def _passes(self, article_id: int) -> bool:
         return self._in_view(article_id) and super()._passes(article_id)
 
-    def _ordered(self, ids: list[int]) -> list[int]:
-        if self._view == "later" and not self.searching:  # the reader's queue, as ordered
-            queue, last = self._queue, len(self._queue)
-            return sorted(ids, key=lambda i: (queue.get(i, last), i))
-        return super()._ordered(ids)
+    def _follow_view(self) -> None:
+        """Later lists the reader's queue in its order; other views, the column's."""
+        self._by.fixed = self._queue if self._view == "later" else None

@@ -12,18 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from reader.core.article_file import open_file
 from reader.ui.plain_text import plain_label
 from reader.ui.prefs.language import current_language
 from reader.ui.reading.reading_controls import ReadingControls
 from reader.ui.reading.reading_pane import ReadingPane
 from reader.ui.session.shown_article import Notices, ShownArticle, shown_article
 from reader.ui.session.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.operations import OpenedArticle
 
 # Open ``file`` in the library ``folder`` (the window's library gives way to it).
 OpenInLibrary = Callable[[Path, Path], None]
@@ -112,7 +115,7 @@ class ArticleWindow(QMainWindow):
         )  # translated here: the worker never calls Qt's tr
         self.tasks.run(
             "open",
-            lambda ctx: shown_article(open_file(path, lang), path.parent, notices),
+            lambda ctx: shown_article(_open_file(path, lang), path.parent, notices),
             self._on_loaded,
             self._on_failed,
         )
@@ -140,3 +143,9 @@ class ArticleWindow(QMainWindow):
         self.tasks.shutdown()
         OPEN_ARTICLE_WINDOWS.discard(self)
         super().closeEvent(event)
+
+
+def _open_file(path: Path, lang: str) -> OpenedArticle:
+    from reader.core.article_file import open_file  # the parsers: loaded on the lane
+
+    return open_file(path, lang)

@@ -14,23 +14,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from reader.core.annotations.export import (
-    ImportReport,
-    import_jsonld,
-    load_jsonld,
-    to_jsonld,
-    to_markdown,
-    write_atomically,
-)
 from reader.core.catalog.store import CatalogRow
-from reader.core.exchange.extras import ReaderExtras
-from reader.core.library.library import Library, Progress
 from reader.ui.session.library_session import LibrarySession
+
+if TYPE_CHECKING:
+    from reader.core.annotations.export import ImportReport
+    from reader.core.library.library import Library, Progress
 
 
 class ExportActions(QObject):
@@ -100,6 +95,9 @@ class ExportActions(QObject):
         """The library's highlights, or one article's, as ``kind`` into ``target``."""
 
         def work(library: Library, progress: Progress) -> str:
+            from reader.core.annotations.export import to_jsonld, to_markdown, write_atomically
+            from reader.core.exchange.extras import ReaderExtras
+
             if kind == "markdown":
                 text = to_markdown(library, article_id, ReaderExtras(library))
             else:
@@ -123,6 +121,9 @@ class ExportActions(QObject):
 
     def import_file(self, source: Path) -> None:
         def work(library: Library, progress: Progress) -> ImportReport:
+            from reader.core.annotations.export import import_jsonld, load_jsonld
+            from reader.core.exchange.extras import ReaderExtras
+
             return import_jsonld(library, load_jsonld(source), progress, ReaderExtras(library))
 
         placing = self.tr("Importing highlights from {0}: {1} of {2} placed…")
@@ -131,6 +132,8 @@ class ExportActions(QObject):
             self.message.emit(placing.format(source.name, done, total))
 
         def done(report: object) -> None:
+            from reader.core.annotations.export import ImportReport
+
             assert isinstance(report, ImportReport)
             self.message.emit(self.summary(report))
             self.imported.emit()

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article_file import refusal
 from reader.defaults import default_library
 from reader.i18n import qm_path
 from reader.ui.prefs.language import current_language
@@ -45,6 +44,8 @@ def initial_library(argument: Path | None, settings: QSettings) -> Path:
         argument = argument.expanduser().absolute()
         if argument.is_dir():
             return argument
+        from reader.core.article_file import refusal  # the parsers: an article was given
+
         if not refusal(argument) and (holding := library_holding(argument, settings)):
             return holding
     recent = recent_libraries(settings)

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         review_menu(self.review, self.triage, self.navigation, self.state, menus)
 
     def _connect(self) -> None:
+        self.session.listed.connect(self.model.reset_rows)  # a big library's first rows
         self.session.opened.connect(self._on_opened)
         self.session.open_failed.connect(self._on_open_failed)
         self.session.refresh.rows_changed.connect(self._on_rows_changed)
@@ -169,7 +170,8 @@ class MainWindow(QMainWindow):
         self.search = WindowSearch(
             self, session=self.session, model=self.model, list_view=self.list_view,
             search_bar=self.search_bar, count_label=self.count_label, select_row=self.select_row,
-            mark=self._mark_hits, count=self._update_count, keep_visible=self.place.keep_visible,
+            marks=self.reading.hits, shown_lang=self._shown_lang, count=self._update_count,
+            keep_visible=self.place.keep_visible,
         )  # fmt: skip
         self.filter_bar.changed.connect(self._on_filter)
         self.list_view.star_clicked.connect(self.state.toggle_star)
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
         self.exports.imported.connect(self._reload_current)
         for tags_known in (self.state.tags_changed, self.state.loaded):  # the filter: live
             tags_known.connect(lambda: self.filter_bar.set_tags(self.model.all_tags()))
-        self.reading.restyled.connect(self._mark_hits)
+        self.reading.restyled.connect(self.search.mark_shown)
         self.reading.link_activated.connect(
             lambda url: follow_link(url, self.current_row(), self.model, self.open_article,
                                     self.show_notice)
@@ -304,17 +306,17 @@ class MainWindow(QMainWindow):
         self.annotator.show(opened)
         self.find_bar.article_changed()
         self.state.article_shown(opened, chosen=opened.id != self._unchosen_id)
-        self._mark_hits()
+        self.search.mark_shown()
         self.related.request(self.model.article(opened.id))  # after the article, never before
         if self._pending_annotation:
             self.annotator.scroll_to(self._pending_annotation)
             self.panel.select(self._pending_annotation)
             self._pending_annotation = ""
 
-    def _mark_hits(self) -> None:
-        """Mark the current search's hits in the article shown (or clear the marks)."""
+    def _shown_lang(self) -> str | None:
+        """The language of the article shown (None: none is)."""
         row = self.model.article(self._current_id) if self._current_id is not None else None
-        self.reading.hits.mark(self.search.terms, row.lang if row else "")
+        return None if row is None else row.lang
 
     def open_article(self, article_id: int, annotation_id: str = "") -> None:
         """Show an article (and scroll to one of its highlights), leaving filters if needed."""

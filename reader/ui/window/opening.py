@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.core.article_file import article_kinds, refusal
 from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.session.library_session import LibrarySession
 from reader.ui.window.article_window import ArticleWindow
@@ -56,6 +55,8 @@ def library_holding(path: Path, settings: QSettings) -> Path | None:
 
 def refusal_text(path: Path) -> str:
     """Why the window does not open ``path`` ("" when it does), in the reader's language."""
+    from reader.core.article_file import article_kinds, refusal  # the parsers: as needed
+
     why = refusal(path)
     if why == "missing":
         return QCoreApplication.translate(

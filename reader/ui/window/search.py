@@ -9,20 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel
 
-from reader.core.search.snippets import QueryTerms
 from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.library_list.search_bar import SearchBar
+from reader.ui.reading.hit_marks import HitMarks
 from reader.ui.session.library_session import (
     LibrarySession,
     ResultsToList,
-    SearchResults,
+    ShownText,
     SnippetsToList,
 )
+
+if TYPE_CHECKING:  # the search's modules load with the first search (see library_session)
+    from reader.core.operations import SearchResults
+    from reader.core.search.snippets import QueryTerms
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -37,7 +42,8 @@ class SearchParts:
     search_bar: SearchBar
     count_label: QLabel
     select_row: Callable[[int], None]
-    mark_hits: Callable[[], None]  # mark the current terms in the article shown
+    marks: HitMarks  # the search's hits in the article shown
+    shown_lang: Callable[[], str | None]  # the article shown's language (None: none is)
     update_count: Callable[[], None]  # the status bar's count
     keep_current_visible: Callable[[], None]  # select and show the article shown
 
@@ -55,7 +61,8 @@ class WindowSearch(QObject):
         search_bar: SearchBar,
         count_label: QLabel,
         select_row: Callable[[int], None],
-        mark: Callable[[], None],
+        marks: HitMarks,
+        shown_lang: Callable[[], str | None],
         count: Callable[[], None],
         keep_visible: Callable[[], None],
     ) -> None:
@@ -67,7 +74,8 @@ class WindowSearch(QObject):
             search_bar=search_bar,
             count_label=count_label,
             select_row=select_row,
-            mark_hits=mark,
+            marks=marks,
+            shown_lang=shown_lang,
             update_count=count,
             keep_current_visible=keep_visible,
         )
@@ -102,7 +110,7 @@ class WindowSearch(QObject):
         self.terms = None
         self.listed = None
         self._listed_query = ""
-        parts.mark_hits()
+        self.mark_shown()
         parts.list_view.horizontalHeader().setSortIndicator(*self.column_sort)
         parts.update_count()
         parts.keep_current_visible()  # first: a list focused without a current row picks one
@@ -122,7 +130,19 @@ class WindowSearch(QObject):
     def run(self) -> None:
         query = self.field.text().strip()
         if query:
-            self.parts.session.search.run(query)
+            self.parts.session.search.run(query, shown=self._text_to_mark())
+
+    def mark_shown(self, found: ResultsToList | None = None) -> None:
+        """Mark the current search's hits in the article shown (or clear the marks);
+        ``found``: an answer whose worker found them there (see ``ShownText``)."""
+        lang = self.parts.shown_lang() or ""
+        hits = None if found is None else (found.shown_key, found.shown_spans)
+        self.parts.marks.mark(self.terms, lang, hits)
+
+    def _text_to_mark(self) -> ShownText | None:
+        """The article shown, for the search's worker to find the hits in."""
+        lang = self.parts.shown_lang()
+        return None if lang is None else self.parts.marks.text_to_mark(lang)
 
     def _on_index_changed(self) -> None:
         """The index is complete now: a search it answered while being built runs again
@@ -140,6 +160,8 @@ class WindowSearch(QObject):
         more = self.listed is not None and query == self.listed.query == self._listed_query
         self.listed = results
         if not more:
+            from reader.core.search.snippets import QueryTerms
+
             parts.search_bar.show_suggestion(results.suggestion)
             self.terms = QueryTerms.parse(query)
             self._snippets = {}
@@ -147,7 +169,7 @@ class WindowSearch(QObject):
             if "<mark>" not in self._snippets.get(article_id, ""):  # …unless a passage
                 self._snippets[article_id] = line
         parts.model.set_snippets(self._snippets)
-        parts.model.set_hits(results.ids)
+        parts.model.set_hits(results.ids, to_list.ranks)
         # Relevance order: no column indicator. Clicking a header sorts the hits by that
         # column (newest first, say); Enter in the search field brings relevance back.
         header = parts.list_view.horizontalHeader()
@@ -155,7 +177,7 @@ class WindowSearch(QObject):
             self.column_sort = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         if not more:
-            parts.mark_hits()  # the article shown may stay the same: its marks change
+            self.mark_shown(to_list)  # the article shown may stay the same: its marks change
         parts.update_count()
         # Searching changes what the list shows, never what is open nor what is read:
         # the article shown stays selected if it is a hit; else no row is, until one is chosen.

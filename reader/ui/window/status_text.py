@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject, QTimer
@@ -23,8 +24,11 @@ from reader.ui.library_list.article_list import ArticleList
 from reader.ui.library_list.article_model import ArticleListModel
 from reader.ui.plain_text import plain_label
 from reader.ui.session.error_text import notice_text
-from reader.ui.session.library_session import LibrarySession, SearchResults, progress_text
+from reader.ui.session.library_session import LibrarySession, progress_text
 from reader.ui.triage.views import TriagedListModel
+
+if TYPE_CHECKING:
+    from reader.core.operations import SearchResults
 
 
 class RefreshProgress:
