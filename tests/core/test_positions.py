@@ -1,10 +1,12 @@
 """Phrases and proximity checked on integer positions find what Whoosh's span queries
 find, scored the same, on any small texts: the whole list, and the top hits (which skip
-blocks of postings that cannot reach them)."""
+blocks of postings that cannot reach them); phrases both ways, postings side by side
+and read whole (as for common words)."""
 
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -41,13 +43,20 @@ def answers(searcher: Any, query: Any, limit: int | None) -> list[tuple[int, flo
 
 
 @BOUNDED
-@given(docs=texts, parts=segments, phrase=words, limit=st.sampled_from([None, 1, 5]))
+@given(
+    docs=texts,
+    parts=segments,
+    phrase=words,
+    limit=st.sampled_from([None, 1, 5]),
+    whole=st.booleans(),
+)
 def test_a_phrase_finds_what_whoosh_finds(
-    docs: list[list[str]], parts: int, phrase: list[str], limit: int | None
+    docs: list[list[str]], parts: int, phrase: list[str], limit: int | None, whole: bool
 ) -> None:
     with searcher(docs, parts) as s:
         theirs = answers(s, Phrase("body", phrase), limit)
-        ours = answers(s, PositionalPhrase("body", phrase), limit)
+        with mock.patch("reader.core.search.positions.BULK_MIN_DOCS", 1 if whole else 10**9):
+            ours = answers(s, PositionalPhrase("body", phrase), limit)
         assert ours == theirs
         expected = [i for i, doc in enumerate(docs) if _contains(doc, phrase)]
         if limit is None:

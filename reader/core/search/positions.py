@@ -13,15 +13,15 @@ within ``slop`` words of the span of those before it, in any order (Whoosh's
 ``SpanNear2`` rules, kept exactly: a property test compares the two). The score is
 the sum of the words' scores, as Whoosh scores a span query. Unlike Whoosh's span
 matchers, these re-check positions after skipping blocks that cannot reach the top
-hits, so no skipped-to article is taken on its words alone.
+hits, so no skipped-to article is taken on its words alone. A phrase whose words are
+all common in a segment is found another way, its postings read whole
+(:mod:`reader.core.search.phrase_lists`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
-from pickle import loads
 from typing import Any
 
 from whoosh.matching.binary import IntersectionMatcher
@@ -30,38 +30,28 @@ from whoosh.matching.wrappers import WrappingMatcher
 from whoosh.query.positional import Phrase
 from whoosh.query.spans import SpanNear2
 from whoosh.query.terms import Term
-from whoosh.system import _INT_SIZE, unpack_uint
 from whoosh.util import make_binary_tree
+
+from reader.core.search.phrase_lists import (
+    BULK_MIN_DOCS,
+    adjacent,
+    decoded,
+    phrase_matches,
+    readable,
+)
 
 Positions = list[int]
 Check = Callable[[Sequence[Any]], bool]  # the term matchers, on one article → matches
 
 
 def positions(matcher: Any) -> Positions:
-    """The current article's positions of a term, from its posting's raw value.
-
-    The value is Whoosh's ``Positions`` format: a count, then the pickled deltas."""
-    value: bytes = matcher.value()
-    if not value.endswith(b"."):
-        value += b"."
-    return list(accumulate(loads(value[_INT_SIZE:])))
+    """The current article's positions of a term, from its posting's raw value."""
+    return decoded(matcher.value())
 
 
-def frequency(matcher: Any) -> int:
-    """How often the term is in the current article (the value's count; nothing decoded)."""
-    return int(unpack_uint(matcher.value()[:_INT_SIZE])[0])
-
-
-def adjacent(matchers: Sequence[Any]) -> bool:
+def adjacent_terms(matchers: Sequence[Any]) -> bool:
     """Whether the words stand one after the other in the current article."""
-    order = sorted(range(len(matchers)), key=lambda i: frequency(matchers[i]))
-    first = order[0]
-    starts = {pos - first for pos in positions(matchers[first])}
-    for i in order[1:]:
-        starts.intersection_update(pos - i for pos in positions(matchers[i]))
-        if not starts:
-            return False
-    return True
+    return adjacent([m.value() for m in matchers])
 
 
 def near(matchers: Sequence[Any], slop: int) -> bool:
@@ -159,7 +149,10 @@ class PositionalPhrase(Phrase):
             terms.append(Term(fieldname, btext).matcher(searcher, context))
         if not all(m.is_active() for m in terms):
             return NullMatcher()
-        return CheckedIntersection(terms, adjacent, self.boost)
+        rarest = min(reader.doc_frequency(fieldname, field.to_bytes(w)) for w in self.words)
+        if rarest >= BULK_MIN_DOCS and self.boost == 1.0 and readable(terms):
+            return phrase_matches(terms)  # common words: their postings read whole
+        return CheckedIntersection(terms, adjacent_terms, self.boost)
 
 
 class PositionalNear(SpanNear2):
