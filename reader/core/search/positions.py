@@ -46,7 +46,7 @@ Check = Callable[[Sequence[Any]], bool]  # the term matchers, on one article →
 
 def positions(matcher: Any) -> Positions:
     """The current article's positions of a term, from its posting's raw value."""
-    return decoded(matcher.value())
+    return list(decoded(matcher.value()))
 
 
 def adjacent_terms(matchers: Sequence[Any]) -> bool:
