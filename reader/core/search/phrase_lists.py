@@ -26,7 +26,7 @@ from whoosh.matching.mcore import Matcher
 from whoosh.system import _INT_SIZE
 from whoosh.util import make_binary_tree
 
-BULK_MIN_DOCS = 400  # below this many articles for the rarest word, postings side by side
+BULK_MIN_DOCS = 100  # below this many articles for the rarest word, postings side by side
 _BLOCK = 128  # matches per block of a ScoredList (as Whoosh's posting blocks)
 Posting = tuple[float, bytes]  # weight, raw value (the positions)
 
