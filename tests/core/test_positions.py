@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 from unittest import mock
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import TEXT, Schema
@@ -16,6 +16,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.query import Phrase, SpanNear2, Term
 from whoosh.scoring import BM25F
 
+from reader.core.search.phrase_lists import ScoredList
 from reader.core.search.positions import PositionalNear, PositionalPhrase
 
 WORDS = ("wa", "wb", "wc", "wd", "we")
@@ -84,3 +85,54 @@ def test_proximity_finds_what_whoosh_finds(
 def _contains(doc: list[str], phrase: list[str]) -> bool:
     size = len(phrase)
     return any(doc[i : i + size] == phrase for i in range(len(doc) - size + 1))
+
+
+@BOUNDED
+@given(
+    runs=st.lists(  # runs of candidates with one score, some holding the phrase
+        st.tuples(st.sampled_from([0.5, 1.0, 2.0]), st.lists(st.booleans(), max_size=70)),
+        min_size=1,
+        max_size=8,
+    ),
+    steps=st.lists(
+        st.tuples(st.sampled_from(["next", "skip_to", "quality"]), st.integers(0, 600)),
+        max_size=40,
+    ),
+)
+@example(  # a block skipped whole, the next one starting with an article without it
+    runs=[(0.5, [True] * 32), (2.0, [False, True])], steps=[("quality", 200), ("next", 0)]
+)
+def test_a_common_phrase_never_yields_an_article_without_it(
+    runs: list[tuple[float, list[bool]]], steps: list[tuple[str, int]]
+) -> None:
+    """However a search moves through the candidates (on, to an article, past blocks
+    that cannot reach its list), it stops only on articles that hold the phrase, and
+    passes over none that could count."""
+    verdicts = [(score, match) for score, matches in runs for match in matches]
+    if not verdicts:
+        return
+    ids = [2 * n for n in range(len(verdicts))]
+    scores = [score for score, _ in verdicts]
+    holds = {ids[i] for i, (_, match) in enumerate(verdicts) if match}
+    matcher = ScoredList(ids, scores, lambda i: verdicts[i][1])
+    for step, value in steps:
+        if not matcher.is_active():
+            break
+        before = matcher.id()
+        if step == "next":
+            matcher.next()
+        elif step == "skip_to":
+            matcher.skip_to(value)
+        else:
+            matcher.skip_to_quality(value / 200)
+        after = matcher.id() if matcher.is_active() else 2 * len(ids)
+        passed = [i for i in holds if before < i < after]
+        if step == "next":
+            assert not passed
+        elif step == "skip_to":
+            assert not [i for i in passed if i >= value]
+        else:
+            assert all(scores[i // 2] <= value / 200 for i in passed)
+        if matcher.is_active():
+            assert matcher.id() in holds
+            assert matcher.score() == scores[matcher.id() // 2]

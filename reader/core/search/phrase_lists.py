@@ -5,18 +5,18 @@ walking the words' postings side by side costs a few Python calls per candidate
 article, and there are as many candidates as articles holding all the words. Here
 each word's postings are read block by block (each block one unpickling, in C) into a
 map article → (weight, positions); the candidates are the maps' common keys (a set
-intersection, in C); only then are positions decoded and checked, and each match
-scored with the words' own scorers (as Whoosh scores the intersection: the same
-floats, added in the same order).
+intersection, in C), each scored with the words' own scorers (as Whoosh scores the
+intersection: the same floats, added in the same order).
 
-The matches are served by :class:`ScoredList` in blocks with their best score, so a
-top-N search skips the blocks that cannot reach it, as it skips blocks of postings.
+The candidates are served by :class:`ScoredList` in blocks with their best score, so a
+top-N search skips the blocks that cannot reach it, as it skips blocks of postings;
+a candidate's positions are decoded and checked only when the search reaches it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from pickle import loads
 from typing import Any
@@ -27,7 +27,7 @@ from whoosh.system import _INT_SIZE
 from whoosh.util import make_binary_tree
 
 BULK_MIN_DOCS = 100  # below this many articles for the rarest word, postings side by side
-_BLOCK = 128  # matches per block of a ScoredList (as Whoosh's posting blocks)
+_BLOCK = 32  # articles per block of a ScoredList: the smaller, the finer a top-N skips
 Posting = tuple[float, bytes]  # weight, raw value (the positions)
 
 
@@ -84,25 +84,29 @@ def postings(matcher: Any) -> dict[int, Posting]:
 
 
 def phrase_matches(matchers: Sequence[Any]) -> ScoredList:
-    """The articles where the terms stand one after the other, with their scores."""
+    """The articles where the terms stand one after the other, with their scores.
+
+    Every article holding all the terms is scored (cheap: a weight and a length), but
+    its positions are checked only when a search reaches it: a top-N search skips the
+    blocks whose best score cannot make its list, unchecked."""
     lists = [postings(m) for m in matchers]
     smallest = min(range(len(lists)), key=lambda i: len(lists[i]))
     candidates = set(lists[smallest])
     for i, posted in enumerate(lists):
         if i != smallest:
             candidates.intersection_update(posted)
-    scorers = [m.scorer for m in matchers]
-    ids: list[int] = []
-    scores: list[float] = []
-    for docnum in sorted(candidates):
-        if adjacent([posted[docnum][1] for posted in lists]):
-            ids.append(docnum)
-            term_scores = [
-                scorer._score(posted[docnum][0], scorer.dfl(docnum))
-                for scorer, posted in zip(scorers, lists, strict=True)
-            ]
-            scores.append(make_binary_tree(_add, term_scores))
-    return ScoredList(ids, scores)
+    ids = sorted(candidates)
+    terms = [(m.scorer._score, m.scorer.dfl, got) for m, got in zip(matchers, lists, strict=True)]
+    scores = [
+        make_binary_tree(_add, [score(posted[d][0], length(d)) for score, length, posted in terms])
+        for d in ids
+    ]
+
+    def holds_phrase(i: int) -> bool:
+        docnum = ids[i]
+        return adjacent([posted[docnum][1] for posted in lists])
+
+    return ScoredList(ids, scores, holds_phrase)
 
 
 def _add(a: float, b: float) -> float:
@@ -110,23 +114,47 @@ def _add(a: float, b: float) -> float:
 
 
 class ScoredList(Matcher):
-    """Articles found with their scores, in blocks that know their best score."""
+    """Articles with their scores, in blocks that know their best score; each article,
+    when a ``check`` is given, a candidate until the check (made once, when a search
+    reaches it) says it matches."""
 
-    def __init__(self, ids: list[int], scores: list[float], at: int = 0) -> None:
+    def __init__(
+        self,
+        ids: list[int],
+        scores: list[float],
+        check: Callable[[int], bool] | None = None,
+        at: int = 0,
+        verdicts: bytearray | None = None,
+    ) -> None:
         self._ids = ids
         self._scores = scores
+        self._check = check
+        self._verdicts = verdicts if verdicts is not None else bytearray(len(ids))
         self._i = at
         self._best = [max(scores[i : i + _BLOCK]) for i in range(0, len(scores), _BLOCK)]
         self._best_after = list(accumulate(reversed(self._best), max))[::-1]  # from block k on
+        self._settle()
 
-    def is_active(self) -> bool:
-        return self._i < len(self._ids)
+    def _matches(self, i: int) -> bool:
+        if self._check is None:
+            return True
+        verdict = self._verdicts[i]
+        if not verdict:
+            verdict = self._verdicts[i] = 1 if self._check(i) else 2
+        return verdict == 1
+
+    def _settle(self) -> None:
+        """On to the first article from here that matches."""
+        count = len(self._ids)
+        while self._i < count and not self._matches(self._i):
+            self._i += 1
+
+    def copy(self) -> ScoredList:
+        return ScoredList(self._ids, self._scores, self._check, self._i, self._verdicts)
 
     def reset(self) -> None:
         self._i = 0
-
-    def copy(self) -> ScoredList:
-        return ScoredList(self._ids, self._scores, self._i)
+        self._settle()
 
     def replace(self, minquality: float = 0) -> Matcher:
         return self
@@ -135,15 +163,20 @@ class ScoredList(Matcher):
         return self._ids[self._i]
 
     def all_ids(self) -> Iterator[int]:
-        return iter(self._ids[self._i :])
+        while self.is_active():
+            yield self._ids[self._i]
+            self.next()
 
     def next(self) -> bool:  # type: ignore[override]  # True: a new block (Whoosh's use)
+        start = self._i
         self._i += 1
-        return self._i % _BLOCK == 0
+        self._settle()
+        return self._i // _BLOCK != start // _BLOCK
 
     def skip_to(self, id: int) -> bool:  # type: ignore[override]
         start = self._i
         self._i = bisect_left(self._ids, id, start)
+        self._settle()
         return self._i // _BLOCK != start // _BLOCK
 
     def weight(self) -> float:
@@ -166,7 +199,11 @@ class ScoredList(Matcher):
         while self.is_active() and self._best[self._i // _BLOCK] <= minquality:
             self._i = (self._i // _BLOCK + 1) * _BLOCK
             skipped += 1
+        self._settle()
         return skipped
+
+    def is_active(self) -> bool:
+        return self._i < len(self._ids)
 
     def value(self) -> Any:
         raise NotImplementedError("a phrase's matches keep no postings")
