@@ -97,10 +97,14 @@ def phrase_matches(matchers: Sequence[Any]) -> ScoredList:
             candidates.intersection_update(posted)
     ids = sorted(candidates)
     terms = [(m.scorer._score, m.scorer.dfl, got) for m, got in zip(matchers, lists, strict=True)]
-    scores = [
-        make_binary_tree(_add, [score(posted[d][0], length(d)) for score, length, posted in terms])
-        for d in ids
-    ]
+    if len(terms) == 2:  # most phrases: the sum written out, as the tree of two adds it
+        (score_a, length_a, a), (score_b, length_b, b) = terms
+        scores = [score_a(a[d][0], length_a(d)) + score_b(b[d][0], length_b(d)) for d in ids]
+    else:
+        scores = [
+            make_binary_tree(_add, [score(got[d][0], length(d)) for score, length, got in terms])
+            for d in ids
+        ]
 
     def holds_phrase(i: int) -> bool:
         docnum = ids[i]
