@@ -11,7 +11,9 @@ articles into SQLite FTS5, and the same folder through ``recollindex``
 (French and English stemming, :mod:`tests.bench.recoll`); a relaunch with
 nothing changed (the real window, offscreen); how soon a file written into
 the library is found; the latency of a deterministic mix of queries for the
-top 20 hits with a snippet each, on all three engines, each in process.
+top 20 hits with a snippet each, on all three engines, each in process (ours through
+``search_library``, as the search box, after highlighting passages of some articles
+with notes, for the mix's ``notes`` queries).
 Prints a Markdown table with each peer's figure and our ratio beside ours.
 Not a test: it takes minutes (about 10 at 30,000 articles on 2 cores).
 The known-item ranking test is ``python -m tests.bench.ranking CORPUS``.
@@ -32,12 +34,12 @@ from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_file
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library
-from reader.core.operations import article_snippet
-from reader.core.search.snippets import QueryTerms
+from reader.core.operations import search_library
 from tests.bench import recoll
 from tests.bench.fts5 import Fts5Library
 from tests.bench.launch import launch
 from tests.bench.queries import KINDS, query_mix
+from tests.bench.query_latency import add_highlights
 from tests.synthetic import generate_library
 
 Row = tuple[str, str, str, str]  # measure, ours, FTS5 (ratio), Recoll (ratio)
@@ -186,22 +188,19 @@ def query_rows(
     seed: int,
 ) -> list[Row]:
     rows_ = catalog
+    sample = rows_[:: max(1, len(rows_) // 400)]
+    bodies = {row.id: parse_file(library.root, row.path, detect=False).body for row in sample}
+    say(f"highlighting {add_highlights(library, sample, bodies)} passages, with notes")
     say(f"running {query_count} queries, top 20 with snippets")
-    by_id = {row.id: row for row in rows_}
-    bodies = {row.id: parse_file(library.root, row.path, detect=False).body
-              for row in rows_[:: max(1, len(rows_) // 400)]}  # fmt: skip
     mix = query_mix(rows_, bodies, query_count, seed)
     ours: dict[str, list[float]] = {kind: [] for kind in KINDS}
     theirs: dict[str, list[float]] = {kind: [] for kind in KINDS}
     hits_ours = hits_theirs = 0
     for kind, query in mix:
         started = time.perf_counter()
-        hits = library.index.search(query, limit=20)
-        terms = QueryTerms.parse(query)
-        for hit in hits:
-            article_snippet(library, by_id[hit.id], terms)
+        found = search_library(library, query, limit=20, suggest=False)
         ours[kind].append(time.perf_counter() - started)
-        hits_ours += len(hits)
+        hits_ours += len(found.hits)
         started = time.perf_counter()
         hits_theirs += len(fts.search(query))
         theirs[kind].append(time.perf_counter() - started)

@@ -69,5 +69,8 @@ def translate(query: str) -> tuple[str, str, list[str]]:
             low, _, high = value.partition("..")
             where += " AND date >= ? AND date <= ?"
             params += [low, (high or low) + "~"]
-    rest = _FIELD.sub(lambda m: f"title:{m.group(2)}" if m.group(1) == "title" else "", query)
+    kept = {"title": "title:", "notes": ""}  # no notes in FTS5: their words over the text
+    rest = _FIELD.sub(
+        lambda m: f"{kept[m.group(1)]}{m.group(2)}" if m.group(1) in kept else "", query
+    )
     return " ".join(rest.split()), where, params

@@ -1,7 +1,8 @@
 """Query latency on libraries already built, ours beside Recoll's, in one run.
 
     python -m tests.bench.query_latency --size 100000 [--work DIR] [--queries 300]
-                                          [--seed 0] [--rounds 2]
+                                          [--seed 0] [--rounds 2] [--home DIR]
+                                          [--add-highlights]
 
 Uses what ``python -m tests.bench`` (or ``article-reader index`` and ``recollindex``
 with :func:`tests.bench.recoll.configure`) left in ``--work``: the library
@@ -9,9 +10,17 @@ with :func:`tests.bench.recoll.configure`) left in ``--work``: the library
 nothing, so the queries can be timed on a quiet machine apart from a long build. The
 benchmark's query mix (:mod:`tests.bench.queries`), each query timed three ways:
 
-* ours, hits only: the top 20 (``SearchIndex.search``), what the window lists first;
-* ours, top 20 with a snippet each (each hit's file read, as the main benchmark does);
+* ours, hits only: the top 20 through ``search_library`` (the reader's own data, notes
+  included, as the search box asks), what the window lists first;
+* ours, top 20 with a snippet each: the same, then each hit's snippet (``hit_snippets``,
+  its file read), which is what ``search_library`` does when asked for snippets;
 * Recoll, top 20 with ``makedocabstract`` of each, in process (python3-recoll).
+
+``--home``: our data folder (default ``WORK/home-SIZE``). ``--add-highlights`` first
+highlights passages of the sampled articles, each with a note
+(:func:`tests.bench.queries.highlights`), through the reader's data API, as the window
+saves them; it writes into ``--home``, so give it a copy of a shared one. Without
+highlights the ``notes`` queries find nothing (and cost only their search).
 
 ``--rounds``: the whole mix is run this many times, ours and Recoll's in turn, and each
 query keeps its best time of the rounds (the machine is shared: the best is the least
@@ -28,12 +37,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core.annotations.annotating import create
 from reader.core.articles.formats import parse_file
+from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library
-from reader.core.operations import article_snippet
-from reader.core.search.snippets import QueryTerms
+from reader.core.operations import hit_snippets, open_article, search_library
 from tests.bench import recoll
-from tests.bench.queries import KINDS, query_mix
+from tests.bench.queries import KINDS, highlights, query_mix
 
 Times = dict[str, list[float]]  # kind → seconds, one per query of the kind
 
@@ -45,17 +55,21 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--home", type=Path, default=None)
+    parser.add_argument("--add-highlights", action="store_true")
     args = parser.parse_args()
     root = args.work / f"library-{args.size}-{args.seed}"
-    os.environ["ARTICLE_READER_HOME"] = str(args.work / f"home-{args.size}")
+    home = args.home or args.work / f"home-{args.size}"
+    os.environ["ARTICLE_READER_HOME"] = str(home)
     confdir = args.work / f"recoll-{args.size}"
     library = Library(root)
     rows = library.catalog.rows()
     if len(rows) < args.size or library.catalog.unindexed_ids():
         raise SystemExit(f"{root} is not indexed in {os.environ['ARTICLE_READER_HOME']}")
-    by_id = {row.id: row for row in rows}
     sample = rows[:: max(1, len(rows) // 400)]
     bodies = {row.id: parse_file(root, row.path, detect=False).body for row in sample}
+    if args.add_highlights:
+        print(f"highlighting {add_highlights(library, sample, bodies)} passages", file=sys.stderr)
     mix = query_mix(rows, bodies, args.queries, args.seed)
     with_recoll = recoll.available() and (confdir / "xapiandb").exists()
     hits_only: list[Times] = []
@@ -67,11 +81,9 @@ def main() -> None:
         snip: Times = {kind: [] for kind in KINDS}
         for kind, query in mix:
             started = time.perf_counter()
-            hits = library.index.search(query, limit=20)
+            found = search_library(library, query, limit=20, snippets=0, suggest=False)
             listed = time.perf_counter()
-            terms = QueryTerms.parse(query)
-            for found in hits:
-                article_snippet(library, by_id[found.id], terms)
+            hit_snippets(library, query, [one.row for one in found.hits])
             hit[kind].append(listed - started)
             snip[kind].append(time.perf_counter() - started)
         hits_only.append(hit)
@@ -86,6 +98,22 @@ def main() -> None:
             theirs.append(them)
     library.close()
     report(args.size, len(mix), best(hits_only), best(snippets), best(theirs) if theirs else None)
+
+
+def add_highlights(library: Library, sample: list[CatalogRow], bodies: dict[int, str]) -> int:
+    """Highlights with notes on the sampled articles (none twice): how many were made."""
+    userdata = library.userdata
+    if userdata.note_texts():
+        return 0
+    made = []
+    for row in sample:
+        opened = open_article(library, row)
+        for quote, note in highlights(row.id, bodies[row.id]):
+            start = opened.text.find(quote)
+            if start >= 0:
+                made.append(create(row.id, opened.text, start, start + len(quote), "yellow", note))
+    userdata.save_all(made)
+    return len(made)
 
 
 def best(rounds: list[Times]) -> Times:

@@ -80,11 +80,12 @@ def translate(query: str) -> str:
     Words, "phrases" and prefix* are the same. Recoll has no title, source,
     language or date of a plain text file (its date: is the file's time), so
     those clauses run as their words: ``title:x`` → ``x``, ``source:"Le Monde"`` →
-    ``"Le Monde"``, and ``lang:`` and ``date:`` clauses are dropped.
+    ``"Le Monde"``, and ``lang:`` and ``date:`` clauses are dropped. Recoll keeps no
+    notes: ``notes:x`` runs as ``x`` over the text, and ``in:notes`` is dropped.
     """
 
     def clause(match: re.Match[str]) -> str:
         field, value = match.group(1), match.group(2)
-        return value if field in ("title", "source") else ""
+        return value if field in ("title", "source", "notes") else ""
 
     return " ".join(_FIELD.sub(clause, query).split())

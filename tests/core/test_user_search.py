@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +72,17 @@ def test_has_notes_and_in_notes(library: Library) -> None:
     assert found(library, "in:notes terrain") == ids(library, "garden.txt")  # the quote too
     assert found(library, "in:notes bateaux") == set()
     assert found(library, 'in:notes "vérifier les"') == ids(library, "mali.txt")
+
+
+def test_a_note_edited_between_searches_is_found_by_its_new_words(library: Library) -> None:
+    annotate(library, "mali.txt", "L'aide de Moscou", note="Vérifier les chiffres")
+    assert found(library, "in:notes chiffres") == ids(library, "mali.txt")
+    [highlight] = library.userdata.all_annotations()
+    library.userdata.save(dataclasses.replace(highlight, note="Demander au ministère"))
+    assert found(library, "in:notes chiffres") == set()
+    assert found(library, "in:notes ministère") == ids(library, "mali.txt")
+    annotate(library, "garden.txt", "gagnent du terrain", note="ministère aussi")
+    assert found(library, "in:notes ministère") == ids(library, "mali.txt", "garden.txt")
 
 
 def test_a_plain_search_finds_notes_and_says_which_matched(library: Library) -> None:

@@ -7,9 +7,10 @@ index holds are searched (a lexicon lookup each). A prefix stands for at most
 
 Proximity: an article holding all the plain words of a query within
 ``PROXIMITY_SLOP`` words of each other, in any order, scores higher (an optional
-``SpanNear2`` clause on the body fields, checked only on the articles that match
-anyway). In the known-item test (``python -m tests.bench.ranking``) it is worth far
-more than any setting of BM25F's B and K1.
+proximity clause on the body fields, checked only on the articles that match anyway:
+:class:`~reader.core.search.positions.PositionalNear`). In the known-item test
+(``python -m tests.bench.ranking``) it is worth far more than any setting of BM25F's
+B and K1.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ from typing import Any
 
 from whoosh.fields import Schema
 from whoosh.query.compound import And, AndMaybe, Or
-from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Every, NullQuery, Query
 from whoosh.query.ranges import TermRange
-from whoosh.query.spans import SpanNear2
 from whoosh.query.terms import Prefix, Term
 from whoosh.query.wrappers import Not
 
@@ -31,6 +30,7 @@ from reader.core.limits import MAX_PREFIX_EXPANSIONS
 from reader.core.search import query as ql
 from reader.core.search.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer, fold
 from reader.core.search.fields import query_terms
+from reader.core.search.positions import PositionalNear, PositionalPhrase
 from reader.core.search.schema import LANGUAGE_KEYS, SCOPE_FIELDS
 from reader.core.search.spelling import Vocabulary
 from reader.core.search.user_filters import IdSet, UserFilters
@@ -109,7 +109,7 @@ class QueryCompiler:
         nears: list[Query] = []
         for terms in runs:
             spans = [Term("body", term) for term in terms]
-            nears.append(SpanNear2(spans, slop=PROXIMITY_SLOP, ordered=False))  # type: ignore[no-untyped-call]
+            nears.append(PositionalNear(spans, slop=PROXIMITY_SLOP, ordered=False))  # type: ignore[no-untyped-call]
         return Or(nears) if nears else None
 
     def text(self, node: ql.Text) -> Query:
@@ -123,7 +123,7 @@ class QueryCompiler:
                     alternatives.append(And([*whole, last]) if whole else last)
             elif node.phrase:
                 for terms in self.stemmings(fieldname, words):
-                    alternatives.append(Phrase(fieldname, list(terms)))
+                    alternatives.append(PositionalPhrase(fieldname, list(terms)))
             else:
                 for term in self.terms(fieldname, words[0]):
                     alternatives.append(Term(fieldname, term))

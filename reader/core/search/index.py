@@ -50,6 +50,7 @@ from reader.core.search import query as ql
 from reader.core.search.analysis import WORD
 from reader.core.search.compiler import QueryCompiler
 from reader.core.search.index_files import abandon, move_aside
+from reader.core.search.lengths import scoring_searcher
 from reader.core.search.merging import merge_tiny_segments
 from reader.core.search.posting_pool import GroupedSegmentWriter
 from reader.core.search.schema import (
@@ -57,7 +58,6 @@ from reader.core.search.schema import (
     SCOPE_FIELDS,
     build_schema,
     document,
-    weighting,
 )
 from reader.core.search.spelling import (
     VOCABULARY_FILE,
@@ -347,7 +347,7 @@ class SearchIndex:
         if self._searcher is None or not self._searcher.up_to_date():  # type: ignore[no-untyped-call]
             self._close_searcher()
             with _releasing_leaks():
-                self._searcher = self.ix.searcher(weighting=weighting())
+                self._searcher = scoring_searcher(self.ix)
         return self._searcher
 
     def _close_searcher(self) -> None:

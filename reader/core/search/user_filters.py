@@ -9,7 +9,9 @@ article or typing a note changes what matches at once, with no reindexing.
 
 Notes are matched here in Python, with the same analysis as the index (case and
 accents folded, each note stemmed in its article's language): a library holds
-thousands of highlights, not millions. The scan keeps to the query's time limit
+thousands of highlights, not millions. Every plain word of a query is also looked for
+in them, so their analysis is kept from one search to the next for the rows that have
+not changed. The scan keeps to the query's time limit
 (``QUERY_SECONDS``, from when the search began): past it the highlights not yet
 looked at are left out and ``timed_out`` says more may match, as the index says of
 its own search. A note is looked at up to ``MAX_NOTE_CHARS`` characters, the most the
@@ -143,24 +145,39 @@ class UserFilters:
         return self.timed_out
 
     def _load(self) -> list[_Entry]:
-        """The highlights analysed for matching: those read before the deadline."""
+        """The highlights analysed for matching: those read before the deadline.
+
+        Read afresh for each search (a note just typed is found at once); a highlight
+        whose row has not changed since the last search keeps its analysis."""
+        global _analysed
         if self._entries is None:
             rows = self.userdata.note_texts()
             self._entries = []
-            for article_id, annotation_id, lang, quote, note in rows:
+            known, kept = _analysed, {}
+            for row in rows:
                 if self._past_deadline():
                     break
-                quoted = WORD.findall(quote)
-                words = quoted + WORD.findall(note[:MAX_NOTE_CHARS])
-                analyzer = FoldingStemAnalyzer(lang or "xx")
-                self._entries.append(
-                    _Entry(
-                        article_id, annotation_id, lang or "xx",
-                        tuple(fold(word) for word in words),
-                        tuple(analyzer.term(word) for word in words), len(quoted),
-                    )
-                )  # fmt: skip
+                entry = known.get(row) or _analyse(*row)
+                kept[row] = entry
+                self._entries.append(entry)
+            if not self.timed_out:
+                _analysed = kept  # this library's highlights, as they are now
         return self._entries
+
+
+NoteRow = tuple[int, str, str, str, str]  # article id, annotation id, language, quote, note
+_analysed: dict[NoteRow, _Entry] = {}  # the highlights of the last search, analysed
+
+
+def _analyse(article_id: int, annotation_id: str, lang: str, quote: str, note: str) -> _Entry:
+    quoted = WORD.findall(quote)
+    words = quoted + WORD.findall(note[:MAX_NOTE_CHARS])
+    analyzer = FoldingStemAnalyzer(lang or "xx")
+    return _Entry(
+        article_id, annotation_id, lang or "xx",
+        tuple(fold(word) for word in words),
+        tuple(analyzer.term(word) for word in words), len(quoted),
+    )  # fmt: skip
 
 
 def _note_of(entry: _Entry) -> _Entry:
