@@ -34,26 +34,25 @@ from typing import TYPE_CHECKING
 
 from reader.cli import articles
 from reader.cli.language import argparse_words, translate, use_language
-from reader.cli.listing import write_list
+from reader.cli.listing import write_listing
 from reader.cli.parser import library_of, parse
 from reader.cli.terminal import TerminalProgress, fail, printable, reader_gone, warn
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
-from reader.core.catalog.ordering import sorted_rows
 from reader.core.library.library import (
+    BULK_INDEX_BATCH,
     ChangeSet,
     DiskFull,
     Library,
     LibraryError,
     LibraryUnavailable,
 )
-from reader.core.search.index import QueryError
 from reader.defaults import default_library
 
 if TYPE_CHECKING:
     from reader.core.search.snippets import Snippet
 
-# What only some commands use is imported by them (export, import, search, a bulk
-# refresh): ``list`` is asked for often, by scripts, and need not load it.
+# What only some commands use is imported by them (export, import, search, the search
+# engine, the parsers): ``list`` is asked for often, by scripts, and need not load it.
 
 COMMANDS = ("list", "search", "index", "export", "import", *articles.ARTICLE_COMMANDS)
 
@@ -122,8 +121,6 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "index" and args.rebuild:
         library.rebuild_index()
     started = time.perf_counter()
-    from reader.core.library.bulk import BULK_INDEX_BATCH
-
     try:
         # A big refresh is read and indexed by one worker process per core (see
         # reader.core.library.parallel_build); a small one stays in this process.
@@ -138,8 +135,7 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "index":
         return _index_summary(library, changes, time.perf_counter() - started)
     if args.command == "list":
-        rows = sorted_rows(library.catalog.rows(), args.sort, args.reverse)
-        write_list(rows, args.json, sys.stdout)
+        write_listing(library, args.sort, args.reverse, args.json, sys.stdout)
         return 0
     if args.command in ("export", "import"):
         from reader.cli.annotations import export, import_annotations
@@ -196,6 +192,7 @@ def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
 
 def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) -> int:
     from reader.core.operations import search_library
+    from reader.core.search.index import QueryError
 
     def rebuilding() -> None:
         warn(translate("CommandLine", "the search index was damaged; rebuilding it"))

@@ -186,6 +186,14 @@ MAX_IMAGE_DECODE_WIDTH = 2_400
 MAX_ARTICLE_IMAGES = 200
 MAX_ARTICLE_IMAGE_BYTES = 128 * 1024 * 1024
 
+# --- related articles ---------------------------------------------------------------------
+
+# The articles "related" to one that are shown (the window's list under an article, the
+# command's default): a handful worth reading next, found fast enough to show at once.
+# Here, not beside the search that finds them, so that the command line's parser knows it
+# without loading the search engine.
+RELATED_LIMIT = 5
+
 
 # --- what a reader sees past each limit -------------------------------------------------
 
@@ -299,4 +307,9 @@ DOCUMENTED: tuple[Documented, ...] = (
     Documented("MAX_IMAGE_DECODE_WIDTH", "pixels wide", "the image is decoded no wider"),
     Documented("MAX_ARTICLE_IMAGES", "images an article", "the rest show as missing"),
     Documented("MAX_ARTICLE_IMAGE_BYTES", "bytes of images an article", "the same"),
+    Documented(
+        "RELATED_LIMIT",
+        "related articles",
+        "the less related are not shown (``related --limit N`` lists more)",
+    ),
 )

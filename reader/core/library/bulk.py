@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.children import die_with_parent
+from reader.core.library.library import BULK_INDEX_BATCH as BULK_INDEX_BATCH
 from reader.core.library.library import (
     Cancelled,
     ChangeSet,
@@ -32,10 +33,6 @@ from reader.core.library.library import (
 )
 
 BULK_THRESHOLD = 300  # files to parse or articles to index before a child is worth it
-# Articles a commit. Each commit adds one segment per writer process, and every
-# query pays per segment (at 30,000 articles in 18 segments, half a search was
-# setting up matchers); Whoosh's merge is slower than indexing, so we avoid it.
-BULK_INDEX_BATCH = 10_000
 _POLL_SECONDS = 0.1
 
 

@@ -8,6 +8,10 @@ batches, and index whatever an earlier run left unindexed (a crash, a missing
 index). It never writes into the library folder.
 One way reads a catalogued article: :meth:`Library.read_article`. Only a refresh parses
 files by path (``parse_file``): what is new or changed, about to be catalogued.
+
+A relaunch with nothing changed (``list``, the window's first refresh) loads neither
+the parsers nor Whoosh: they are imported, and the search index opened, when first
+needed (:attr:`Library.index`), so the scan and the catalog read are all it waits for.
 """
 
 from __future__ import annotations
@@ -18,19 +22,17 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh.index import LockError
-
-from reader.core.annotations.following_files import follow_edits, follow_moves
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
-from reader.core.articles.formats import parse_file, text_file_line
 from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
@@ -40,15 +42,20 @@ from reader.core.library.guard import Cancelled as Cancelled
 from reader.core.library.guard import DiskFull as DiskFull
 from reader.core.library.guard import LibraryError as LibraryError
 from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
-from reader.core.library.indexing import indexer_for
 from reader.core.library.planning import Plan as Plan
 from reader.core.library.planning import batches, make_plan, unless_stopped
-from reader.core.search.index import SearchIndex
-from reader.core.search.index_files import discard_unfinished
+
+if TYPE_CHECKING:
+    from reader.core.search.index import SearchIndex
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
+# Articles a commit of a big refresh (the command line, the bulk indexer). Each commit
+# adds one segment per writer process, and every query pays per segment; what a build
+# leaves is merged afterwards (see reader.core.search.merging). Here, not beside the
+# bulk indexer, so that a command that only lists need not load multiprocessing.
+BULK_INDEX_BATCH = 10_000
 FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
 
 
@@ -103,14 +110,36 @@ class Library:
         self.folders: list[Path] = [self.root]  # every folder the last scan walked
         self._versions: dict[int, tuple[str, int, int, str]] | None = None  # changes_elsewhere
         self._device: int | None = None  # the folder's st_dev at the last plan
-        if (self.data_dir / "index").is_dir():  # opened as it is: no writer lock needed
-            self.index = SearchIndex(self.data_dir / "index")
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+        if not (self.data_dir / "index").is_dir():  # made now: the catalog must know
+            self._open_index()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, opened at first use (see the module: a relaunch with
+        nothing changed never needs it); one that opening finds unusable is made
+        afresh and every article marked for indexing."""
+        index = self._index
+        if index is None:
+            with self._index_lock:
+                index = self._index if self._index is not None else self._open_index()
+        return index
+
+    def _open_index(self) -> SearchIndex:
+        from reader.core.search.index import SearchIndex
+
+        folder = self.data_dir / "index"
+        if folder.is_dir():  # opened as it is: no writer lock needed
+            index = SearchIndex(folder)
         else:  # created: never while another process creates or writes it
             with self.writing():
-                self.index = SearchIndex(self.data_dir / "index")
-        if self.index.created:
+                index = SearchIndex(folder)
+        if index.created:
             with self.writing():
                 self.catalog.mark_all_unindexed()
+        self._index = index
+        return index
 
     @contextmanager
     def writing(
@@ -149,7 +178,8 @@ class Library:
         return bool(self.read_only_reason)
 
     def close(self) -> None:
-        self.index.close()
+        if self._index is not None:
+            self._index.close()
         self.userdata.close()
         self.catalog.close()
         if self.read_only:
@@ -194,6 +224,8 @@ class Library:
         """The one way to read a catalogued article's current text: parsed now, in the
         language the catalog gave it. FileNotFoundError when its file is gone.
         ``summary=False``: its word count and excerpt are not needed (snippets)."""
+        from reader.core.articles.formats import parse_file
+
         article = parse_file(self.root, row.path, detect=False, summary=summary)
         article.lang = row.lang
         return article
@@ -201,6 +233,8 @@ class Library:
     def read_text_line(self, row: CatalogRow) -> str | None:
         """A text file's words on one line, read without parsing them (for snippets);
         None for other formats (read them with :meth:`read_article`)."""
+        from reader.core.articles.formats import text_file_line
+
         return text_file_line(self.root, row.path)
 
     def scan(self) -> dict[str, tuple[int, int]]:
@@ -260,6 +294,8 @@ class Library:
                 warnings.simplefilter("ignore", ResourceWarning)
                 full = DiskFull(self.data_dir, exc)
             if full is not None:
+                from reader.core.search.index_files import discard_unfinished
+
                 gc.collect()
                 discard_unfinished(self.index.ix, self.index.folder)  # no writer runs now
         if full is not None:
@@ -285,6 +321,13 @@ class Library:
         changes = ChangeSet()
         total = len(to_parse)
         done = 0
+        if not to_parse and not vanished:  # nothing changed: no indexer (nor Whoosh) needed
+            self._index_pending(progress, should_stop, procs, index_batch)
+            self.keep_user_data()
+            progress(total, total, "Up to date")
+            return changes
+        from reader.core.library.indexing import indexer_for
+
         indexer = indexer_for(self.root, self.index, procs, total, should_stop)
 
         def flush() -> None:
@@ -293,10 +336,12 @@ class Library:
             progress(done, total, "Indexing")
             try:
                 indexed = indexer.flush()
-            except (LockError, Cancelled):
+            except Cancelled:
                 raise
-            except Exception:
-                if not self.index.is_damaged():
+            except Exception as exc:
+                from whoosh.index import LockError
+
+                if isinstance(exc, LockError) or not self.index.is_damaged():
                     raise  # not the index's fault: never throw away a sound index for it
                 log.warning("the search index is damaged; rebuilding it", exc_info=True)
                 self.rebuild_index()  # every row unindexed: _index_pending indexes them
@@ -337,6 +382,10 @@ class Library:
         """
         if self.read_only:
             return
+        if not self.userdata.detached() and not self.userdata.stale_article_ids():
+            return  # nothing to follow: its code (the renderer's) need not even load
+        from reader.core.annotations.following_files import follow_edits, follow_moves
+
         follow_moves(self, added)
         follow_edits(self)
 
@@ -398,6 +447,8 @@ class Library:
             self.catalog.mark_indexed((), deletions)
         if not pending:
             return
+        from reader.core.library.indexing import indexer_for
+
         with indexer_for(self.root, self.index, procs, len(pending), should_stop) as indexer:
             for start in range(0, len(pending), batch_size):
                 if should_stop():
