@@ -5,21 +5,127 @@ indent=1)`` would write it, byte for byte (a test says so): with ``indent`` set,
 leaves its C encoder for its pure-Python one, which would be most of the command's time
 on a large library. Here each string is still escaped by ``json``'s C function; only the
 layout, fixed for a row, is ours. Nothing is held but one row's text at a time.
+
+**The last listing is kept** (:func:`write_listing`), in the library's data folder: the
+exact text of the last ``list`` and what it was made of (the catalog's generation, the
+order, the format, this code's version). Scripts ask for the same listing again and
+again, mostly with nothing changed; reading every row, sorting and encoding them is
+then most of the command's time, and is the same text again. A listing asked at the
+same generation is copied from it instead. The catalog's generation counts every
+commit to it, by any process (:meth:`~reader.core.catalog.store.Catalog.generation`),
+so a listing is never taken from a catalog that changed since. One listing is kept (the
+size of one ``list`` output); a failure to keep it (a full disk, a read-only folder)
+only means the next listing is made afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from collections.abc import Iterable
-from typing import TextIO
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, TextIO
 
+from reader import __version__
 from reader.cli.terminal import printable
+from reader.core.catalog.ordering import sorted_rows
 from reader.core.catalog.store import CatalogRow
 
+if TYPE_CHECKING:
+    from reader.core.library.library import Library
+
+LAST_LISTING = "last-listing.txt"  # in the library's data folder
+LISTING_FORMAT = 1  # one more whenever the text of a listing changes for the same rows
 _encode = json.encoder.encode_basestring  # what json uses with ensure_ascii=False
+_CHUNK = 1 << 20
 
 
-def write_list(rows: Iterable[CatalogRow], as_json: bool, out: TextIO) -> None:
+def write_listing(library: Library, order: str, reverse: bool, as_json: bool, out: TextIO) -> None:
+    """The library's catalogued articles on ``out`` (``list``): the last listing again
+    when nothing changed since it was made (see the module), else made now and kept."""
+    # The generation is read before the rows: a commit in between makes the kept
+    # listing look older than it is (made again next time), never newer.
+    generation = library.catalog.generation()
+    key = f"{__version__} {LISTING_FORMAT} {generation} {order} {reverse} {as_json}\n"
+    kept = library.data_dir / LAST_LISTING
+    if _copy_kept(kept, key, out):
+        return
+    rows = sorted_rows(library.catalog.rows(), order, reverse)
+    with _Keeping(kept, key, out) as keeping:
+        write_list(rows, as_json, keeping)
+
+
+def _copy_kept(kept: Path, key: str, out: TextIO) -> bool:
+    """Copy the kept listing to ``out`` if it was made with ``key``; False if not."""
+    try:
+        source = kept.open(encoding="utf-8", newline="")
+    except OSError:
+        return False
+    with source:
+        try:
+            if source.readline() != key:
+                return False
+            chunk = source.read(_CHUNK)
+        except (OSError, UnicodeDecodeError):
+            return False
+        # Only now is anything written: a listing is whole or not at all from here.
+        while chunk:
+            out.write(chunk)
+            chunk = source.read(_CHUNK)
+    return True
+
+
+class _Keeping:
+    """A text stream that writes to ``out`` and into the kept listing's file: renamed in
+    place when whole, dropped on any failure (``out``'s failures still raise)."""
+
+    def __init__(self, kept: Path, key: str, out: TextIO) -> None:
+        self.kept = kept
+        self.out = out
+        self.partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        self.file: TextIO | None = None
+        try:
+            self.file = self.partial.open("w", encoding="utf-8", newline="")
+            self.file.write(key)
+        except (OSError, UnicodeError):
+            self._drop()
+
+    def write(self, text: str) -> int:
+        self.out.write(text)
+        if self.file is not None:
+            try:
+                self.file.write(text)
+            except (OSError, UnicodeError):
+                self._drop()
+        return len(text)
+
+    def __enter__(self) -> _Keeping:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if kind is not None or self.file is None:
+            self._drop()
+            return
+        try:
+            self.file.close()
+            os.replace(self.partial, self.kept)
+        except OSError:
+            self._drop()
+
+    def _drop(self) -> None:
+        if self.file is not None:
+            with contextlib.suppress(OSError):
+                self.file.close()
+            self.file = None
+        with contextlib.suppress(OSError):
+            self.partial.unlink()
+
+
+def write_list(rows: Iterable[CatalogRow], as_json: bool, out: TextIO | _Keeping) -> None:
     """The rows on ``out``: a JSON array, or one line each for a terminal."""
     if as_json:
         _write_json(rows, out)
@@ -30,7 +136,7 @@ def write_list(rows: Iterable[CatalogRow], as_json: bool, out: TextIO) -> None:
         out.write(printable(line) + "\n")
 
 
-def _write_json(rows: Iterable[CatalogRow], out: TextIO) -> None:
+def _write_json(rows: Iterable[CatalogRow], out: TextIO | _Keeping) -> None:
     empty = True
     for row in rows:
         out.write("[\n" if empty else ",\n")
