@@ -103,7 +103,8 @@ def _command(args: argparse.Namespace) -> int:
         except ImportFormatError as exc:
             return fail(str(exc))
     try:
-        library = Library(args.library or default_library())
+        # Never merging behind the command's back: a child would die with it.
+        library = Library(args.library or default_library(), merge_in_background=False)
     except (LibraryError, sqlite3.DatabaseError) as exc:
         return fail(_database_message(exc))
     try:
@@ -133,6 +134,8 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
         changes = ChangeSet()
     progress.finish()
     if args.command == "index":
+        if not changes.not_saved:
+            library.merge_index()  # what a build left, searched at its best at once
         return _index_summary(library, changes, time.perf_counter() - started)
     if args.command == "list":
         write_listing(library, args.sort, args.reverse, args.json, sys.stdout)

@@ -88,13 +88,20 @@ def _never() -> bool:
 
 
 class Library:
-    def __init__(self, root: Path, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, root: Path, data_dir: Path | None = None, *, merge_in_background: bool = True
+    ) -> None:
+        """``merge_in_background``: a refresh that leaves the index needing a merge
+        starts one in a process of its own (the window; see
+        :mod:`reader.core.library.index_upkeep`); False for whoever merges itself
+        (:meth:`merge_index`) or never."""
         root = Path(root).expanduser()
         if not root.is_dir():
             raise LibraryError(f"not a folder: {root}")
         if not os.access(root, os.R_OK | os.X_OK):
             raise LibraryError(f"cannot read the folder: {root}")
         self.root = root.resolve()
+        self.merge_in_background = merge_in_background
         self.read_only_reason = ""  # why changes cannot be saved; "" when they can
         self.catalog_read_only = False  # the catalog's files cannot be written, not the folder
         try:
@@ -300,7 +307,22 @@ class Library:
                 discard_unfinished(self.index.ix, self.index.folder)  # no writer runs now
         if full is not None:
             raise full
+        if self.merge_in_background and not self.read_only:
+            from reader.core.library.index_upkeep import merge_in_background
+
+            merge_in_background(self.data_dir / "index")
         return changes
+
+    def merge_index(self) -> str:
+        """Merge the index's segments into one now, if a build left several (see
+        :mod:`reader.core.search.segment_merge`; searches and writes go on meanwhile).
+        Returns what happened (``"merged"``, ``"not needed"``, ``"no room"``, …)."""
+        if self.read_only:
+            return "read-only"
+        from reader.core.search.segment_merge import merge_segments
+
+        self.index  # noqa: B018  # opened, so a missing or broken one is made afresh first
+        return merge_segments(self.data_dir / "index")
 
     def _refresh(
         self,
