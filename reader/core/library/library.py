@@ -27,7 +27,6 @@ import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,8 +35,10 @@ from reader.core.articles.article import Article
 from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
-from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
+from reader.core.catalog.store import Catalog, CatalogRow, FileState
 from reader.core.library import guard
+from reader.core.library.changes import ChangeSet as ChangeSet
+from reader.core.library.changes import commit_batch
 from reader.core.library.guard import Cancelled as Cancelled
 from reader.core.library.guard import DiskFull as DiskFull
 from reader.core.library.guard import LibraryError as LibraryError
@@ -57,26 +58,6 @@ BATCH_SIZE = 500
 # bulk indexer, so that a command that only lists need not load multiprocessing.
 BULK_INDEX_BATCH = 10_000
 FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
-
-
-@dataclass
-class ChangeSet:
-    added: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    moved: list[int] = field(default_factory=list)
-    removed: list[int] = field(default_factory=list)
-    # Why these changes are not saved ("" when they are): a read-only session makes
-    # them in a temporary copy of the catalog, gone when it closes.
-    not_saved: str = ""
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.updated or self.moved or self.removed)
-
-    def extend(self, other: ChangeSet) -> None:
-        self.added += other.added
-        self.updated += other.updated
-        self.moved += other.moved
-        self.removed += other.removed
 
 
 def _no_progress(done: int, total: int, message: str) -> None:
@@ -374,7 +355,7 @@ class Library:
             to_read = batches(to_parse, FIRST_BATCHES, BATCH_SIZE)
             for paths, batch in indexer.parse(unless_stopped(to_read, should_stop), on_disk):
                 progress(done, total, "Reading articles")
-                result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
+                result, upserts = commit_batch(self.catalog, batch, known, vanished, by_fingerprint)
                 changes.extend(result)
                 if on_batch and result:
                     on_batch(result)  # the list grows before the slower indexing
@@ -421,42 +402,6 @@ class Library:
         """
         self._device = guard.check_available(self.root, self.catalog)
         return make_plan(self.root, self.catalog, folders, self.scan)
-
-    def _commit_batch(
-        self,
-        batch: list[tuple[Article, int, int]],
-        known: dict[str, FileState],
-        vanished: dict[str, FileState],
-        by_fingerprint: dict[str, list[FileState]],
-    ) -> tuple[ChangeSet, list[tuple[int, Article]]]:
-        """Commit one parsed batch to the catalog; returns its changes and what to index."""
-        changes = ChangeSet()
-        upserts: list[tuple[int, Article]] = []
-        with self.catalog.transaction():
-            for article, mtime, size in batch:
-                old = known.get(article.path)
-                if old is not None:
-                    if old.fingerprint == article.fingerprint:
-                        # Same content. A row of schema 2 (REREAD_MTIME) is read once more to
-                        # fill its excerpt: cheap (no re-indexing); the list gets its new row.
-                        if old.mtime_ns == REREAD_MTIME:
-                            changes.updated.append(old.id)
-                        self.catalog.touch(old.id, mtime, size, article.excerpt)
-                        continue
-                    self.catalog.update(old.id, article, mtime, size)
-                    changes.updated.append(old.id)
-                    upserts.append((old.id, article))
-                elif candidates := by_fingerprint.get(article.fingerprint):
-                    moved_from = candidates.pop()
-                    del vanished[moved_from.path]
-                    self.catalog.update(moved_from.id, article, mtime, size)
-                    changes.moved.append(moved_from.id)
-                    upserts.append((moved_from.id, article))
-                else:
-                    new_id = self.catalog.insert(article, mtime, size)
-                    changes.added.append(new_id)
-                    upserts.append((new_id, article))
-        return changes, upserts
 
     def _index_pending(
         self, progress: Progress, should_stop: Callable[[], bool], procs: int, batch_size: int
