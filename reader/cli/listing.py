@@ -20,6 +20,7 @@ only means the next listing is made afresh.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -58,22 +59,34 @@ def write_listing(library: Library, order: str, reverse: bool, as_json: bool, ou
 
 
 def _copy_kept(kept: Path, key: str, out: TextIO) -> bool:
-    """Copy the kept listing to ``out`` if it was made with ``key``; False if not."""
+    """Copy the kept listing to ``out`` if it was made with ``key``; False if not.
+
+    As bytes when ``out`` writes UTF-8 (a pipe, a file, a terminal of today): the
+    listing's text is never decoded nor encoded again."""
     try:
-        source = kept.open(encoding="utf-8", newline="")
+        source = kept.open("rb")
     except OSError:
         return False
     with source:
         try:
-            if source.readline() != key:
+            if source.readline() != key.encode("utf-8"):
                 return False
             chunk = source.read(_CHUNK)
-        except (OSError, UnicodeDecodeError):
+        except OSError:
             return False
         # Only now is anything written: a listing is whole or not at all from here.
+        raw = getattr(out, "buffer", None)
+        if raw is not None and codecs.lookup(out.encoding or "ascii").name == "utf-8":
+            out.flush()
+            while chunk:
+                raw.write(chunk)
+                chunk = source.read(_CHUNK)
+            return True
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         while chunk:
-            out.write(chunk)
+            out.write(decoder.decode(chunk))
             chunk = source.read(_CHUNK)
+        out.write(decoder.decode(b"", final=True))
     return True
 
 
