@@ -39,7 +39,7 @@ def merge_in_background(folder: Path) -> bool:
     _running.pop(folder, None)
     # The rule judged here goes to the process, which merges by it (not by its own).
     big_docs = segment_merge.TINY_SEGMENT_DOCS
-    if segment_merge.merge_running(folder) or not segment_merge.index_needs_merge(folder, big_docs):
+    if not segment_merge.index_needs_merge(folder, big_docs) or segment_merge.merge_running(folder):
         return False
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
     process = context.Process(

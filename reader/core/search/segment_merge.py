@@ -61,7 +61,7 @@ except ImportError:  # Windows: merges are not kept apart (one would find the ot
 STAGING = ".merging"  # hidden: Whoosh's clean-up skips names starting with "."
 _LOCK = ".merging.lock"
 MERGE_AT_BIG_SEGMENTS = 2  # a build's segments (not live updates' tiny ones) to merge
-LOCK_SECONDS = 10.0  # waiting for the index's write lock to commit
+LOCK_SECONDS = 60.0  # waiting for the index's write lock to commit (nobody waits on us)
 
 
 def needs_merge(segments: list[Any], big_docs: int | None = None) -> bool:
