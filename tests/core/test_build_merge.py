@@ -203,3 +203,19 @@ def test_the_windows_refresh_merges_in_a_process_of_its_own(library_root: Path) 
     library.refresh()  # nothing left to merge: no process started
     assert index_upkeep._running.get(library.data_dir / "index") is None
     library.close()
+
+
+def test_the_bulk_indexers_build_is_merged_once_the_window_has_it(library_root: Path) -> None:
+    from reader.core.library.bulk import refresh_in_subprocess
+
+    _files(library_root, 0, 120)
+    library = Library(library_root)
+    changes = refresh_in_subprocess(library.root, library.data_dir, lambda *_: None)
+    assert len(changes.added) == 120  # returned once built: the merge goes on apart
+    process = index_upkeep._running.get(library.data_dir / "index")
+    assert process is not None
+    process.join(timeout=120)
+    assert process.exitcode == 0
+    assert len(library.index.ix._segments()) == 1
+    assert len(library.index.search("commun", limit=200)) == 120
+    library.close()
