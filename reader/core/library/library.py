@@ -54,7 +54,7 @@ Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
 # Articles a commit of a big refresh (the command line, the bulk indexer). Each commit
 # adds one segment per writer process, and every query pays per segment; what a build
-# leaves is merged afterwards (see reader.core.search.merging). Here, not beside the
+# leaves is merged afterwards (see reader.core.search.segment_merge). Here, not beside the
 # bulk indexer, so that a command that only lists need not load multiprocessing.
 BULK_INDEX_BATCH = 10_000
 FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
