@@ -129,7 +129,7 @@ def test_a_merge_killed_half_way_leaves_a_usable_index(tmp_path: Path) -> None:
     )  # fmt: skip
     assert merging.stdout is not None and merging.stdout.readline() == "staged\n"
     merging.kill()  # the reader quits: the merge's process ends with the window
-    merging.wait()
+    merging.communicate()
     assert (folder / segment_merge.STAGING).is_dir()  # its half-written segment, apart
     index = opened(folder)
     assert not index.created and answers(index) == before
@@ -219,3 +219,42 @@ def test_the_bulk_indexers_build_is_merged_once_the_window_has_it(library_root: 
     assert len(library.index.ix._segments()) == 1
     assert len(library.index.search("commun", limit=200)) == 120
     library.close()
+
+
+HOLD_WRITER_LOCK = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the writer lock is fcntl's")
+def test_a_merge_commits_only_when_no_build_runs(tmp_path: Path) -> None:
+    """A build's workers write segments the index does not list yet: a commit in the
+    middle of a build would delete their files. The merge waits for the build's end."""
+    from reader.core.library.guard import LOCK_FILE, writer_lock
+
+    data_dir = tmp_path / "data"
+    folder = data_dir / "index"
+    index = built(folder)
+    build = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITER_LOCK, str(data_dir / LOCK_FILE)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert build.stdout is not None and build.stdout.readline() == "held\n"
+    seen_while_waiting: list[int] = []
+
+    def waiting() -> None:  # the merge is staged and waits: the build ends now
+        seen_while_waiting.append(len(index.ix._segments()))
+        assert build.stdin is not None
+        build.stdin.write("done\n")
+        build.stdin.flush()
+
+    outcome = merge_segments(
+        folder, exclusive=lambda: writer_lock(data_dir).held(waiting, lambda: False)
+    )
+    build.communicate()
+    assert seen_while_waiting == [4]  # nothing committed while the build ran
+    assert outcome == "merged" and len(index.ix._segments()) == 1

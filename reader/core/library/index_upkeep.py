@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +60,15 @@ def _merge_main(folder: Path, parent: int, big_docs: int) -> None:
     die_with_parent(parent)
     if hasattr(os, "nice"):
         os.nice(5)  # behind the window and the reader's own work
+    from reader.core.library.guard import writer_lock
     from reader.core.search.segment_merge import merge_segments
 
+    def exclusive() -> AbstractContextManager[None]:
+        # Committed when no build runs: see segment_merge (its workers' segments).
+        return writer_lock(folder.parent).held(lambda: None, lambda: False)
+
     try:
-        outcome = merge_segments(folder, big_docs)
+        outcome = merge_segments(folder, big_docs, exclusive)
     except Exception:  # the index is as it was: logged, merged another time
         log.exception("merging the search index failed")
         return

@@ -303,7 +303,7 @@ class Library:
         from reader.core.search.segment_merge import merge_segments
 
         self.index  # noqa: B018  # opened, so a missing or broken one is made afresh first
-        return merge_segments(self.data_dir / "index")
+        return merge_segments(self.data_dir / "index", exclusive=self.writing)
 
     def _refresh(
         self,

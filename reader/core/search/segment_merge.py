@@ -13,7 +13,10 @@ memory. Here a merge (:func:`merge_segments`) goes in two steps:
    copied segment by segment, postings term by term (the segments' sorted terms
    merged as they are read), so memory holds one term's postings, not the index.
 2. **Committed** (:meth:`StagedMerge.commit`) under the index's write lock, in
-   milliseconds: if every merged segment is still in the index (another writer may
+   milliseconds, and under the library's writer lock (``exclusive``, given by the
+   library): a build's workers write their segments into the index folder unlisted
+   until the build commits them, and any other commit would delete their files.
+   Then, if every merged segment is still in the index (another writer may
    have merged them: then nothing is done), what was deleted from them meanwhile is
    deleted from the merged one, its files are moved in, and a new table of contents
    lists it in their place. Whoosh deletes their files then (a reader that holds
@@ -34,7 +37,8 @@ import heapq
 import os
 import shutil
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -84,8 +88,13 @@ def index_needs_merge(folder: Path, big_docs: int | None = None) -> bool:
         ix.close()  # type: ignore[no-untyped-call]
 
 
-def merge_segments(folder: Path, big_docs: int | None = None) -> str:
-    """Merge the index's segments into one if it needs it (see the module).
+def merge_segments(
+    folder: Path,
+    big_docs: int | None = None,
+    exclusive: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+) -> str:
+    """Merge the index's segments into one if it needs it (see the module); the
+    commit is made inside ``exclusive()`` (the library's writer lock).
 
     Returns what happened: ``"merged"``, ``"not needed"``, ``"busy"`` (another merge
     runs), ``"no room"`` (too little free disk), ``"outdated"`` (another writer merged
@@ -96,7 +105,8 @@ def merge_segments(folder: Path, big_docs: int | None = None) -> str:
         staged = stage_merge(folder, big_docs)
         if isinstance(staged, str):
             return staged
-        return "merged" if staged.commit() else "outdated"
+        with exclusive():
+            return "merged" if staged.commit() else "outdated"
 
 
 def merge_running(folder: Path) -> bool:
