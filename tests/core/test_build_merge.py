@@ -258,3 +258,25 @@ def test_a_merge_commits_only_when_no_build_runs(tmp_path: Path) -> None:
     build.communicate()
     assert seen_while_waiting == [4]  # nothing committed while the build ran
     assert outcome == "merged" and len(index.ix._segments()) == 1
+
+
+def test_a_workers_memory_is_bounded_by_segments_it_writes_out(
+    library_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past SEGMENT_POSTINGS a worker writes its segment out and starts another: long
+    articles never pile up in its memory; the build commits them all, searchable."""
+    from collections import Counter
+
+    from reader.core.library import build_worker
+    from reader.core.search.segments import commit_segments
+
+    monkeypatch.setattr(build_worker, "SEGMENT_POSTINGS", 40)  # a few articles' worth
+    _files(library_root, 0, 30)
+    index = opened(library_root.parent / "index")
+    worker = build_worker._Worker(library_root, index.folder)
+    worker.index_rows([(n, f"{n}.txt", "fr") for n in range(30)])
+    written, ids, words = worker.commit(None)
+    assert len(written) > 3 and ids == list(range(30))
+    commit_segments(index, written, (), Counter(words))
+    assert len(index.search("commun", limit=100)) == 30
+    assert [hit.id for hit in index.search("mot17")] == [17]
