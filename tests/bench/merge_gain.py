@@ -1,6 +1,7 @@
 """What merging a build's segments gains: the same queries on the index as built and merged.
 
     python -m tests.bench.merge_gain --size 30000 [--work DIR] [--queries 300] [--rounds 3]
+                                      [--merged INDEX]
 
 Copies the index of ``home-SIZE`` (in ``--work``, as :mod:`tests.bench.query_latency`
 finds it) as the build left it, merges the copy
@@ -8,7 +9,8 @@ finds it) as the build left it, merges the copy
 its time and peak memory are printed), then runs the benchmark's query mix on both,
 each query on one then the other (a noisy machine disturbs both alike), each keeping
 its best time of the rounds. Prints the medians and 95th percentiles, the ratio
-merged/as built, and how many queries' hits differ (none should).
+merged/as built, and how many queries' hits differ (none should). ``--merged``: an
+index folder already merged from the same one (a copy is used), to skip the merge.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--merged", type=Path, default=None)
     args = parser.parse_args(argv)
     os.environ["ARTICLE_READER_HOME"] = str(args.work / f"home-{args.size}")
     library = Library(args.work / f"library-{args.size}-{args.seed}", merge_in_background=False)
@@ -56,14 +59,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="merge-gain-") as scratch:
         built, merged = Path(scratch) / "built", Path(scratch) / "merged"
         shutil.copytree(source, built)
-        shutil.copytree(source, merged)
-        started = time.perf_counter()
-        outcome = subprocess.run(
-            [sys.executable, "-c", MERGE, str(merged)], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"merge: {outcome}, {seconds:.1f} s, peak RSS {peak:.0f} MB", file=sys.stderr)
+        shutil.copytree(args.merged or source, merged)
+        if args.merged is None:
+            started = time.perf_counter()
+            outcome = subprocess.run(
+                [sys.executable, "-c", MERGE, str(merged)],
+                capture_output=True, text=True, check=True,
+            ).stdout.strip()  # fmt: skip
+            seconds = time.perf_counter() - started
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"merge: {outcome}, {seconds:.1f} s, peak RSS {peak:.0f} MB", file=sys.stderr)
         indexes = {"built": SearchIndex(built), "merged": SearchIndex(merged)}
         for name, index in indexes.items():
             segments = index.ix._segments()  # type: ignore[attr-defined]
