@@ -39,13 +39,15 @@ def merge_in_background(folder: Path) -> bool:
         return False
     _running.pop(folder, None)
     # The rule judged here goes to the process, which merges by it (not by its own).
-    big_docs = segment_merge.TINY_SEGMENT_DOCS
-    if not segment_merge.index_needs_merge(folder, big_docs) or segment_merge.merge_running(folder):
+    least_docs = segment_merge.TINY_SEGMENT_DOCS
+    if not segment_merge.index_needs_merge(folder, least_docs):
+        return False
+    if segment_merge.merge_running(folder):
         return False
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded Qt app
     process = context.Process(
         target=_merge_main,
-        args=(folder, os.getpid(), big_docs),
+        args=(folder, os.getpid(), least_docs),
         name="article-reader-merge",
         daemon=True,  # ends with the window: the next launch merges again
     )
@@ -54,7 +56,7 @@ def merge_in_background(folder: Path) -> bool:
     return True
 
 
-def _merge_main(folder: Path, parent: int, big_docs: int) -> None:
+def _merge_main(folder: Path, parent: int, least_docs: int) -> None:
     from reader.core.children import die_with_parent
 
     die_with_parent(parent)
@@ -68,7 +70,7 @@ def _merge_main(folder: Path, parent: int, big_docs: int) -> None:
         return writer_lock(folder.parent).held(lambda: None, lambda: False)
 
     try:
-        outcome = merge_segments(folder, big_docs, exclusive)
+        outcome = merge_segments(folder, least_docs, exclusive)
     except Exception:  # the index is as it was: logged, merged another time
         log.exception("merging the search index failed")
         return

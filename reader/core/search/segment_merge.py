@@ -64,33 +64,52 @@ except ImportError:  # Windows: merges are not kept apart (one would find the ot
 
 STAGING = ".merging"  # hidden: Whoosh's clean-up skips names starting with "."
 _LOCK = ".merging.lock"
-MERGE_AT_BIG_SEGMENTS = 2  # a build's segments (not live updates' tiny ones) to merge
+# The largest segment stays out of a merge when it holds this many times the documents
+# of all the others: adding 2,000 articles to 100,000 rewrites 2,000, not 102,000.
+LARGEST_KEPT_ABOVE = 4
 LOCK_SECONDS = 60.0  # waiting for the index's write lock to commit (nobody waits on us)
 
 
-def needs_merge(segments: list[Any], big_docs: int | None = None) -> bool:
-    """True when the index holds several segments of a build (see the module): of at
-    least ``big_docs`` documents (default: what live updates' tiny segments stay under)."""
-    big_docs = TINY_SEGMENT_DOCS if big_docs is None else big_docs
-    big = sum(1 for segment in segments if segment.doc_count_all() >= big_docs)
-    return len(segments) > 1 and big >= MERGE_AT_BIG_SEGMENTS
+def merge_sources(segments: list[Any], least_docs: int | None = None) -> list[Any]:
+    """The segments worth merging into one (none: the index is left as it is).
+
+    A build's: the segments beside the largest must hold at least ``least_docs``
+    documents (default: what live updates' tiny segments, gathered apart by
+    :func:`~reader.core.search.merging.merge_tiny_segments`, stay under). All of them,
+    or all but the largest when it is :data:`LARGEST_KEPT_ABOVE` times the rest."""
+    least_docs = TINY_SEGMENT_DOCS if least_docs is None else least_docs
+    if len(segments) < 2:
+        return []
+    largest = max(segments, key=lambda segment: segment.doc_count_all())
+    rest = [segment for segment in segments if segment is not largest]
+    rest_docs = sum(segment.doc_count_all() for segment in rest)
+    if rest_docs < least_docs:
+        return []
+    if rest_docs * LARGEST_KEPT_ABOVE >= largest.doc_count_all():
+        return list(segments)
+    return rest if len(rest) > 1 else []
 
 
-def index_needs_merge(folder: Path, big_docs: int | None = None) -> bool:
+def needs_merge(segments: list[Any], least_docs: int | None = None) -> bool:
+    """True when a build left segments worth merging (see :func:`merge_sources`)."""
+    return bool(merge_sources(segments, least_docs))
+
+
+def index_needs_merge(folder: Path, least_docs: int | None = None) -> bool:
     """:func:`needs_merge` of the index in ``folder`` (False when there is none)."""
     try:
         ix = whoosh_index.open_dir(str(folder))
     except Exception:  # no index, or one the library will rebuild: nothing to merge
         return False
     try:
-        return needs_merge(ix._segments(), big_docs)  # type: ignore[no-untyped-call]
+        return needs_merge(ix._segments(), least_docs)  # type: ignore[no-untyped-call]
     finally:
         ix.close()  # type: ignore[no-untyped-call]
 
 
 def merge_segments(
     folder: Path,
-    big_docs: int | None = None,
+    least_docs: int | None = None,
     exclusive: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
 ) -> str:
     """Merge the index's segments into one if it needs it (see the module); the
@@ -102,7 +121,7 @@ def merge_segments(
     with _merge_lock(folder) as alone:
         if not alone:
             return "busy"
-        staged = stage_merge(folder, big_docs)
+        staged = stage_merge(folder, least_docs)
         if isinstance(staged, str):
             return staged
         with exclusive():
@@ -179,9 +198,14 @@ class StagedMerge:
             for name in os.listdir(self.staging):
                 if name.startswith(own):  # its files (not the codec's temporary folder)
                     os.replace(self.staging / name, self.folder / name)
-            kept = [segment for segment in writer.segments if segment.segment_id() not in names]
+            # In the place of the first it replaces: the others keep their order.
+            segments = [
+                self.merged if segment.segment_id() == names[0] else segment
+                for segment in writer.segments
+                if segment.segment_id() == names[0] or segment.segment_id() not in names
+            ]
             writer._close_segment()
-            writer._commit_toc([self.merged, *kept])
+            writer._commit_toc(segments)
             writer._finish()
         except BaseException:
             abandon(writer)
@@ -194,7 +218,7 @@ class StagedMerge:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def stage_merge(folder: Path, big_docs: int | None = None) -> StagedMerge | str:
+def stage_merge(folder: Path, least_docs: int | None = None) -> StagedMerge | str:
     """Write the merge of the index's segments beside it (see the module); a reason
     (``"not needed"``, ``"no room"``) when there is nothing to stage. Holds no lock:
     call it through :func:`merge_segments`, which keeps merges apart."""
@@ -203,8 +227,8 @@ def stage_merge(folder: Path, big_docs: int | None = None) -> StagedMerge | str:
     ix = whoosh_index.open_dir(str(folder))
     try:
         toc = ix._read_toc()  # type: ignore[no-untyped-call]
-        sources = list(toc.segments)
-        if not needs_merge(sources, big_docs):
+        sources = merge_sources(list(toc.segments), least_docs)
+        if not sources:
             return "not needed"
         if shutil.disk_usage(folder).free < _size(folder, sources) + MERGE_SPARE_BYTES:
             return "no room"
