@@ -31,11 +31,7 @@ no translation file.
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -90,6 +86,8 @@ def ts_translations(lang: str) -> dict[tuple[str, str], str]:
     path = ts_path(lang)
     if lang == "en" or not path.is_file():
         return {}
+    import xml.etree.ElementTree as ElementTree  # only for another language than English
+
     table = {}
     for context in ElementTree.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
@@ -106,6 +104,9 @@ def _tool(name: str) -> list[str]:
     """Qt's ``lrelease``/``lupdate``: the PySide6 wrapper beside this Python, the binary
     inside the PySide6 package (a wheel's isolated build has no wrapper on PATH), or
     one on PATH. PySide6 is found without being imported."""
+    import importlib.util
+    import shutil
+
     beside = Path(sys.executable).parent / f"pyside6-{name}"
     if beside.exists():
         return [str(beside)]
@@ -124,6 +125,8 @@ def _tool(name: str) -> list[str]:
 def build(quiet: bool = True, into: Path | None = None) -> list[Path]:
     """Compile every .ts into the .qm the app loads (beside the .ts, or in ``into``: a
     wheel's build folder); returns the files written."""
+    import subprocess
+
     written = []
     for lang in LANGUAGES:
         source = ts_path(lang)
@@ -146,6 +149,8 @@ def source_files() -> list[Path]:
 
 def update() -> None:
     """Gather every tr() string of the interface into the .ts files (keeps translations)."""
+    import subprocess
+
     sources = [str(path) for path in source_files()]
     options = ["-no-obsolete", "-locations", "relative"]  # relative: fewer diffs per edit
     for lang in LANGUAGES:

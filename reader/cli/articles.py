@@ -22,19 +22,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.language import translate
-from reader.cli.lean_markdown import lean_markdown
 from reader.cli.terminal import fail, printable
-from reader.core.annotations.reading_text import reading_text
-from reader.core.articles.formats import parse_file
-from reader.core.articles.markdown_escape import escape_markdown
 from reader.core.articles.names import article_rel
 from reader.core.catalog.paths import library_data_dir
-from reader.core.library.library import Library
-from reader.core.render import render_article
-from reader.core.search.related import RELATED_LIMIT, RelatedArticle, related_articles
+from reader.core.limits import RELATED_LIMIT
+
+if TYPE_CHECKING:
+    from reader.core.library.library import Library
+    from reader.core.search.related import RelatedArticle
+
+# What ``show`` and ``related`` use (the parsers, the renderer, the search engine) is
+# imported when they run: every command builds this parser, and ``list`` needs none of it.
 
 ARTICLE_COMMANDS = ("show", "related")
 FORMATS = ("text", "markdown", "html")
@@ -100,6 +101,12 @@ def enclosing_library(article: Path) -> Path:
 
 
 def show(path: Path, library: Path | None, form: str) -> int:
+    from reader.cli.lean_markdown import lean_markdown
+    from reader.core.annotations.reading_text import reading_text
+    from reader.core.articles.formats import parse_file
+    from reader.core.articles.markdown_escape import escape_markdown
+    from reader.core.render import render_article
+
     located = locate(path, library)
     if isinstance(located, str):
         return fail(located)
@@ -122,6 +129,8 @@ def show(path: Path, library: Path | None, form: str) -> int:
 
 def related(library: Library, rel: str, limit: int, as_json: bool) -> int:
     """The related list of a catalogued article (``library`` is up to date)."""
+    from reader.core.search.related import related_articles
+
     row = library.catalog.row_by_path(rel)
     if row is None:
         message = translate("CommandLine", "{0} is not an article of the library {1}")

@@ -41,26 +41,25 @@ from typing import TYPE_CHECKING
 
 from reader.cli import articles, review, triage
 from reader.cli.language import argparse_words, translate, use_language
-from reader.cli.listing import write_list
+from reader.cli.listing import write_listing
 from reader.cli.parser import Commands, library_of, parse
 from reader.cli.terminal import TerminalProgress, fail, printable, reader_gone, warn
 from reader.core.catalog.damage import CatalogCorrupt, is_corruption
-from reader.core.catalog.ordering import sorted_rows
 from reader.core.library.library import (
+    BULK_INDEX_BATCH,
     ChangeSet,
     DiskFull,
     Library,
     LibraryError,
     LibraryUnavailable,
 )
-from reader.core.search.index import QueryError
 from reader.defaults import default_library
 
 if TYPE_CHECKING:
     from reader.core.search.snippets import Snippet
 
-# What only some commands use is imported by them (export, import, search, a bulk
-# refresh): ``list`` is asked for often, by scripts, and need not load it.
+# What only some commands use is imported by them (export, import, search, the search
+# engine, the parsers): ``list`` is asked for often, by scripts, and need not load it.
 
 COMMANDS = (
     "list", "search", "index", "export", "import", *articles.ARTICLE_COMMANDS,
@@ -125,7 +124,8 @@ def _command(args: argparse.Namespace) -> int:
         except ImportFormatError as exc:
             return fail(str(exc))
     try:
-        library = Library(args.library or default_library())
+        # Never merging behind the command's back: a child would die with it.
+        library = Library(args.library or default_library(), merge_in_background=False)
     except (LibraryError, sqlite3.DatabaseError) as exc:
         return fail(_database_message(exc))
     try:
@@ -143,8 +143,6 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "index" and args.rebuild:
         library.rebuild_index()
     started = time.perf_counter()
-    from reader.core.library.bulk import BULK_INDEX_BATCH
-
     try:
         # A big refresh is read and indexed by one worker process per core (see
         # reader.core.library.parallel_build); a small one stays in this process.
@@ -157,9 +155,12 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
         changes = ChangeSet()
     progress.finish()
     if args.command == "index":
+        if not changes.not_saved:
+            library.merge_index()  # what a build left, searched at its best at once
         return _index_summary(library, changes, time.perf_counter() - started)
     if args.command == "list":
-        return _list(library, args)
+        write_listing(library, args.sort, args.reverse, args.json, sys.stdout, args.state)
+        return 0
     if args.command in triage.TRIAGE_COMMANDS:
         return triage.move(library, args.command, args.rels, getattr(args, "top", False))
     if args.command == "review":
@@ -180,22 +181,6 @@ def _run(library: Library, args: argparse.Namespace, data: object) -> int:
     if args.command == "related":
         return articles.related(library, args.rel, args.limit, args.json)
     return _search(library, args.query, args.limit, args.sort, args.json)
-
-
-def _list(library: Library, args: argparse.Namespace) -> int:
-    from reader.core.triage.triage import Triage
-
-    states = Triage(library.userdata).states()
-    rows = library.catalog.rows()
-    if args.state is not None:
-        rows = [row for row in rows if states.get(row.id, "inbox") == args.state]
-    if args.state == "later" and args.sort is None:
-        place = {article_id: n for n, article_id in enumerate(Triage(library.userdata).queue())}
-        rows.sort(key=lambda row: place.get(row.id, len(place)), reverse=args.reverse)
-    else:
-        rows = sorted_rows(rows, args.sort or "date", args.reverse)
-    write_list(rows, args.json, sys.stdout, states)
-    return 0
 
 
 def _database_message(exc: BaseException) -> str:
@@ -235,6 +220,7 @@ def _index_summary(library: Library, changes: ChangeSet, seconds: float) -> int:
 
 def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) -> int:
     from reader.core.operations import search_library
+    from reader.core.search.index import QueryError
 
     def rebuilding() -> None:
         warn(translate("CommandLine", "the search index was damaged; rebuilding it"))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from reader.cli.language import translate
-from reader.core.search.index import SORTS
+from reader.core.search.query_tree import SORTS
 from reader.core.triage.states import STATES
 
 LIST_SORTS = ("date", "title", "source")  # see reader.core.catalog.ordering

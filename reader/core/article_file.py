@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Literal
 
 from reader.core.annotations.reading_text import reading_text_of
-from reader.core.articles.formats import ARTICLE_SUFFIXES, is_article_name, parse_file
+from reader.core.articles.formats import parse_file
+from reader.core.articles.suffixes import ARTICLE_SUFFIXES, is_article_name
 from reader.core.operations import OpenedArticle
 from reader.core.render import byline_text, page_html, render_body
 

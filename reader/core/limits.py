@@ -186,6 +186,23 @@ MAX_IMAGE_DECODE_WIDTH = 2_400
 MAX_ARTICLE_IMAGES = 200
 MAX_ARTICLE_IMAGE_BYTES = 128 * 1024 * 1024
 
+# --- the search index's upkeep ---------------------------------------------------------
+
+# A build's segments are merged into one afterwards (reader.core.search.segment_merge),
+# which needs free disk for the merged segment (about the index's size) and this much
+# more, so that a merge never fills the disk the catalog and the reader's highlights are
+# saved on. With less free the index is left as it is (searches a little slower) and
+# the merge is tried again after the next build or launch.
+MERGE_SPARE_BYTES = 256 * 1024 * 1024
+
+# --- related articles ---------------------------------------------------------------------
+
+# The articles "related" to one that are shown (the window's list under an article, the
+# command's default): a handful worth reading next, found fast enough to show at once.
+# Here, not beside the search that finds them, so that the command line's parser knows it
+# without loading the search engine.
+RELATED_LIMIT = 5
+
 
 # --- what a reader sees past each limit -------------------------------------------------
 
@@ -299,4 +316,14 @@ DOCUMENTED: tuple[Documented, ...] = (
     Documented("MAX_IMAGE_DECODE_WIDTH", "pixels wide", "the image is decoded no wider"),
     Documented("MAX_ARTICLE_IMAGES", "images an article", "the rest show as missing"),
     Documented("MAX_ARTICLE_IMAGE_BYTES", "bytes of images an article", "the same"),
+    Documented(
+        "MERGE_SPARE_BYTES",
+        "bytes free beyond the index's size",
+        "the search index is not merged after a build: searches stay slower until there is",
+    ),
+    Documented(
+        "RELATED_LIMIT",
+        "related articles",
+        "the less related are not shown (``related --limit N`` lists more)",
+    ),
 )

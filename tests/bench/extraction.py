@@ -45,7 +45,7 @@ import lxml.html
 from reader.core.annotations.reading_text import reading_text
 from reader.core.articles.article import Article
 from reader.core.articles.formats import parse_bytes
-from reader.core.articles.html_page import PAGE_SUFFIXES
+from reader.core.articles.suffixes import PAGE_SUFFIXES
 from tests.bench.extraction_dev import SPLITS, report
 
 _WORD = re.compile(r"\w+")

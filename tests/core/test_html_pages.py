@@ -12,9 +12,10 @@ import pytest
 
 from reader.core import limits
 from reader.core.annotations.reading_text import reading_text
-from reader.core.articles.formats import is_article_name, parse_bytes, parse_file
+from reader.core.articles.formats import parse_bytes, parse_file
 from reader.core.articles.html_markdown import local_image
 from reader.core.articles.scanning import scan_folder, walk
+from reader.core.articles.suffixes import is_article_name
 from reader.core.render import render_article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"

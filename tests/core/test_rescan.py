@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.articles.formats import is_article_name
 from reader.core.articles.names import article_rel
 from reader.core.articles.scanning import _ESCAPED, _PLAIN_ARTICLE, walk
+from reader.core.articles.suffixes import is_article_name
 from reader.core.library.library import Library
 
 OpenLibrary = Callable[[Path], Library]

@@ -84,3 +84,29 @@ def test_the_command_line_never_imports_qt(library: Path, tmp_path: Path) -> Non
     argvs = [[arg.format(**fill) for arg in argv] for argv in EVERY_COMMAND]
     result = run("-c", NO_QT_DRIVER, json.dumps(argvs))
     assert result.returncode == 0, result.stderr
+
+
+# Runs ``list`` on an indexed library in a fresh interpreter and prints every module of
+# the search engine, the parsers and the renderer it loaded.
+LIST_LOADS = """
+import json, sys
+import reader.entry as entry
+status = entry.main(["list", "--json", "--library", sys.argv[1]])
+heavy = ("whoosh", "markdown", "lxml", "yaml", "PySide6", "multiprocessing")
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in heavy)))
+sys.exit(status)
+"""
+
+
+def test_listing_an_unchanged_library_loads_no_search_engine_nor_parser(library: Path) -> None:
+    """``list`` with nothing changed reads the folder's stats and the catalog only: the
+    search engine, the parsers and Qt, a good part of its time, stay unloaded."""
+    assert run("-m", "reader", "index", "--library", str(library)).returncode == 0
+    result = run("-c", LIST_LOADS, str(library))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == []
+    # Changed since: the changed article is read (its parser loaded), and listed anew.
+    (library / "mali.txt").write_text("Another title\n\nAnother text.\n", encoding="utf-8")
+    result = run("-c", LIST_LOADS, str(library))
+    assert result.returncode == 0, result.stderr
+    assert "Another title" in result.stdout

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -27,15 +26,12 @@ from reader.core.articles.front_matter import (
     tags_field,
     text_field,
 )
-from reader.core.articles.html_page import PAGE_SUFFIXES, PageError, parse_page
+from reader.core.articles.html_page import PageError, parse_page
 from reader.core.articles.language import detect_language, normalise_code
 from reader.core.articles.markdown_escape import escape_markdown
 from reader.core.articles.names import display_stem, os_path
+from reader.core.articles.suffixes import MARKDOWN_SUFFIXES, PAGE_SUFFIXES, TEXT_SUFFIXES
 from reader.core.limits import MAX_ARTICLE_BYTES, MAX_FIELD_CHARS
-
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | PAGE_SUFFIXES
 
 MAX_BYTES = MAX_ARTICLE_BYTES  # the name other modules know (see reader.core.limits)
 
@@ -48,13 +44,6 @@ _EMPHASIS = re.compile(r"[*_`\\]")
 
 def fingerprint_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def is_article_name(name: str) -> bool:
-    """Article files by extension, minus hidden and editor temporary files."""
-    if name.startswith((".", "~", "#")) or name.endswith(("~", "#")):
-        return False
-    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
 def parse_file(root: Path, rel: str, *, detect: bool = True, summary: bool = True) -> Article:

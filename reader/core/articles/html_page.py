@@ -39,8 +39,9 @@ from reader.core.articles.decoding import DecodeError
 from reader.core.articles.html_figures import carry_figures
 from reader.core.articles.html_markdown import Converted, only_links, strip_links, to_markdown
 from reader.core.articles.html_meta import PageMeta, page_meta
-from reader.core.articles.html_source import MHTML_SUFFIXES, decode_page, mhtml_page
+from reader.core.articles.html_source import decode_page, mhtml_page
 from reader.core.articles.names import display_stem
+from reader.core.articles.suffixes import MHTML_SUFFIXES
 from reader.core.limits import (
     MAX_FIELD_CHARS,
     MAX_PAGE_ELEMENTS,
@@ -50,7 +51,6 @@ from reader.core.limits import (
 )
 from reader.core.work_budget import OverBudget, within
 
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", *MHTML_SUFFIXES})
 NO_ARTICLE = "no article found in this page"
 # A news page's dateline as the article's first paragraph ("AFP, publié le samedi 16 mai
 # 2020 à 09h46"): the byline shows the date and source already.

@@ -33,7 +33,6 @@ from email.message import Message
 from reader.core.articles.decoding import DecodedText, DecodeError, decode, looks_binary
 from reader.core.limits import MAX_PAGE_PARTS, MAX_PAGE_SECTIONS
 
-MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
 _SNIFF_BYTES = 4096  # browsers look in the first 1,024; saved pages put comments first
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE

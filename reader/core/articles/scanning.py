@@ -34,8 +34,8 @@ from pathlib import Path
 
 import platformdirs
 
-from reader.core.articles.formats import ARTICLE_SUFFIXES, is_article_name
 from reader.core.articles.names import article_rel
+from reader.core.articles.suffixes import ARTICLE_SUFFIXES, is_article_name
 
 FileStat = tuple[int, int]  # mtime_ns, size
 _APP_NAME = "article-reader"  # as reader.core.catalog.paths.APP_NAME (a layer above us)

@@ -77,7 +77,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 3: the opening lines the list shows under each title. Older rows have none yet:
     # a modification time of REREAD_MTIME makes the next refresh read them again (and only fill
-    # their excerpt when their content is unchanged: see Library._commit_batch).
+    # their excerpt when their content is unchanged: see reader.core.library.changes.commit_batch).
     f"""
     ALTER TABLE articles ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
     UPDATE articles SET mtime_ns = {REREAD_MTIME} WHERE excerpt = '' AND error IS NULL;

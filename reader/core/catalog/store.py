@@ -257,18 +257,24 @@ class Catalog:
     ) -> tuple[dict[str, FileState], int]:
         """The catalogued files whose (mtime_ns, size) is not ``on_disk``'s (changed, or
         not there), and how many others there are (unchanged): one pass, and nothing
-        made for an unchanged file (a relaunch compares every file of the library)."""
-        unlike: dict[str, FileState] = {}
+        made for an unchanged file (a relaunch compares every file of the library): only
+        what the comparison needs is read, the rest of a changed file's state after."""
+        differ: set[str] = set()
         alike = 0
         found = on_disk.get
-        for path, mtime, size, id_, fingerprint in self.db.execute(
-            "SELECT path, mtime_ns, size, id, fingerprint FROM articles"
-        ):
+        for path, mtime, size in self.db.execute("SELECT path, mtime_ns, size FROM articles"):
             disk = found(path)
             if disk is not None and disk[0] == mtime and disk[1] == size:
                 alike += 1
             else:
-                unlike[path] = FileState(id_, path, mtime, size, fingerprint)
+                differ.add(path)
+        unlike: dict[str, FileState] = {}
+        if differ:
+            for path, mtime, size, id_, fingerprint in self.db.execute(
+                "SELECT path, mtime_ns, size, id, fingerprint FROM articles"
+            ):
+                if path in differ:
+                    unlike[path] = FileState(id_, path, mtime, size, fingerprint)
         return unlike, alike
 
     def paths(self) -> set[str]:

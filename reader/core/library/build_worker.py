@@ -26,6 +26,12 @@ from reader.core.search.posting_pool import GroupedSegmentWriter
 from reader.core.search.schema import document, plain_text
 from reader.core.search.spelling import Vocabulary
 
+# A worker writes out the segment it fills once it holds this many postings (one per
+# distinct word of an article and field): its postings sit in memory until then, some
+# 35 bytes each plus their positions, and writing them out takes as much again. A
+# commit of the build may so leave several segments per worker: merged afterwards.
+SEGMENT_POSTINGS = 1_000_000
+
 
 class _Worker:
     """One worker's state: the articles it parsed, its segment, its word counts."""
@@ -35,6 +41,7 @@ class _Worker:
         self.folder = folder
         self.held: dict[str, Article] = {}
         self.writer: Any = None  # a GroupedSegmentWriter (Whoosh is untyped)
+        self.written: list[Any] = []  # segments written since the last commit
         self.indexed: list[int] = []
         self.words: Counter[str] = Counter()
 
@@ -75,14 +82,18 @@ class _Worker:
         self.writer.add_document(**document(article_id, article))
         self.words.update(Vocabulary.words_of(f"{article.title}\n{plain_text(article.body)}"))
         self.indexed.append(article_id)
+        if self.writer.grouped.postings >= SEGMENT_POSTINGS:
+            self._write_segment()
 
-    def commit(self, _: None) -> tuple[Any, list[int], Counter[str]]:
-        segment = None
+    def _write_segment(self) -> None:
         if self.writer is not None:
-            segment = self.writer._finalize_segment()
+            self.written.append(self.writer._finalize_segment())
             self.writer = None
-        result = (segment, self.indexed, self.words)
-        self.indexed, self.words = [], Counter()
+
+    def commit(self, _: None) -> tuple[list[Any], list[int], Counter[str]]:
+        self._write_segment()
+        result = (self.written, self.indexed, self.words)
+        self.written, self.indexed, self.words = [], [], Counter()
         return result
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.children import die_with_parent
+from reader.core.library.index_upkeep import merge_in_background
+from reader.core.library.library import BULK_INDEX_BATCH as BULK_INDEX_BATCH
 from reader.core.library.library import (
     Cancelled,
     ChangeSet,
@@ -32,10 +34,6 @@ from reader.core.library.library import (
 )
 
 BULK_THRESHOLD = 300  # files to parse or articles to index before a child is worth it
-# Articles a commit. Each commit adds one segment per writer process, and every
-# query pays per segment (at 30,000 articles in 18 segments, half a search was
-# setting up matchers); Whoosh's merge is slower than indexing, so we avoid it.
-BULK_INDEX_BATCH = 10_000
 _POLL_SECONDS = 0.1
 
 
@@ -84,6 +82,9 @@ def refresh_in_subprocess(
                 if on_batch:
                     on_batch(batch)
             elif kind == "done":
+                # The build's segments merged by a process of their own, not this
+                # child: the caller (the window's writer lane) goes on meanwhile.
+                merge_in_background(data_dir / "index")
                 return changes
             elif kind == "cancelled":
                 raise Cancelled
@@ -106,7 +107,7 @@ def _child_main(root: str, data_dir: str, sender: Connection, stop: Event, paren
         sender.send((kind, payload))
 
     try:
-        library = Library(Path(root), Path(data_dir))
+        library = Library(Path(root), Path(data_dir), merge_in_background=False)
         try:
             library.refresh(
                 progress=lambda done, total, message: send("progress", (done, total, message)),

@@ -8,6 +8,10 @@ batches, and index whatever an earlier run left unindexed (a crash, a missing
 index). It never writes into the library folder.
 One way reads a catalogued article: :meth:`Library.read_article`. Only a refresh parses
 files by path (``parse_file``): what is new or changed, about to be catalogued.
+
+A relaunch with nothing changed (``list``, the window's first refresh) loads neither
+the parsers nor Whoosh: they are imported, and the search index opened, when first
+needed (:attr:`Library.index`), so the scan and the catalog read are all it waits for.
 """
 
 from __future__ import annotations
@@ -18,58 +22,42 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh.index import LockError
-
-from reader.core.annotations.following_files import follow_edits, follow_moves
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
-from reader.core.articles.formats import parse_file, text_file_line
 from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
-from reader.core.catalog.store import REREAD_MTIME, Catalog, CatalogRow, FileState
+from reader.core.catalog.store import Catalog, CatalogRow, FileState
 from reader.core.library import guard
+from reader.core.library.changes import ChangeSet as ChangeSet
+from reader.core.library.changes import commit_batch
 from reader.core.library.guard import Cancelled as Cancelled
 from reader.core.library.guard import DiskFull as DiskFull
 from reader.core.library.guard import LibraryError as LibraryError
 from reader.core.library.guard import LibraryUnavailable as LibraryUnavailable
-from reader.core.library.indexing import indexer_for
 from reader.core.library.planning import Plan as Plan
 from reader.core.library.planning import batches, make_plan, unless_stopped
-from reader.core.search.index import SearchIndex
-from reader.core.search.index_files import discard_unfinished
+
+if TYPE_CHECKING:
+    from reader.core.search.index import SearchIndex
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]  # done, total, what is happening
 BATCH_SIZE = 500
+# Articles a commit of a big refresh (the command line, the bulk indexer). Each commit
+# adds one segment per writer process, and every query pays per segment; what a build
+# leaves is merged afterwards (see reader.core.search.segment_merge). Here, not beside the
+# bulk indexer, so that a command that only lists need not load multiprocessing.
+BULK_INDEX_BATCH = 10_000
 FIRST_BATCHES = (50, 200)  # small first batches: a new library's list appears at once
-
-
-@dataclass
-class ChangeSet:
-    added: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    moved: list[int] = field(default_factory=list)
-    removed: list[int] = field(default_factory=list)
-    # Why these changes are not saved ("" when they are): a read-only session makes
-    # them in a temporary copy of the catalog, gone when it closes.
-    not_saved: str = ""
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.updated or self.moved or self.removed)
-
-    def extend(self, other: ChangeSet) -> None:
-        self.added += other.added
-        self.updated += other.updated
-        self.moved += other.moved
-        self.removed += other.removed
 
 
 def _no_progress(done: int, total: int, message: str) -> None:
@@ -81,13 +69,20 @@ def _never() -> bool:
 
 
 class Library:
-    def __init__(self, root: Path, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, root: Path, data_dir: Path | None = None, *, merge_in_background: bool = True
+    ) -> None:
+        """``merge_in_background``: a refresh that leaves the index needing a merge
+        starts one in a process of its own (the window; see
+        :mod:`reader.core.library.index_upkeep`); False for whoever merges itself
+        (:meth:`merge_index`) or never."""
         root = Path(root).expanduser()
         if not root.is_dir():
             raise LibraryError(f"not a folder: {root}")
         if not os.access(root, os.R_OK | os.X_OK):
             raise LibraryError(f"cannot read the folder: {root}")
         self.root = root.resolve()
+        self.merge_in_background = merge_in_background
         self.read_only_reason = ""  # why changes cannot be saved; "" when they can
         self.catalog_read_only = False  # the catalog's files cannot be written, not the folder
         try:
@@ -103,14 +98,36 @@ class Library:
         self.folders: list[Path] = [self.root]  # every folder the last scan walked
         self._versions: dict[int, tuple[str, int, int, str]] | None = None  # changes_elsewhere
         self._device: int | None = None  # the folder's st_dev at the last plan
-        if (self.data_dir / "index").is_dir():  # opened as it is: no writer lock needed
-            self.index = SearchIndex(self.data_dir / "index")
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
+        if not (self.data_dir / "index").is_dir():  # made now: the catalog must know
+            self._open_index()
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, opened at first use (see the module: a relaunch with
+        nothing changed never needs it); one that opening finds unusable is made
+        afresh and every article marked for indexing."""
+        index = self._index
+        if index is None:
+            with self._index_lock:
+                index = self._index if self._index is not None else self._open_index()
+        return index
+
+    def _open_index(self) -> SearchIndex:
+        from reader.core.search.index import SearchIndex
+
+        folder = self.data_dir / "index"
+        if folder.is_dir():  # opened as it is: no writer lock needed
+            index = SearchIndex(folder)
         else:  # created: never while another process creates or writes it
             with self.writing():
-                self.index = SearchIndex(self.data_dir / "index")
-        if self.index.created:
+                index = SearchIndex(folder)
+        if index.created:
             with self.writing():
                 self.catalog.mark_all_unindexed()
+        self._index = index
+        return index
 
     @contextmanager
     def writing(
@@ -149,7 +166,8 @@ class Library:
         return bool(self.read_only_reason)
 
     def close(self) -> None:
-        self.index.close()
+        if self._index is not None:
+            self._index.close()
         self.userdata.close()
         self.catalog.close()
         if self.read_only:
@@ -194,6 +212,8 @@ class Library:
         """The one way to read a catalogued article's current text: parsed now, in the
         language the catalog gave it. FileNotFoundError when its file is gone.
         ``summary=False``: its word count and excerpt are not needed (snippets)."""
+        from reader.core.articles.formats import parse_file
+
         article = parse_file(self.root, row.path, detect=False, summary=summary)
         article.lang = row.lang
         return article
@@ -201,6 +221,8 @@ class Library:
     def read_text_line(self, row: CatalogRow) -> str | None:
         """A text file's words on one line, read without parsing them (for snippets);
         None for other formats (read them with :meth:`read_article`)."""
+        from reader.core.articles.formats import text_file_line
+
         return text_file_line(self.root, row.path)
 
     def scan(self) -> dict[str, tuple[int, int]]:
@@ -260,11 +282,28 @@ class Library:
                 warnings.simplefilter("ignore", ResourceWarning)
                 full = DiskFull(self.data_dir, exc)
             if full is not None:
+                from reader.core.search.index_files import discard_unfinished
+
                 gc.collect()
                 discard_unfinished(self.index.ix, self.index.folder)  # no writer runs now
         if full is not None:
             raise full
+        if self.merge_in_background and not self.read_only:
+            from reader.core.library.index_upkeep import merge_in_background
+
+            merge_in_background(self.data_dir / "index")
         return changes
+
+    def merge_index(self) -> str:
+        """Merge the index's segments into one now, if a build left several (see
+        :mod:`reader.core.search.segment_merge`; searches and writes go on meanwhile).
+        Returns what happened (``"merged"``, ``"not needed"``, ``"no room"``, …)."""
+        if self.read_only:
+            return "read-only"
+        from reader.core.search.segment_merge import merge_segments
+
+        self.index  # noqa: B018  # opened, so a missing or broken one is made afresh first
+        return merge_segments(self.data_dir / "index", exclusive=self.writing)
 
     def _refresh(
         self,
@@ -285,6 +324,13 @@ class Library:
         changes = ChangeSet()
         total = len(to_parse)
         done = 0
+        if not to_parse and not vanished:  # nothing changed: no indexer (nor Whoosh) needed
+            self._index_pending(progress, should_stop, procs, index_batch)
+            self.keep_user_data()
+            progress(total, total, "Up to date")
+            return changes
+        from reader.core.library.indexing import indexer_for
+
         indexer = indexer_for(self.root, self.index, procs, total, should_stop)
 
         def flush() -> None:
@@ -293,10 +339,12 @@ class Library:
             progress(done, total, "Indexing")
             try:
                 indexed = indexer.flush()
-            except (LockError, Cancelled):
+            except Cancelled:
                 raise
-            except Exception:
-                if not self.index.is_damaged():
+            except Exception as exc:
+                from whoosh.index import LockError
+
+                if isinstance(exc, LockError) or not self.index.is_damaged():
                     raise  # not the index's fault: never throw away a sound index for it
                 log.warning("the search index is damaged; rebuilding it", exc_info=True)
                 self.rebuild_index()  # every row unindexed: _index_pending indexes them
@@ -307,7 +355,7 @@ class Library:
             to_read = batches(to_parse, FIRST_BATCHES, BATCH_SIZE)
             for paths, batch in indexer.parse(unless_stopped(to_read, should_stop), on_disk):
                 progress(done, total, "Reading articles")
-                result, upserts = self._commit_batch(batch, known, vanished, by_fingerprint)
+                result, upserts = commit_batch(self.catalog, batch, known, vanished, by_fingerprint)
                 changes.extend(result)
                 if on_batch and result:
                     on_batch(result)  # the list grows before the slower indexing
@@ -337,6 +385,10 @@ class Library:
         """
         if self.read_only:
             return
+        if not self.userdata.detached() and not self.userdata.stale_article_ids():
+            return  # nothing to follow: its code (the renderer's) need not even load
+        from reader.core.annotations.following_files import follow_edits, follow_moves
+
         follow_moves(self, added)
         follow_edits(self)
 
@@ -351,42 +403,6 @@ class Library:
         self._device = guard.check_available(self.root, self.catalog)
         return make_plan(self.root, self.catalog, folders, self.scan)
 
-    def _commit_batch(
-        self,
-        batch: list[tuple[Article, int, int]],
-        known: dict[str, FileState],
-        vanished: dict[str, FileState],
-        by_fingerprint: dict[str, list[FileState]],
-    ) -> tuple[ChangeSet, list[tuple[int, Article]]]:
-        """Commit one parsed batch to the catalog; returns its changes and what to index."""
-        changes = ChangeSet()
-        upserts: list[tuple[int, Article]] = []
-        with self.catalog.transaction():
-            for article, mtime, size in batch:
-                old = known.get(article.path)
-                if old is not None:
-                    if old.fingerprint == article.fingerprint:
-                        # Same content. A row of schema 2 (REREAD_MTIME) is read once more to
-                        # fill its excerpt: cheap (no re-indexing); the list gets its new row.
-                        if old.mtime_ns == REREAD_MTIME:
-                            changes.updated.append(old.id)
-                        self.catalog.touch(old.id, mtime, size, article.excerpt)
-                        continue
-                    self.catalog.update(old.id, article, mtime, size)
-                    changes.updated.append(old.id)
-                    upserts.append((old.id, article))
-                elif candidates := by_fingerprint.get(article.fingerprint):
-                    moved_from = candidates.pop()
-                    del vanished[moved_from.path]
-                    self.catalog.update(moved_from.id, article, mtime, size)
-                    changes.moved.append(moved_from.id)
-                    upserts.append((moved_from.id, article))
-                else:
-                    new_id = self.catalog.insert(article, mtime, size)
-                    changes.added.append(new_id)
-                    upserts.append((new_id, article))
-        return changes, upserts
-
     def _index_pending(
         self, progress: Progress, should_stop: Callable[[], bool], procs: int, batch_size: int
     ) -> None:
@@ -398,6 +414,8 @@ class Library:
             self.catalog.mark_indexed((), deletions)
         if not pending:
             return
+        from reader.core.library.indexing import indexer_for
+
         with indexer_for(self.root, self.index, procs, len(pending), should_stop) as indexer:
             for start in range(0, len(pending), batch_size):
                 if should_stop():

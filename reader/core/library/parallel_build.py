@@ -7,11 +7,13 @@ its share of the files itself (it is sent paths, not documents), keeps the parse
 articles, and sends back only what the catalog needs (the article without its
 body). The main process commits those to the catalog, which gives them their ids,
 and tells each worker which of its articles to index under which id. Each worker
-writes one segment per commit with a
-:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` and counts the words
-for "did you mean"; the main process then commits all the segments at once
-(:func:`reader.core.search.segments.commit_segments`): one segment per worker and
-commit, as Whoosh's own ``MpWriter`` makes.
+writes its articles into segments with a
+:class:`~reader.core.search.posting_pool.GroupedSegmentWriter` (a new one whenever
+the one it writes holds :data:`~reader.core.library.build_worker.SEGMENT_POSTINGS`
+postings: a worker's memory is bounded whatever the articles' length) and counts the
+words for "did you mean"; the main process then commits all the segments at once
+(:func:`reader.core.search.segments.commit_segments`). What a build leaves is merged
+into one segment afterwards (:mod:`reader.core.search.segment_merge`).
 
 Parsing runs one batch ahead: while the main process commits a batch to the
 catalog, the workers already read the next one.
@@ -203,9 +205,8 @@ class BuildWorkers:
         indexed: list[int] = []
         counts: Counter[str] = Counter()
         for n, ticket in enumerate(tickets):
-            segment, ids, words = self._answer(n, ticket)
-            if segment is not None:
-                segments.append(segment)
+            written, ids, words = self._answer(n, ticket)
+            segments += written
             indexed += ids
             counts.update(words)
         # Every id written is deleted first from the older segments: an edited or moved

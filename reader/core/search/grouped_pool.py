@@ -81,6 +81,11 @@ class GroupedPostingPool:
         self.fields: dict[str, _Field] = {}
         self.fieldnames: set[str] = set()  # read by Whoosh's multiprocessing writer
 
+    @property
+    def postings(self) -> int:
+        """How many postings the pool holds (what its memory grows with)."""
+        return sum(len(field.docs) for field in self.fields.values())
+
     def _field(self, fieldname: str) -> _Field:
         field = self.fields.get(fieldname)
         if field is None:

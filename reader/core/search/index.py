@@ -53,6 +53,7 @@ from reader.core.search.index_files import abandon, move_aside
 from reader.core.search.lengths import scoring_searcher
 from reader.core.search.merging import merge_tiny_segments
 from reader.core.search.posting_pool import GroupedSegmentWriter
+from reader.core.search.query_tree import SORTS
 from reader.core.search.schema import (
     SCHEMA_VERSION,
     SCOPE_FIELDS,
@@ -70,7 +71,6 @@ from reader.core.search.user_filters import UserFilters
 
 MULTIPROCESS_MIN_DOCS = 1000  # below this, forking index workers costs more than it saves
 LOCK_TIMEOUT = 10.0  # seconds to wait for another live writer (the bulk indexer) to finish
-SORTS = ("relevance", "date")
 _VERSION_FILE = "article-reader-schema"
 _LOCK_FILE = "MAIN_WRITELOCK"
 

@@ -1,8 +1,11 @@
-"""The parsed query's tree (see :mod:`reader.core.search.query` for the language)."""
+"""The parsed query's tree (see :mod:`reader.core.search.query` for the language), and
+the orders its results can come in. Whoosh-free: the command line's parser reads it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+SORTS = ("relevance", "date")  # best first, or newest first
 
 
 @dataclass(frozen=True)

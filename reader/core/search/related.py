@@ -32,12 +32,12 @@ from whoosh.query.terms import Term
 
 from reader.core.articles.article import Article
 from reader.core.catalog.store import Catalog, CatalogRow
+from reader.core.limits import RELATED_LIMIT as RELATED_LIMIT  # the name the docs quote
 from reader.core.search.analysis import WORD, FoldingStemAnalyzer, fold
 from reader.core.search.index import SearchIndex
 from reader.core.search.schema import language_key, plain_text, weighting
 from reader.core.search.spelling import Vocabulary
 
-RELATED_LIMIT = 5
 KEY_TERMS = 25  # terms of the "more like this" query: fewer missed topics, more were noise
 # Words in more than this share of the library are no key terms: their long posting lists
 # were 85 % of the time at 30,000 articles, for little of the meaning.
