@@ -153,7 +153,7 @@ def related_articles(
         if row is None or row.error or score < MIN_SCORE_SHARE * reference:
             continue
         item = RelatedArticle(row.id, row.path, row.title, row.source, row.date, score)
-        same_day = bool(article.date) and (row.date or "")[:10] == (article.date or "")[:10]
+        same_day = _same_day(row.date, article.date)
         suspect = (
             score >= DUPLICATE_SCORE_SHARE * reference
             or _same_title(row.title, article.title)
@@ -252,6 +252,11 @@ def _stopwords(lang: str) -> frozenset[str]:
     if not lang or not has_stopwords(lang):  # type: ignore[no-untyped-call]
         return frozenset()
     return frozenset(fold(word) for word in stopwords_for_language(lang))  # type: ignore[no-untyped-call]
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Both dated, to the day (a year or a month alone says too little), and the same day."""
+    return bool(a and b) and len(a or "") >= 10 and (a or "")[:10] == (b or "")[:10]
 
 
 def _same_title(a: str, b: str) -> bool:
