@@ -34,7 +34,7 @@ from functools import cache
 from whoosh.lang import has_stopwords, stopwords_for_language
 from whoosh.query.compound import Or
 from whoosh.query.terms import Term
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, TermNotFound
 
 from reader.core.articles.article import Article
 from reader.core.catalog.store import Catalog, CatalogRow
@@ -135,11 +135,13 @@ def related_articles(
         same_language = Term("lang", article.lang or "xx")
         results = searcher.search(query, limit=limit + EXTRA_HITS + 1, filter=same_language)
         found = [(int(hit["id"]), float(hit.score or 0.0), hit.docnum) for hit in results]
-        shared = shared_terms(searcher.reader(), [term for term, _ in terms], found)
-    own = next((score for hit_id, score, _ in found if hit_id == article_id), None)
-    hits = [(hit_id, score, docnum) for hit_id, score, docnum in found if hit_id != article_id]
+        own = next((score for hit_id, score, _ in found if hit_id == article_id), None)
+        hits = [(i, score, docnum) for i, score, docnum in found if i != article_id]
+        reference = own if own is not None else max((s for _, s, _ in hits), default=0.0)
+        hits = [hit for hit in hits if hit[1] >= MIN_SCORE_SHARE * reference]
+        leaves = searcher.reader().leaf_readers()
+        shared = shared_terms(leaves, [term for term, _ in terms], [d for _, _, d in hits])
     rows = {row.id: row for row in catalog.rows_by_id([hit_id for hit_id, _, _ in hits])}
-    reference = own if own is not None else max((s for _, s, _ in hits), default=0.0)
     weights = dict(terms)
     whole = sum(weights.values())
     # A short article has few key terms: it cannot share several with anything.
@@ -150,7 +152,7 @@ def related_articles(
     reads = 0
     for hit_id, score, docnum in hits:
         row = rows.get(hit_id)
-        if row is None or row.error or score < MIN_SCORE_SHARE * reference:
+        if row is None or row.error:
             continue
         item = RelatedArticle(row.id, row.path, row.title, row.source, row.date, score)
         same_day = _same_day(row.date, article.date)
@@ -227,23 +229,26 @@ def key_terms(
 
 
 def shared_terms(
-    reader: IndexReader, terms: list[str], hits: list[tuple[int, float, int]]
+    leaves: list[tuple[IndexReader, int]], terms: list[str], docnums: list[int]
 ) -> dict[int, list[str]]:
-    """Which of ``terms`` each hit's body holds (by its document number): read from the
-    terms' postings, skipping to the few hits only."""
-    docnums = sorted({docnum for _, _, docnum in hits})
+    """Which of ``terms`` each document (by number) holds in its body: read from the
+    terms' postings in the index segments (``leaves``, with their first numbers) that hold
+    one of these few documents, skipping to them only."""
     shared: dict[int, list[str]] = {docnum: [] for docnum in docnums}
-    for term in terms:
-        if not reader.doc_frequency("body", term):
-            continue
-        postings = reader.postings("body", term)
-        for docnum in docnums:
-            if not postings.is_active():
-                break
-            if postings.id() < docnum:
-                postings.skip_to(docnum)
-            if postings.is_active() and postings.id() == docnum:
-                shared[docnum].append(term)
+    for leaf, offset in leaves:
+        here = sorted(d - offset for d in docnums if offset <= d < offset + leaf.doc_count_all())
+        for term in terms if here else ():
+            try:
+                postings = leaf.postings("body", term)
+            except TermNotFound:
+                continue
+            for local in here:
+                if postings.is_active() and postings.id() < local:
+                    postings.skip_to(local)
+                if not postings.is_active():
+                    break
+                if postings.id() == local:
+                    shared[local + offset].append(term)
     return shared
 
 
