@@ -217,3 +217,23 @@ def test_one_agency_story_run_by_two_sites_the_same_day_is_shown_apart(
     related, duplicates = related_to(library, "wire/site-a.md")
     assert duplicates == ["wire/site-b.md"]
     assert related == ["later/site-b.md"]
+
+
+def test_articles_in_another_language_are_never_listed(
+    library_of: Callable[[Mapping[str, str]], Library],
+) -> None:
+    """A French article quoting the English words of a bee article is not listed under it."""
+    french = (
+        "Les apiculteurs anglais parlent de la queen, de la varroa et du nectar : dans la "
+        "ruche, la reine pond dans les rayons pendant que les ouvrières gardent l'entrée. "
+        "Au printemps, chaque apiculteur inspecte ses colonies et compte les cadres de "
+        "couvain et de miel avant de traiter contre le varroa."
+    )
+    files = {f"bees/{i}.txt": essay("bees", i) for i in range(3)}
+    files["fr/abeilles.txt"] = "Les abeilles au printemps\n\n" + "\n\n".join([french] * 3)
+    library = library_of(files)
+    row = library.catalog.row_by_path("fr/abeilles.txt")
+    assert row is not None and row.lang == "fr"
+    for i in range(3):
+        related, _ = related_to(library, f"bees/{i}.txt")
+        assert "fr/abeilles.txt" not in related and related

@@ -132,7 +132,10 @@ def related_articles(
         if not terms:
             return Related()
         query = Or([Term("body", term, boost=weight) for term, weight in terms])
-        same_language = Term("lang", article.lang or "xx")
+        # Filtering builds the set of all the language's articles for each search: not
+        # needed when every article (deleted ones too) is in that language.
+        mixed = documents < searcher.doc_count_all()
+        same_language = Term("lang", article.lang or "xx") if mixed else None
         results = searcher.search(query, limit=limit + EXTRA_HITS + 1, filter=same_language)
         found = [(int(hit["id"]), float(hit.score or 0.0), hit.docnum) for hit in results]
         own = next((score for hit_id, score, _ in found if hit_id == article_id), None)
