@@ -1,7 +1,7 @@
 """Related articles: how often they share the open article's category, and how fast.
 A benchmark, not a test.
 
-    python -m tests.bench.related --eltec CORPUS [--pages DIR]
+    python -m tests.bench.related --eltec CORPUS [--pages DIR] [--news DIR ...]
         [--latency LIBRARY --data DATA_DIR] [--limit 5] [--json]
 
 Quality, on labelled libraries built in a temporary folder: ``--eltec`` copies every
@@ -14,7 +14,9 @@ pages and labels each with its section, read from its ``og:url``
 every article whose label has more than ``--limit`` articles, the related list is
 computed as the app does, and the share of related articles with the same label is
 reported (micro-averaged over all the related articles listed), with the share of
-articles that got a full list.
+articles that got a full list. ``--news`` measures on hand-labelled news topics and
+categories, tuning and held-out parts apart, beside plain tf-idf
+(:mod:`tests.bench.related_news`).
 
 Latency: ``--latency`` times the related list of a seeded sample of articles of an
 existing library whose catalog and index are in ``--data`` (a library's data folder,
@@ -43,6 +45,7 @@ from reader.core.catalog.store import Catalog, CatalogRow
 from reader.core.library.library import Library
 from reader.core.search.index import SearchIndex
 from reader.core.search.related import related_articles
+from tests.bench.related_news import news_quality
 
 _AUTHOR = re.compile(r"^author:(.*)$", re.MULTILINE)
 _OG_URL = re.compile(
@@ -57,7 +60,7 @@ def eltec_labels(corpus: Path, into: Path, by: str = "novel") -> dict[str, str]:
     for path in sorted(corpus.glob("*/*.md")):
         rel = f"{path.parent.name}/{path.name}"
         (into / path.parent.name).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, into / rel)
+        shutil.copy2(path, into / rel)
         labels[rel] = path.name.split("_")[0]
         if by == "author":
             author = _AUTHOR.search(path.read_text(encoding="utf-8")[:2000])
@@ -73,7 +76,7 @@ def page_labels(folder: Path, into: Path) -> dict[str, str]:
             continue
         parts = (match.group(1) or match.group(2)).decode().split("/")
         label = "/".join(parts[:2]) if parts[0] == "societe" else parts[0]
-        shutil.copy(path, into / path.name)
+        shutil.copy2(path, into / path.name)
         labels[path.name] = label
     return labels
 
@@ -159,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.related")
     parser.add_argument("--eltec", type=Path, help="a corpus laid out as eltec-sample")
     parser.add_argument("--pages", type=Path, help="saved news pages with og:url sections")
+    parser.add_argument("--news", type=Path, nargs="+", help="folders of labelled pages")
     parser.add_argument("--latency", type=Path, help="a library folder to time")
     parser.add_argument("--data", type=Path, help="that library's data folder (a copy)")
     parser.add_argument("--sample", type=int, default=200)
@@ -178,12 +182,14 @@ def main(argv: list[str] | None = None) -> int:
         report["pages"] = quality(
             "pages", lambda r: page_labels(args.pages, r), args.limit, args.work
         )
+    if args.news:
+        report.update(news_quality(args.news, args.limit, args.work))
     if args.latency:
         if args.data is None:
             parser.error("--latency needs --data")
         report["latency"] = latency(args.latency, args.data, args.sample, args.limit)
     if not report:
-        parser.error("nothing to measure: give --eltec, --pages or --latency")
+        parser.error("nothing to measure: give --eltec, --pages, --news or --latency")
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         print()

@@ -139,3 +139,101 @@ def test_the_command_line_lists_related_and_duplicates_apart(
     out = capsys.readouterr().out
     assert "also in your library as:" in out and "(saved/bees-0.html)" in out
     assert main(["related", rel, "--limit", "0"]) == 2
+
+
+FLOODS = {
+    "floods/experts.md": (
+        "What the experts say about the floods",
+        "Flood experts warn that the river will rise again this week. The experts measured "
+        "the rainfall upstream; the experts say the levees held but the flood plain is "
+        "under water. Experts from the water board ask the town to prepare an evacuation. "
+        "The experts expect the water level to fall only when the rain stops.",
+    ),
+    "floods/report.md": (
+        "The river bursts its banks",
+        "After a week of rain the river burst its banks: water poured over the levees, "
+        "the flood plain was under water and the town was evacuated. The water level "
+        "rose all night; the rainfall upstream kept the flood going until the rain stopped.",
+    ),
+    "tv/experts.md": (
+        "The Experts is back for a new season",
+        "The Experts, the television series about forensic experts, returns. In the new "
+        "season the experts of the crime lab solve a murder in Las Vegas; the experts "
+        "question suspects, the experts read fingerprints, and the experts never sleep. "
+        "Fans of the experts and of the series can watch the first episode on Friday.",
+    ),
+}
+
+
+def markdown(title: str, text: str, date: str = "") -> str:
+    front = f"---\ntitle: {title}\ndate: {date}\n---\n\n" if date else f"# {title}\n\n"
+    return front + text + "\n"
+
+
+def test_a_name_in_common_is_no_shared_subject(
+    library_of: Callable[[Mapping[str, str]], Library],
+) -> None:
+    """An article about flood experts lists the flood report, not a TV series named "The
+    Experts" that shares one word with it, however often it says it."""
+    files = {rel: markdown(title, text) for rel, (title, text) in FLOODS.items()}
+    files.update({f"{t}/{i}.txt": essay(t, i) for t in TOPICS for i in range(3)})
+    library = library_of(files)
+    related, _ = related_to(library, "floods/experts.md")
+    assert related == ["floods/report.md"]
+
+
+STORY = (
+    "The city council voted on Tuesday to close the old harbour bridge to cars from May, "
+    "after engineers found cracks in two of its steel girders. Buses will cross it at "
+    "walking pace until the repairs begin. The mayor said the work would take two years "
+    "and cost forty million euros, paid by the region and the state. Shopkeepers on the "
+    "north bank fear that their customers will stay away; the council promised a free "
+    "ferry across the harbour while the bridge is shut. Cyclists and walkers may still "
+    "use the footpath on the east side, which the engineers found sound."
+)
+# The same agency story as another site ran it: a new opening, sentences cut or redone.
+EDITED = (
+    "Cars will no longer cross the old harbour bridge from May, the city council decided "
+    "on Tuesday, after engineers found cracks in two of its steel girders. The repairs will "
+    "take two years, the mayor said, and cost forty million euros, paid by the region and the "
+    "state. Shopkeepers on the north bank fear that their customers will stay away; the council "
+    "promised a free ferry across the harbour while the bridge is shut. Cyclists and walkers "
+    "may still use the footpath on the east side. The opposition called the vote rushed."
+)
+
+
+def test_one_agency_story_run_by_two_sites_the_same_day_is_shown_apart(
+    library_of: Callable[[Mapping[str, str]], Library],
+) -> None:
+    """Two sites' edits of one story, dated the same day, are one story (shown apart, not
+    as related); the same edit saved on another day is a follow-up, so still related."""
+    files = {
+        "wire/site-a.md": markdown("Harbour bridge to close to cars", STORY, "2024-03-05"),
+        "wire/site-b.md": markdown("Old harbour bridge shut from May", EDITED, "2024-03-05"),
+        "later/site-b.md": markdown("Old harbour bridge shut from May", EDITED, "2024-04-20"),
+    }
+    files.update({f"{t}/{i}.txt": essay(t, i) for t in TOPICS for i in range(3)})
+    library = library_of(files)
+    related, duplicates = related_to(library, "wire/site-a.md")
+    assert duplicates == ["wire/site-b.md"]
+    assert related == ["later/site-b.md"]
+
+
+def test_articles_in_another_language_are_never_listed(
+    library_of: Callable[[Mapping[str, str]], Library],
+) -> None:
+    """A French article quoting the English words of a bee article is not listed under it."""
+    french = (
+        "Les apiculteurs anglais parlent de la queen, de la varroa et du nectar : dans la "
+        "ruche, la reine pond dans les rayons pendant que les ouvrières gardent l'entrée. "
+        "Au printemps, chaque apiculteur inspecte ses colonies et compte les cadres de "
+        "couvain et de miel avant de traiter contre le varroa."
+    )
+    files = {f"bees/{i}.txt": essay("bees", i) for i in range(3)}
+    files["fr/abeilles.txt"] = "Les abeilles au printemps\n\n" + "\n\n".join([french] * 3)
+    library = library_of(files)
+    row = library.catalog.row_by_path("fr/abeilles.txt")
+    assert row is not None and row.lang == "fr"
+    for i in range(3):
+        related, _ = related_to(library, f"bees/{i}.txt")
+        assert "fr/abeilles.txt" not in related and related
