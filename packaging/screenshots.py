@@ -250,6 +250,10 @@ class Photographer:
     def queue(self, window: MainWindow, name: str) -> None:
         """The press articles and the sample in Later; the Later view, the first shown."""
         window.panel.hide()
+        if window.model.searching:  # the library's last search comes back at relaunch
+            window.search_field.clear()
+            self.when(lambda: not window.model.searching, lambda: self.queue(window, name))
+            return
         press = [row.id for row in window.model.all_rows() if row.path.startswith(PRESS)]
         sample = [row.id for row in window.model.all_rows() if row.title == SAMPLE]
         window.triage.moves.move(sorted(press) + sample, "later", "")
@@ -266,6 +270,10 @@ class Photographer:
     def review(self, window: MainWindow, name: str) -> None:
         """Today's review of the sample's two highlights (the French on the second)."""
         window.panel.hide()
+        if window.model.searching:  # the library's last search comes back at relaunch
+            window.search_field.clear()
+            self.when(lambda: not window.model.searching, lambda: self.review(window, name))
+            return
         if not window.annotator.placed:
             self.highlight(window, "reprendre l’ascendant sur les terroristes", "yellow")
             self.highlight(window, "mieux sécuriser les bases militaires", "green",
