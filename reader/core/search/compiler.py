@@ -37,7 +37,7 @@ from reader.core.search.user_filters import IdSet, UserFilters
 
 _MAX_YEAR_TERMS = 300  # a longer span of whole years is searched as a range
 _EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
-PROXIMITY_SLOP = 30  # words apart, at most, for the proximity bonus (0: none)
+PROXIMITY_SLOP = 50  # words apart, at most, for the proximity bonus (0: none)
 PROXIMITY_MAX_DOCS = 500  # no proximity bonus when even the rarest word is in more
 
 
