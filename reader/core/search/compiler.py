@@ -32,12 +32,13 @@ from reader.core.search.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer, 
 from reader.core.search.fields import query_terms
 from reader.core.search.positions import PositionalNear, PositionalPhrase
 from reader.core.search.schema import LANGUAGE_KEYS, SCOPE_FIELDS
+from reader.core.search.scoring import among_words
 from reader.core.search.spelling import Vocabulary
 from reader.core.search.user_filters import IdSet, UserFilters
 
 _MAX_YEAR_TERMS = 300  # a longer span of whole years is searched as a range
 _EXPANSIONS = 200  # real words behind one prefix, each stemmed per language
-PROXIMITY_SLOP = 30  # words apart, at most, for the proximity bonus (0: none)
+PROXIMITY_SLOP = 50  # words apart, at most, for the proximity bonus (0: none)
 PROXIMITY_MAX_DOCS = 500  # no proximity bonus when even the rarest word is in more
 
 
@@ -81,19 +82,17 @@ class QueryCompiler:
         subqueries = [self.compile(child) for child in node.nodes]
         if isinstance(node, ql.Or):
             return Or(subqueries)
+        if len(plain_words(node)) >= 2:
+            subqueries = [
+                among_words(query) if is_plain(child) else query
+                for child, query in zip(node.nodes, subqueries, strict=True)
+            ]
         near = self.near(node) if PROXIMITY_SLOP else None
         return AndMaybe(And(subqueries), near) if near else And(subqueries)
 
     def near(self, node: ql.And) -> Query | None:
         """The plain words of an And close together in the body, in any language."""
-        words = [
-            child.words[0].text
-            for child in node.nodes
-            if isinstance(child, ql.Text)
-            and child.scope in ("all", "body")
-            and not (child.phrase or child.prefix)
-            and len(child.words) == 1
-        ]
+        words = [word for child, word in plain_words(node) if child.scope in ("all", "body")]
         if len(words) < 2:
             return None
         runs = self.stemmings("body", words)
@@ -178,6 +177,21 @@ class QueryCompiler:
                 if note not in self.left_out:
                     self.left_out.append(note)
         return LimitedPrefix(fieldname, prefix)
+
+
+def is_plain(node: ql.Node) -> bool:
+    """A word alone: no phrase, no prefix."""
+    return (
+        isinstance(node, ql.Text)
+        and not (node.phrase or node.prefix)
+        and len(node.words) == 1
+        and node.scope != "notes"
+    )
+
+
+def plain_words(node: ql.And) -> list[tuple[ql.Text, str]]:
+    """The And's plain words (with their clause), in the query's order."""
+    return [(c, c.words[0].text) for c in node.nodes if isinstance(c, ql.Text) and is_plain(c)]
 
 
 class LimitedPrefix(Prefix):

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, FieldType, Schema
-from whoosh.scoring import BM25F
 
 from reader.core.articles.article import Article
 from reader.core.search.analysis import STEMMED_LANGUAGES, FoldingStemAnalyzer, fold
 from reader.core.search.fields import LanguageText
+from reader.core.search.scoring import Weighting
 
 # 6: one title and one body field, each article stemmed in its own language
 # 5: year and month fields (fast date: queries)
@@ -41,9 +41,9 @@ SCOPE_FIELDS = {
 }
 
 
-def weighting() -> BM25F:
+def weighting() -> Weighting:
     """How hits are scored (see BM25_B)."""
-    return BM25F(B=BM25_B, K1=BM25_K1)
+    return Weighting(B=BM25_B, K1=BM25_K1)
 
 
 def build_schema() -> Schema:
