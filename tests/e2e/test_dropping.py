@@ -47,18 +47,19 @@ def test_every_kind_of_drop_anywhere_leaves_the_app_running(tmp_path: Path) -> N
     assert len([line for line in lines if line.startswith("DROPPED")]) == 27
 
 
-NEEDS_X = [tool for tool in ("xvfb-run", "xdotool") if shutil.which(tool) is None]
+NEEDS_X = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(bool(NEEDS_X), reason=f"needs {' and '.join(NEEDS_X)}")
-def test_folders_dropped_through_a_real_display_open_and_the_app_lives(tmp_path: Path) -> None:
+def test_folders_dropped_through_a_real_display_open_and_the_app_lives(
+    tmp_path: Path, x_server: str
+) -> None:
     library = _library(tmp_path / "start-library", "Harbour")
     folders = [_library(tmp_path / f"dropped-{n}", f"Tides{n}") for n in ("one", "two", "six")]
     driver = subprocess.run(
-        ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", sys.executable,
-         str(HERE / "real_drop_driver.py"), library, *folders],
-        env=ENVIRON,
+        [sys.executable, str(HERE / "real_drop_driver.py"), library, *folders],
+        env={**ENVIRON, "DISPLAY": x_server},
         capture_output=True,
         text=True,
         timeout=300,

@@ -5,10 +5,9 @@ that is not UTF-8 draws no warning from Qt."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from reader.window_needs import (
     display_problem,
     missing_library_message,
     prefer_utf8_ctype,
-    xcb_error,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,29 +144,6 @@ def test_no_locale_warning_without_lang(tmp_path: Path) -> None:
     result = _launch({**environ, "PYTHONCOERCECLOCALE": "0"}, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "not UTF-8" not in result.stderr, result.stderr
-
-
-@pytest.fixture
-def x_server(tmp_path: Path) -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        pytest.skip("needs Xvfb (Debian: xvfb)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp"],
-        pass_fds=[write], stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write)
-    with os.fdopen(read) as ready:  # Xvfb writes its display number once it accepts
-        number = ready.readline().strip()
-    try:
-        if xcb_error(f":{number}") != 0:
-            # Another X server of this machine holds that display's socket (a leftover
-            # of another program): the display is not this test's to judge.
-            pytest.skip(f"Xvfb chose :{number}, which another X server's socket shadows")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_a_running_x_server_is_reachable(x_server: str) -> None:
