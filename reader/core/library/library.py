@@ -20,7 +20,7 @@ import sqlite3
 import tempfile
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +30,9 @@ from whoosh.index import LockError
 from reader.core.annotations.following_files import follow_edits, follow_moves
 from reader.core.annotations.userdata import UserData
 from reader.core.articles.article import Article
-from reader.core.articles.formats import parse_file, text_file_line
+from reader.core.articles.file_reading import read_files
+from reader.core.articles.formats import MAX_BYTES, parse_bytes, parse_file
+from reader.core.articles.names import os_path
 from reader.core.articles.scanning import walk
 from reader.core.catalog.damage import CatalogCorrupt, copy_database, is_corruption
 from reader.core.catalog.paths import library_data_dir
@@ -198,10 +200,18 @@ class Library:
         article.lang = row.lang
         return article
 
-    def read_text_line(self, row: CatalogRow) -> str | None:
-        """A text file's words on one line, read without parsing them (for snippets);
-        None for other formats (read them with :meth:`read_article`)."""
-        return text_file_line(self.root, row.path)
+    def read_files(self, rows: Sequence[CatalogRow]) -> list[bytes | OSError]:
+        """These articles' files as they are now, in one request to the file reader
+        (a page of search hits' snippets); a file that cannot be read gives the
+        ``OSError`` :meth:`read_article` would have met. Parse them with
+        :meth:`parse_read`."""
+        return read_files([os_path(self.root, row.path) for row in rows], MAX_BYTES)
+
+    def parse_read(self, row: CatalogRow, data: bytes, summary: bool = True) -> Article:
+        """:meth:`read_article` of the bytes :meth:`read_files` gave for ``row``."""
+        article = parse_bytes(row.path, data, detect=False, summary=summary)
+        article.lang = row.lang
+        return article
 
     def scan(self) -> dict[str, tuple[int, int]]:
         """Article files under the root: relative path → (mtime_ns, size)."""
