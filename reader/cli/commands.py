@@ -261,7 +261,7 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     if found.left_out:
         left_out = translate("CommandLine", "left out of the query: {0}")
         print(printable(left_out.format(", ".join(found.left_out))), file=sys.stderr)
-    print(_hit_count(len(found.hits), found.total), file=sys.stderr)
+    print(_hit_count(len(found.hits), found.total, found.estimated), file=sys.stderr)
     if found.timed_out:
         stopped = translate("CommandLine", "the search stopped at its time limit: more may match")
         print(stopped, file=sys.stderr)
@@ -271,9 +271,12 @@ def _search(library: Library, query: str, limit: int, sort: str, as_json: bool) 
     return 0
 
 
-def _hit_count(count: int, total: int) -> str:
+def _hit_count(count: int, total: int, estimated: bool) -> str:
+    """The count line; an estimated total says so, as the window's "about" does."""
     if not count:
         return translate("CommandLine", "no hits")
+    if total > count and estimated:
+        return translate("CommandLine", "{0} of about {1} hits").format(count, total)
     if total > count:
         return translate("CommandLine", "{0} of {1} hits").format(count, total)
     if count == 1:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from reader.core.annotations.annotating import Anchored, reanchor
 from reader.core.annotations.reading_text import reading_text_of
 from reader.core.annotations.userdata import Annotation, ArticleState, UserDataError
+from reader.core.articles.formats import text_line
 from reader.core.catalog.store import CatalogRow
 from reader.core.library.library import Library, Progress
 from reader.core.render import RenderStopped, byline_text, page_html, render_body
@@ -172,14 +173,17 @@ def hit_snippets(
 ) -> dict[int, Snippet | None]:
     """The best passage of each of these hits (rows with a parse error get none).
 
-    ``should_stop`` is checked between them: what is done so far is returned."""
+    Their files are read in one request to the file reader; ``should_stop`` is checked
+    before it and between the snippets: what is done so far is returned."""
     terms = QueryTerms.parse(query)
     found: dict[int, Snippet | None] = {}
-    for row in rows:
+    readable = [row for row in rows if not row.error]
+    if not readable or should_stop():
+        return found
+    for row, data in zip(readable, library.read_files(readable), strict=True):
         if should_stop():
             break
-        if not row.error:
-            found[row.id] = article_snippet(library, row, terms)
+        found[row.id] = _snippet(library, row, data, terms)
     return found
 
 
@@ -188,17 +192,19 @@ def did_you_mean(library: Library, query: str, total: int) -> str | None:
     return library.index.suggestion(query, total)
 
 
-def article_snippet(library: Library, row: CatalogRow, terms: QueryTerms) -> Snippet | None:
-    """The best passage of a catalogued article, or None if it cannot be read now."""
-    try:
-        text = library.read_text_line(row)  # a text file: its words as they are, at once
-        if text is None:
-            article = library.read_article(row, summary=False)
-            if article.error:
-                return None
-            text = readable_text(article.body)
-    except OSError:
+def _snippet(
+    library: Library, row: CatalogRow, data: bytes | OSError, terms: QueryTerms
+) -> Snippet | None:
+    """The best passage of a catalogued article read as ``data``, or None if it could
+    not be read."""
+    if isinstance(data, OSError):
         return None
+    text = text_line(row.path, data)  # a text file: its words as they are, at once
+    if text is None:
+        article = library.parse_read(row, data, summary=False)
+        if article.error:
+            return None
+        text = readable_text(article.body)
     return best_snippet(text, terms, row.lang)
 
 

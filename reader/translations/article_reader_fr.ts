@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message>
-        <location filename="../ui/annotations/all_annotations.py" line="+43"/>
+        <location filename="../ui/annotations/all_annotations.py" line="+42"/>
         <source>All Highlights and Notes</source>
         <translation>Tous les surlignages et notes</translation>
     </message>
@@ -20,7 +20,7 @@
         <translation>Surlignages et notes de la bibliothèque</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>No longer in the library: {0}</source>
         <translation>Plus dans la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -30,7 +30,7 @@
         <translation>Article inconnu</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Could not be placed in the article&apos;s current text</source>
         <translation>Impossible à placer dans le texte actuel de l’article</translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../ui/annotations/controller.py" line="+125"/>
+        <location filename="../ui/annotations/controller.py" line="+130"/>
         <source>&amp;Highlight Selection</source>
         <translation>Sur&amp;ligner la sélection</translation>
     </message>
@@ -87,12 +87,12 @@
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Highlights cannot be changed: {0}.</source>
         <translation>Impossible de modifier les surlignages&#xa0;: {0}.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Highlight</source>
         <comment>undo step</comment>
         <translation>le surlignage</translation>
@@ -121,7 +121,7 @@
         <translation>Sélectionnez d’abord le passage dans l’article, puis rattachez le surlignage.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Re-attach</source>
         <comment>undo step</comment>
         <translation>le rattachement</translation>
@@ -155,7 +155,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../ui/annotations/panel.py" line="+62"/>
+        <location filename="../ui/annotations/panel.py" line="+61"/>
         <source>“{0}”</source>
         <translation>«&#xa0;{0}&#xa0;»</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../ui/library_list/article_model.py" line="+35"/>
+        <location filename="../ui/library_list/article_model.py" line="+37"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -322,7 +322,7 @@
         <translation>impossible de lire le fichier&#xa0;: permission refusée</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+68"/>
         <source>starred</source>
         <translation>favori</translation>
     </message>
@@ -350,8 +350,8 @@
 <context>
     <name>ArticleLoading</name>
     <message>
-        <location filename="../ui/session/article_loading.py" line="+50"/>
-        <location filename="../ui/window/article_window.py" line="+104"/>
+        <location filename="../ui/session/article_loading.py" line="+53"/>
+        <location filename="../ui/window/article_window.py" line="+107"/>
         <source>Showing the first {0} characters of {1}: this article is too long to show whole.</source>
         <translation>Affichage des {0} premiers caractères sur {1}&#xa0;: cet article est trop long pour être affiché en entier.</translation>
     </message>
@@ -435,7 +435,7 @@
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../ui/annotations/highlight_layer.py" line="+29"/>
+        <location filename="../ui/annotations/highlight_layer.py" line="+33"/>
         <source>Yellow</source>
         <translation>Jaune</translation>
     </message>
@@ -488,7 +488,7 @@
         <translation>{0} surlignages exportés dans {1}</translation>
     </message>
     <message>
-        <location filename="../cli/articles.py" line="+47"/>
+        <location filename="../cli/articles.py" line="+48"/>
         <source>its library (default: the nearest folder above it that is one, or its own)</source>
         <translation>sa bibliothèque (par défaut&#xa0;: le plus proche dossier parent qui en est une, sinon le sien)</translation>
     </message>
@@ -540,18 +540,18 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>not a file: {0}</source>
         <translation>pas un fichier&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-27"/>
         <source>{0} is not inside the library {1}</source>
         <translation>{0} n’est pas dans la bibliothèque {1}</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location filename="../cli/commands.py" line="+175"/>
+        <location line="+46"/>
+        <location filename="../cli/commands.py" line="+176"/>
         <location filename="../cli/triage.py" line="+39"/>
         <source>{0} is not an article of the library {1}</source>
         <translation>{0} n’est pas un article de la bibliothèque {1}</translation>
@@ -572,7 +572,7 @@
         <translation>aussi dans votre bibliothèque sous&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../cli/commands.py" line="-84"/>
+        <location filename="../cli/commands.py" line="-86"/>
         <source>--limit must be at least 1</source>
         <translation>--limit doit valoir au moins 1</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>--salvage exporte toute une bibliothèque</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+112"/>
         <source>the search index was damaged; rebuilding it</source>
         <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
     </message>
@@ -612,9 +612,14 @@
         <translation>vouliez-vous dire&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>no hits</source>
         <translation>aucun résultat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of about {1} hits</source>
+        <translation>{0} résultats sur environ {1}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -852,12 +857,14 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>  --version      affiche la version et quitte</translation>
     </message>
     <message>
-        <location filename="../cli/listing.py" line="+36"/>
+        <location filename="../cli/listing.py" line="+68"/>
+        <location line="+118"/>
         <source>later</source>
         <translation>plus tard</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-117"/>
+        <location line="+118"/>
         <source>archived</source>
         <translation>archivé</translation>
     </message>
@@ -1123,7 +1130,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../ui/window/export_actions.py" line="+44"/>
+        <location filename="../ui/window/export_actions.py" line="+39"/>
         <source>Export Highlights as &amp;Markdown…</source>
         <translation>Exporter les surlignages en &amp;Markdown…</translation>
     </message>
@@ -1170,7 +1177,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Exporter les surlignages de cet article</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Highlights exported to {0}</source>
         <translation>Surlignages exportés dans {0}</translation>
     </message>
@@ -1185,12 +1192,12 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Importer des surlignages</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Importing highlights from {0}: {1} of {2} placed…</source>
         <translation>Import des surlignages de {0}&#xa0;: {1} sur {2} placés…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Could not import {0}: {1}</source>
         <translation>Impossible d’importer {0}&#xa0;: {1}</translation>
     </message>
@@ -1278,7 +1285,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../ui/reading/find_bar.py" line="+44"/>
+        <location filename="../ui/reading/find_bar.py" line="+43"/>
         <location line="+1"/>
         <source>Find in this article</source>
         <translation>Rechercher dans cet article</translation>
@@ -1319,7 +1326,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Fermer la recherche</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>{0} of {1}</source>
         <translation>{0} sur {1}</translation>
     </message>
@@ -1381,7 +1388,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>LibraryRefresh</name>
     <message>
-        <location filename="../ui/session/refreshing.py" line="+128"/>
+        <location filename="../ui/session/refreshing.py" line="+134"/>
         <source>The library folder is empty or not mounted: its articles are kept.</source>
         <translation>Le dossier de la bibliothèque est vide ou n’est pas monté&#xa0;: ses articles sont conservés.</translation>
     </message>
@@ -1490,7 +1497,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+111"/>
         <source>Read-only: {0}. You can read and search; highlights, stars and tags cannot be saved.</source>
         <translation>Lecture seule&#xa0;: {0}. Vous pouvez lire et rechercher&#xa0;; les surlignages, favoris et étiquettes ne peuvent pas être enregistrés.</translation>
     </message>
@@ -1577,7 +1584,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../ui/window/opening.py" line="+61"/>
+        <location filename="../ui/window/opening.py" line="+62"/>
         <source>Not opened: {0} is not there any more.</source>
         <translation>Non ouvert&#xa0;: {0} n’existe plus.</translation>
     </message>
@@ -1716,7 +1723,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>ReadingState</name>
     <message>
-        <location filename="../ui/annotations/reading_state.py" line="+67"/>
+        <location filename="../ui/annotations/reading_state.py" line="+71"/>
         <source>&amp;Star</source>
         <translation>&amp;Favori</translation>
     </message>
@@ -1759,7 +1766,7 @@ quelle). Tant que la fenêtre est ouverte, un nouveau lancement lui transmet ce 
 <context>
     <name>RelatedList</name>
     <message>
-        <location filename="../ui/reading/related_list.py" line="+67"/>
+        <location filename="../ui/reading/related_list.py" line="+71"/>
         <location line="+37"/>
         <location line="+61"/>
         <source>Related articles</source>
@@ -2069,12 +2076,12 @@ Gauche et Droite reparcourent ceux du jour.</translation>
 <context>
     <name>SessionSearch</name>
     <message>
-        <location filename="../ui/session/searching.py" line="+64"/>
+        <location filename="../ui/session/searching.py" line="+89"/>
         <source>✎ In your highlights: {0}</source>
         <translation>✎ Dans vos surlignages&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>the search index was damaged; rebuilding it</source>
         <translation>l’index de recherche était endommagé&#xa0;; reconstruction en cours</translation>
     </message>
@@ -2160,7 +2167,7 @@ Gauche et Droite reparcourent ceux du jour.</translation>
 <context>
     <name>StatusText</name>
     <message numerus="yes">
-        <location filename="../ui/window/status_text.py" line="+166"/>
+        <location filename="../ui/window/status_text.py" line="+170"/>
         <source>%n of 1 article shown</source>
         <translation>
             <numerusform>%n article affiché sur 1</numerusform>
@@ -2395,7 +2402,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../ui/session/tasks.py" line="+134"/>
+        <location filename="../ui/session/tasks.py" line="+141"/>
         <source>Something went wrong in the background: {0}</source>
         <translation>Une tâche de fond a échoué&#xa0;: {0}</translation>
     </message>
@@ -2693,7 +2700,7 @@ Appuyez sur E sur un article que vous avez fini.</translation>
 <context>
     <name>WindowSearch</name>
     <message>
-        <location filename="../ui/window/search.py" line="+181"/>
+        <location filename="../ui/window/search.py" line="+203"/>
         <source>Search: {0}</source>
         <translation>Recherche&#xa0;: {0}</translation>
     </message>

@@ -25,6 +25,8 @@ import os
 import queue
 import stat
 import threading
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core.limits import READ_SECONDS
@@ -62,39 +64,88 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     ``IsADirectoryError``…), :class:`FileTooLarge` past ``max_bytes``,
     :class:`NotRegularFile` and :class:`FileDidNotAnswer`.
     """
-    reader = _reader()
-    reader.requests.put((path, max_bytes))
-    seconds = READ_SECONDS
-    try:
-        succeeded, value = reader.answers.get(timeout=seconds)
-    except queue.Empty:
-        _local.reader = None  # stuck in the kernel: left behind, never asked again
-        raise FileDidNotAnswer(
-            errno.ETIMEDOUT, f"the file did not answer in {seconds:g} s", str(path)
-        ) from None
-    if succeeded:
-        assert isinstance(value, bytes)
-        return value
-    assert isinstance(value, BaseException)
-    raise value
+    (value,) = read_files([path], max_bytes)
+    if isinstance(value, BaseException):
+        raise value
+    return value
+
+
+def read_files(paths: Sequence[Path], max_bytes: int) -> list[bytes | OSError]:
+    """The bytes of each of these regular files, or the ``OSError`` reading it raised
+    (as :func:`read_file` raises them), in their order.
+
+    They are handed to the reader thread in one request and read in turn: the caller
+    is woken once, not once per file (what a page of search hits needs). Each file
+    still has ``READ_SECONDS`` of its own: one that does not answer gets
+    :class:`FileDidNotAnswer`, and the files after it are read by a fresh reader.
+    """
+    found: list[bytes | OSError] = []
+    while len(found) < len(paths):
+        batch = _Batch(paths[len(found) :], max_bytes)
+        _reader().requests.put(batch)
+        stalled, done = batch.wait()
+        for value in done:
+            if not isinstance(value, (bytes, OSError)):
+                raise value  # not a reading error (say, MemoryError): the caller's to see
+            found.append(value)
+        if stalled is not None:
+            _local.reader = None  # stuck in the kernel: left behind, never asked again
+            found.append(stalled)
+    return found
+
+
+class _Batch:
+    """Files the reader thread reads in turn, and what each gave as far as it got."""
+
+    def __init__(self, paths: Sequence[Path], max_bytes: int) -> None:
+        self.paths = paths
+        self.max_bytes = max_bytes
+        self.lock = threading.Lock()  # results, started and abandoned change together
+        self.results: list[bytes | BaseException] = []
+        self.started = time.monotonic()  # when the file at len(results) was begun
+        self.abandoned = False  # the caller gave up on it: keep nothing more
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        """In the reader thread: read each file, then wake the caller once."""
+        for path in self.paths:
+            try:
+                value: bytes | BaseException = read_now(path, self.max_bytes)
+            except BaseException as exc:  # handed to the caller
+                value = exc
+            with self.lock:
+                if self.abandoned:
+                    return
+                self.results.append(value)
+                self.started = time.monotonic()
+        self.done.set()
+
+    def wait(self) -> tuple[FileDidNotAnswer | None, list[bytes | BaseException]]:
+        """In the caller: what was read, and the error of the file that did not answer
+        within ``READ_SECONDS`` of its start (None when all were read)."""
+        seconds = READ_SECONDS
+        while not self.done.wait(max(0.0, self.started + seconds - time.monotonic())):
+            with self.lock:
+                if time.monotonic() - self.started >= seconds:
+                    self.abandoned = True
+                    path = self.paths[len(self.results)]
+                    return FileDidNotAnswer(
+                        errno.ETIMEDOUT, f"the file did not answer in {seconds:g} s", str(path)
+                    ), self.results[:]
+        return None, self.results
 
 
 class _Reader:
-    """One reader thread and its two queues: paths to read in, results out."""
+    """One reader thread and its queue of batches to read."""
 
     def __init__(self) -> None:
-        self.requests: queue.SimpleQueue[tuple[Path, int]] = queue.SimpleQueue()
-        self.answers: queue.SimpleQueue[tuple[bool, bytes | BaseException]] = queue.SimpleQueue()
+        self.requests: queue.SimpleQueue[_Batch] = queue.SimpleQueue()
         thread = threading.Thread(target=self._serve, name="article-file-reader", daemon=True)
         thread.start()
 
     def _serve(self) -> None:
         while True:
-            path, max_bytes = self.requests.get()
-            try:
-                self.answers.put((True, read_now(path, max_bytes)))
-            except BaseException as exc:  # handed to the caller, who raises it
-                self.answers.put((False, exc))
+            self.requests.get().run()
 
 
 _local = threading.local()

@@ -156,10 +156,21 @@ def text_file_line(root: Path, rel: str) -> str | None:
     if Path(rel).suffix.lower() not in TEXT_SUFFIXES:
         return None
     try:
-        decoded = decode(read_file(os_path(root, rel), MAX_BYTES))
+        data = read_file(os_path(root, rel), MAX_BYTES)
     except FileNotFoundError:
         raise
-    except (OSError, DecodeError):
+    except OSError:
+        return None
+    return text_line(rel, data)
+
+
+def text_line(rel: str, data: bytes) -> str | None:
+    """:func:`text_file_line` of a file's bytes already read."""
+    if Path(rel).suffix.lower() not in TEXT_SUFFIXES:
+        return None
+    try:
+        decoded = decode(data)
+    except DecodeError:
         return None
     return " ".join(_text_parts(decoded.text)[2].split())
 

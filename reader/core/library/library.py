@@ -25,7 +25,7 @@ import tempfile
 import threading
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -218,12 +218,24 @@ class Library:
         article.lang = row.lang
         return article
 
-    def read_text_line(self, row: CatalogRow) -> str | None:
-        """A text file's words on one line, read without parsing them (for snippets);
-        None for other formats (read them with :meth:`read_article`)."""
-        from reader.core.articles.formats import text_file_line
+    def read_files(self, rows: Sequence[CatalogRow]) -> list[bytes | OSError]:
+        """These articles' files as they are now, in one request to the file reader
+        (a page of search hits' snippets); a file that cannot be read gives the
+        ``OSError`` :meth:`read_article` would have met. Parse them with
+        :meth:`parse_read`."""
+        from reader.core.articles.file_reading import read_files
+        from reader.core.articles.formats import MAX_BYTES
+        from reader.core.articles.names import os_path
 
-        return text_file_line(self.root, row.path)
+        return read_files([os_path(self.root, row.path) for row in rows], MAX_BYTES)
+
+    def parse_read(self, row: CatalogRow, data: bytes, summary: bool = True) -> Article:
+        """:meth:`read_article` of the bytes :meth:`read_files` gave for ``row``."""
+        from reader.core.articles.formats import parse_bytes
+
+        article = parse_bytes(row.path, data, detect=False, summary=summary)
+        article.lang = row.lang
+        return article
 
     def scan(self) -> dict[str, tuple[int, int]]:
         """Article files under the root: relative path → (mtime_ns, size)."""

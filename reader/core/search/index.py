@@ -41,7 +41,7 @@ from typing import Any, cast
 
 from whoosh import index as whoosh_index
 from whoosh import sorting
-from whoosh.collectors import TimeLimitCollector
+from whoosh.collectors import Collector, TimeLimitCollector, TopCollector
 from whoosh.searching import Searcher, TimeLimit
 
 from reader.core.articles.article import Article
@@ -53,7 +53,7 @@ from reader.core.search.index_files import abandon, move_aside
 from reader.core.search.lengths import scoring_searcher
 from reader.core.search.merging import merge_tiny_segments
 from reader.core.search.posting_pool import GroupedSegmentWriter
-from reader.core.search.query_tree import SORTS
+from reader.core.search.query_tree import SORTS, has_phrase
 from reader.core.search.schema import (
     SCHEMA_VERSION,
     SCOPE_FIELDS,
@@ -293,8 +293,8 @@ class SearchIndex:
                 compiler = QueryCompiler(searcher.schema, self.vocabulary, user, searcher.reader())
                 compiled = compiler.compile(node)
                 left_out += tuple(compiler.left_out)
-                sortedby = sorting.FieldFacet("date", reverse=True) if sort == "date" else None
-                collector = searcher.collector(limit=max(1, limit), sortedby=sortedby)  # type: ignore[no-untyped-call]
+                counted = sort == "date" or has_phrase(node)  # see _collector
+                collector = _collector(searcher, limit, sort, counted)
                 timed = TimeLimitCollector(
                     collector, max(0.25, deadline - time.monotonic()), use_alarm=False
                 )
@@ -306,11 +306,10 @@ class SearchIndex:
                 results = timed.results()
                 hits = [IndexHit(int(hit["id"]), float(hit.score or 0.0)) for hit in results]
                 hits = hits[:limit]
-                # Counting every match re-runs the query: exact below the limit, else estimated.
-                total = results.scored_length()
-                estimated = timed_out or total >= max(1, limit)
-                if estimated and not timed_out:
-                    total = max(total, results.estimated_length())
+                total = len(results) if counted else results.scored_length()
+                estimated = timed_out or (not counted and total >= max(1, limit))
+                if estimated and not timed_out:  # an upper bound: its words' articles
+                    total = max(total, compiled.estimate_size(searcher.reader()))
             except Exception as exc:  # a damaged segment raises nearly anything
                 failure = exc
                 self._close_searcher()
@@ -360,6 +359,22 @@ class SearchIndex:
         with self._lock:
             self._close_searcher()
         self.ix.close()
+
+
+def _collector(searcher: Searcher, limit: int, sort: str, counted: bool) -> Collector:
+    """The collector of a query's first ``limit`` hits; ``counted``: its count must be
+    whole. Past the limit the best-hits collector skips articles that cannot make the
+    list, so its count is short, and the query's estimate is only its words' articles:
+    near the count for words, far above it for a phrase (words found together, not side
+    by side). So a phrase is counted as it is searched, in the same pass, skipping
+    nothing; other queries keep the skipping and say "about" their estimate. Sorting by
+    date looks at every match: its count is always whole."""
+    if sort == "date":
+        facet = sorting.FieldFacet("date", reverse=True)
+        return cast(Collector, searcher.collector(limit=max(1, limit), sortedby=facet))  # type: ignore[no-untyped-call]
+    if counted:
+        return cast(Collector, TopCollector(max(1, limit), usequality=False, replace=0))  # type: ignore[no-untyped-call]
+    return cast(Collector, searcher.collector(limit=max(1, limit)))  # type: ignore[no-untyped-call]
 
 
 def _check(ix: whoosh_index.Index) -> None:

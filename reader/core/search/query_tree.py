@@ -95,3 +95,12 @@ def _collect_words(node: Node | None, found: list[tuple[Word, str]]) -> None:
     elif isinstance(node, And | Or):
         for child in node.nodes:
             _collect_words(child, found)
+
+
+def has_phrase(node: Node) -> bool:
+    """Whether the query asks for words side by side somewhere (not under a NOT)."""
+    if isinstance(node, Text):
+        return node.phrase and len(node.words) > 1
+    if isinstance(node, And | Or):
+        return any(has_phrase(child) for child in node.nodes)
+    return False
