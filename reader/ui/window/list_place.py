@@ -34,6 +34,10 @@ class ListPlace:
         article_id = self.current()
         row = self.model.row_of(article_id) if article_id is not None else None
         if row is not None and not self.list_view.currentIndex().isValid():
+            # At once, not only once the reset is over: a list with the focus and no
+            # current row makes its first row current when it next gains the focus (Qt's
+            # default), and that row would open in place of the article shown.
+            self.select_row(row)
             QTimer.singleShot(0, self.keep_visible)
 
     def keep_visible(self) -> None:
