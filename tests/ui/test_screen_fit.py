@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.x_servers import x_server as own_x_server
+
 CHILD = """
 import json, sys
 from pathlib import Path
@@ -53,25 +55,16 @@ def x_display() -> Iterator[str]:
     """A 1024×600 X server with openbox managing its windows."""
     if shutil.which("Xvfb") is None or shutil.which("openbox") is None:
         pytest.skip("needs Xvfb and openbox (Debian: xvfb openbox)")
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1024x600x24"],
-        pass_fds=[write], stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write)
-    with os.fdopen(read) as ready:  # Xvfb writes its display number once it accepts
-        display = f":{ready.readline().strip()}"
-    manager = subprocess.Popen(
-        ["openbox"], env={**os.environ, "DISPLAY": display},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        yield display
-    finally:
-        manager.terminate()
-        manager.wait(timeout=30)
-        server.terminate()
-        server.wait(timeout=30)
+    with own_x_server("1024x600x24") as display:
+        manager = subprocess.Popen(
+            ["openbox"], env={**os.environ, "DISPLAY": display},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            yield display
+        finally:
+            manager.terminate()
+            manager.wait(timeout=30)
 
 
 @pytest.mark.slow
