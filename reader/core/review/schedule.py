@@ -72,8 +72,3 @@ def next_record(record: ReviewRecord | None, answer: Answer, today: date) -> Rev
 def restored(record: ReviewRecord, today: date) -> ReviewRecord:
     """A mastered highlight back in the review: due today, on the step it had."""
     return replace(record, mastered=False, due=today)
-
-
-def is_due(record: ReviewRecord | None, today: date) -> bool:
-    """Whether a reviewed highlight is due on ``today`` (never one never reviewed)."""
-    return record is not None and not record.mastered and record.due <= today

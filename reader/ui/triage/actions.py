@@ -139,8 +139,3 @@ class TriageActions(QObject):
         row = self.model.row_of(shown)
         if row is not None:
             self.list_view.scrollTo(self.model.index(row, 0))
-
-    def set_enabled(self, enabled: bool) -> None:
-        """Off while the daily review shows (no article is there to move)."""
-        for action in [*self.move_actions, *self.queue_actions]:
-            action.setEnabled(enabled)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QTabBar, QWidget
 
 from reader.i18n import QT_TRANSLATE_NOOP
-from reader.ui.triage.views import VIEWS, TriagedListModel, View
+from reader.ui.triage.views import VIEWS, TriagedListModel
 
 LABELS = {  # translated where shown
     "unarchived": QT_TRANSLATE_NOOP("ViewTabs", "Current"),
@@ -59,9 +59,6 @@ class ViewTabs(QTabBar):
             painter.fillRect(rect.left(), rect.bottom() - 2, rect.width(), 3,
                              self.palette().color(QPalette.ColorRole.Highlight))  # fmt: skip
             painter.end()
-
-    def show_view(self, view: View) -> None:
-        self.setCurrentIndex(VIEWS.index(view))
 
     def _follow(self, view: str) -> None:
         if view in VIEWS:
